@@ -1,0 +1,5 @@
+package it.registro.domain.body.api;
+
+/** One body by id. */
+public record FindBody(String bodyId) {
+}

@@ -1,0 +1,46 @@
+package it.registro.projections.common;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+
+/** An in-process MongoDB-wire server and a Spring Data template on it, for projection tests without Spring. */
+public final class InMemoryMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final MongoClient client;
+    private final MongoTemplate template;
+
+    public InMemoryMongo() {
+        server = new MongoServer(new MemoryBackend());
+        String uri = server.bindAndGetConnectionString();
+        client = MongoClients.create(uri);
+        SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, "projections-test");
+        MongoCustomConversions conversions = ReadModelConversions.conversions();
+        MongoMappingContext context = new MongoMappingContext();
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        context.afterPropertiesSet();
+        MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        template = new MongoTemplate(factory, converter);
+    }
+
+    public MongoTemplate template() {
+        return template;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}
