@@ -1,0 +1,106 @@
+package it.registro.app.body;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import it.registro.app.web.ApiException;
+import it.registro.app.web.CommandDispatcher;
+import it.registro.app.web.Etags;
+import it.registro.app.web.ReadModelAwaiter;
+import it.registro.domain.body.api.Agency;
+import it.registro.domain.body.api.BodyKind;
+import it.registro.domain.body.api.FindBodies;
+import it.registro.domain.body.api.FindBody;
+import it.registro.domain.body.api.RegisterBody;
+import it.registro.domain.body.api.RenameBody;
+import it.registro.domain.common.Text;
+import it.registro.projections.body.BodyView;
+
+@RestController
+@RequestMapping(path = "/api/bodies", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Bodies", description = "The registry of governance bodies and of the organs that issue acts")
+public class BodyController {
+
+    private final CommandDispatcher commands;
+    private final QueryGateway queries;
+    private final ReadModelAwaiter awaiter;
+
+    public BodyController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+        this.commands = commands;
+        this.queries = queries;
+        this.awaiter = awaiter;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a body", description = "The id defaults to the slug of the name and never changes.")
+    public ResponseEntity<CommandAccepted> register(@Valid @RequestBody BodyRequests.RegisterBodyRequest request) {
+        String id = request.id() != null ? request.id() : Text.slug(request.name());
+        if (id.length() < 2 || id.length() > 100) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "id",
+                    "No usable id can be derived from the name; give an id of 2 to 100 characters");
+        }
+        commands.send(new RegisterBody(id, request.kind(),
+                new Agency(request.agency().kind(), request.agency().name()),
+                request.name(), request.legalBasis()), "BODY", id);
+        boolean projected = awaiter.await(() -> projectedVersion(id), 0);
+        return ResponseEntity.created(URI.create("/api/bodies/" + id))
+                .eTag(Etags.of(0))
+                .body(new CommandAccepted(id, 0, projected));
+    }
+
+    @PostMapping(path = "/{id}/rename", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Rename a body from a date, with a reason",
+            description = "Send If-Match with the ETag last read to refuse the rename if the body changed since.")
+    public ResponseEntity<CommandAccepted> rename(@PathVariable String id,
+                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                  @Valid @RequestBody BodyRequests.RenameBodyRequest request) {
+        Long expectedVersion = Etags.parseIfMatch(ifMatch);
+        long version = commands.send(new RenameBody(id, request.name(), request.reason(), request.effectiveFrom(),
+                expectedVersion), "BODY", id);
+        boolean projected = awaiter.await(() -> projectedVersion(id), version);
+        return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+    }
+
+    @GetMapping
+    @Operation(summary = "List bodies, optionally of one kind and/or one agency (exact name, any case)")
+    public List<BodyResource> list(@RequestParam(required = false) BodyKind kind,
+                                   @RequestParam(required = false) String agency) {
+        return queries.query(new FindBodies(kind, agency), ResponseTypes.multipleInstancesOf(BodyView.class))
+                .join().stream().map(BodyResource::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read one body, with the dated history of its names")
+    public ResponseEntity<BodyResource> get(@PathVariable String id) {
+        BodyView view = find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "BODY_NOT_FOUND", "id",
+                "No body with id '" + id + "'"));
+        return ResponseEntity.ok().eTag(Etags.of(view.version())).body(BodyResource.of(view));
+    }
+
+    private Optional<BodyView> find(String id) {
+        return queries.query(new FindBody(id), ResponseTypes.optionalInstanceOf(BodyView.class)).join();
+    }
+
+    private long projectedVersion(String id) {
+        return find(id).map(BodyView::version).orElse(-1L);
+    }
+}

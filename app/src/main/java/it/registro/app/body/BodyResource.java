@@ -1,0 +1,34 @@
+package it.registro.app.body;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import it.registro.domain.body.api.Agency;
+import it.registro.domain.body.api.BodyKind;
+import it.registro.projections.body.BodyView;
+
+/** A body as the API shows it. */
+public record BodyResource(
+        String id,
+        BodyKind kind,
+        BodyKind.Category category,
+        Agency agency,
+        String name,
+        String legalBasis,
+        List<Name> names,
+        long version,
+        Instant registeredAt,
+        Instant updatedAt) {
+
+    /** A name of the body: from when it applies (business date), why, and when it was recorded. */
+    public record Name(String name, LocalDate effectiveFrom, String reason, Instant recordedAt) {
+    }
+
+    static BodyResource of(BodyView view) {
+        return new BodyResource(view.id(), view.kind(), view.kind().category(), view.agency(), view.name(),
+                view.legalBasis(),
+                view.names().stream().map(n -> new Name(n.name(), n.effectiveFrom(), n.reason(), n.recordedAt())).toList(),
+                view.version(), view.registeredAt(), view.updatedAt());
+    }
+}

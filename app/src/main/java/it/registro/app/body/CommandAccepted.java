@@ -1,0 +1,8 @@
+package it.registro.app.body;
+
+/**
+ * The answer to an accepted command: the id and the version now stored. {@code projected} says
+ * whether the read model already shows it (it normally does; if not, it will shortly).
+ */
+public record CommandAccepted(String id, long version, boolean projected) {
+}

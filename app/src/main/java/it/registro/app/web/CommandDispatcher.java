@@ -1,0 +1,70 @@
+package it.registro.app.web;
+
+import java.util.Locale;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import it.registro.domain.common.CommandRejectedException;
+
+/**
+ * Sends a command and turns the command side's refusals into {@link ApiException}s with stable
+ * codes: a policy's rejection keeps its own code; a missing aggregate becomes {@code <RESOURCE>_NOT_FOUND};
+ * a second creation of the same id {@code DUPLICATE_<RESOURCE>}; a stale version or a lost race
+ * {@code CONCURRENT_MODIFICATION}. In every one of these cases no event was stored.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway commandGateway;
+
+    public CommandDispatcher(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /**
+     * @param resource the resource's name in codes, e.g. "BODY"
+     * @param id       the addressed id, for messages
+     */
+    public <R> R send(Object command, String resource, String id) {
+        try {
+            return commandGateway.sendAndWait(command);
+        } catch (RuntimeException e) {
+            throw translate(unwrap(e), resource, id);
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while (t instanceof CommandExecutionException && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static RuntimeException translate(Throwable e, String resource, String id) {
+        String noun = resource.toLowerCase(Locale.ROOT);
+        if (e instanceof CommandRejectedException rejected) {
+            return ApiException.of(rejected.rejection());
+        }
+        if (e instanceof AggregateNotFoundException) {
+            return new ApiException(HttpStatus.NOT_FOUND, resource + "_NOT_FOUND", "id",
+                    "No " + noun + " with id '" + id + "'");
+        }
+        if (e instanceof AggregateStreamCreationException) {
+            return new ApiException(HttpStatus.CONFLICT, "DUPLICATE_" + resource, "id",
+                    "A " + noun + " with id '" + id + "' already exists");
+        }
+        if (e instanceof ConcurrencyException || e instanceof ConflictingModificationException) {
+            return new ApiException(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION", null,
+                    "The " + noun + " '" + id + "' was changed by someone else; read it again and retry");
+        }
+        return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+    }
+}

@@ -1,0 +1,32 @@
+package it.registro.app.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Boot's whitelabel/JSON error page for failures that happen outside the MVC handlers
+ * (container-level errors): same problem+json shape, no framework text, no stack trace.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<Object> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
+                ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
+        String problemCode = switch (status) {
+            case NOT_FOUND -> "NOT_FOUND";
+            case CONTENT_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
+            case BAD_REQUEST -> "BAD_REQUEST";
+            default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
+        };
+        return Problems.response(Problems.problem(status, problemCode, status.getReasonPhrase(),
+                status.getReasonPhrase(), null));
+    }
+}

@@ -1,0 +1,31 @@
+package it.registro.app.support;
+
+import com.mongodb.client.MongoClient;
+import org.bson.Document;
+
+import it.registro.app.store.StoreDatabase;
+
+/** Counts what the event store holds, to prove that a rejected command stored nothing. */
+
+public class EventCounter {
+
+    private final MongoClient client;
+    private final StoreDatabase database;
+
+    public EventCounter(MongoClient client, StoreDatabase database) {
+        this.client = client;
+        this.database = database;
+    }
+
+    public long total() {
+        return events().countDocuments();
+    }
+
+    public long forAggregate(String aggregateId) {
+        return events().countDocuments(new Document("aggregateIdentifier", aggregateId));
+    }
+
+    private com.mongodb.client.MongoCollection<Document> events() {
+        return client.getDatabase(database.name()).getCollection("domainevents");
+    }
+}
