@@ -1,17 +1,60 @@
 package it.registro.domain.body;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 
+import it.registro.domain.body.api.AdoptRuleSet;
 import it.registro.domain.body.api.Agency;
 import it.registro.domain.body.api.BodyRegistered;
 import it.registro.domain.body.api.BodyRenamed;
+import it.registro.domain.body.api.CompositionActRecorded;
+import it.registro.domain.body.api.DefineSeat;
+import it.registro.domain.body.api.DelegateSeat;
+import it.registro.domain.body.api.DelegationRevoked;
+import it.registro.domain.body.api.DesignateInterimPresidingOfficer;
+import it.registro.domain.body.api.ElectOfficer;
+import it.registro.domain.body.api.InterimPresidingOfficerDesignated;
+import it.registro.domain.body.api.MemberSeated;
+import it.registro.domain.body.api.MemberUnseated;
+import it.registro.domain.body.api.Office;
+import it.registro.domain.body.api.OfficeVacated;
+import it.registro.domain.body.api.OfficerElected;
+import it.registro.domain.body.api.RecordComposition;
 import it.registro.domain.body.api.RegisterBody;
 import it.registro.domain.body.api.RenameBody;
+import it.registro.domain.body.api.RevokeDelegation;
+import it.registro.domain.body.api.RuleSetAdopted;
+import it.registro.domain.body.api.SeatDefined;
+import it.registro.domain.body.api.SeatDelegated;
+import it.registro.domain.body.api.SeatEntry;
+import it.registro.domain.body.api.SeatMember;
+import it.registro.domain.body.api.SeatRole;
+import it.registro.domain.body.api.UnseatMember;
+import it.registro.domain.body.api.VacateOffice;
+import it.registro.domain.body.api.Weighting;
+import it.registro.domain.body.policy.MembershipPolicies;
+import it.registro.domain.body.policy.RuleSetPolicies;
+import it.registro.domain.body.policy.Seats;
+import it.registro.domain.common.ActRef;
+import it.registro.domain.common.BusinessTime;
+import it.registro.domain.common.CommandRejectedException;
+import it.registro.domain.common.Interval;
+import it.registro.domain.common.Rejection;
+import it.registro.domain.common.References;
 import it.registro.domain.common.Text;
 import it.registro.domain.common.Verdict;
 
@@ -21,13 +64,17 @@ import static it.registro.domain.body.policy.BodyPolicies.MAX_REASON_LENGTH;
 import static it.registro.domain.body.policy.BodyPolicies.effectiveDateInOrder;
 import static it.registro.domain.body.policy.BodyPolicies.kindBelongsToAgency;
 import static it.registro.domain.body.policy.BodyPolicies.nameChanges;
-import static it.registro.domain.body.policy.BodyPolicies.optionalText;
-import static it.registro.domain.body.policy.BodyPolicies.requiredText;
 import static it.registro.domain.body.policy.BodyPolicies.wellFormedId;
+import static it.registro.domain.body.policy.MembershipPolicies.inOrder;
+import static it.registro.domain.common.Checks.optionalText;
+import static it.registro.domain.common.Checks.required;
+import static it.registro.domain.common.Checks.requiredText;
 
 /**
- * A governance body: a mayors' body, or an organ that issues or reviews acts. Decides on the
- * commands addressed to it; its state changes only in the event sourcing handlers.
+ * A governance body: a mayors' body, or an organ that issues or reviews acts. It decides who may
+ * hold its seats and offices and under which rules it sits, over time: every fact has a business
+ * date of its own, so the body can be seen as it was on any day. State changes only in the event
+ * sourcing handlers.
  */
 public class Body {
 
@@ -36,9 +83,35 @@ public class Body {
     private String name;
     private LocalDate nameEffectiveFrom;
 
+    private final Map<String, SeatRole> seats = new LinkedHashMap<>();
+    private final List<Term> terms = new ArrayList<>();
+    private LocalDate latestCompositionFrom;
+    private final Map<Office, OfficeTerm> offices = new EnumMap<>(Office.class);
+    private Instant interimFrom;
+    private final Map<String, Delegation> delegations = new LinkedHashMap<>();
+    private final List<RuleSetAdopted> ruleSets = new ArrayList<>();
+
+    /** A person's hold on a seat; {@code to} is the last day, null while open. */
+    private record Term(String seatId, String personId, LocalDate from, LocalDate to) {
+        Interval interval() {
+            return new Interval(from, to);
+        }
+    }
+
+    private record OfficeTerm(String personId, Instant since) {
+    }
+
+    private record Delegation(String seatId, String delegatePersonId, Instant from, Instant to) {
+        boolean overlaps(Instant otherFrom, Instant otherTo) {
+            return from.isBefore(otherTo) && otherFrom.isBefore(to);
+        }
+    }
+
     protected Body() {
         // for Axon: rebuilt from events
     }
+
+    // ---------------------------------------------------------------- registry
 
     @CommandHandler
     public Body(RegisterBody command) {
@@ -73,6 +146,399 @@ public class Body {
         return AggregateLifecycle.getVersion();
     }
 
+    // ---------------------------------------------------------------- composition
+
+    /**
+     * A composition act: the seats it lists are held from {@code effectiveFrom} by the persons it
+     * names. A seat whose holder changes has the old term closed the day before; a seat it does not
+     * list is vacated. Returns the body's version.
+     */
+    @CommandHandler
+    public long handle(RecordComposition command, References references) {
+        Verdict.firstRejection(
+                required(command.act(), "act"),
+                required(command.effectiveFrom(), "effectiveFrom"),
+                required(command.seats(), "seats")
+        ).orThrow();
+        actIsCited(command.act()).orThrow();
+        if (latestCompositionFrom != null && command.effectiveFrom().isBefore(latestCompositionFrom)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "effectiveFrom",
+                    "A composition is already recorded from " + latestCompositionFrom
+                            + "; a new composition act must take effect on or after it"));
+        }
+        LocalDate from = command.effectiveFrom();
+        Map<String, SeatEntry> bySeat = new LinkedHashMap<>();
+        Set<String> persons = new HashSet<>();
+        for (int i = 0; i < command.seats().size(); i++) {
+            SeatEntry entry = command.seats().get(i);
+            String field = "seats[" + i + "]";
+            Verdict.firstRejection(
+                    required(entry, field),
+                    required(entry == null ? null : entry.role(), field + ".role"),
+                    requiredText(entry == null ? null : entry.constituency(), field + ".constituency", MAX_NAME_LENGTH),
+                    required(entry == null ? null : entry.personId(), field + ".personId"),
+                    optionalText(entry == null ? null : entry.labelAsRecorded(), field + ".labelAsRecorded", MAX_REASON_LENGTH),
+                    optionalText(entry == null ? null : entry.nameAsRecorded(), field + ".nameAsRecorded", MAX_NAME_LENGTH)
+            ).orThrow();
+            knownPerson(references, entry.personId(), field + ".personId").orThrow();
+            knownComune(references, entry.comuneId(), field + ".comuneId").orThrow();
+            String seatId = Seats.idOf(entry.role(), entry.constituency());
+            if (bySeat.put(seatId, entry) != null) {
+                throw rejected(Rejection.invalid("DUPLICATE_SEAT", field, "Seat " + seatId + " is listed twice"));
+            }
+            if (!persons.add(entry.personId())) {
+                throw rejected(Rejection.conflict("PERSON_ALREADY_SEATED", field + ".personId",
+                        "Person " + entry.personId() + " is listed for two seats"));
+            }
+        }
+        // A holder kept on continues; holders replaced or dropped end the day before.
+        for (Term term : openTermsOn(from)) {
+            SeatEntry entry = bySeat.get(term.seatId());
+            if (entry == null || !entry.personId().equals(term.personId())) {
+                if (term.from().isAfter(from.minusDays(1))) {
+                    throw rejected(Rejection.conflict("SEAT_HOLDER_OVERLAP", "effectiveFrom",
+                            "Seat " + term.seatId() + " was taken on " + term.from()
+                                    + "; a composition cannot replace its holder from " + from));
+                }
+            }
+        }
+
+        AggregateLifecycle.apply(new CompositionActRecorded(bodyId, command.act(), from, command.renewal()));
+        for (Term term : openTermsOn(from)) {
+            SeatEntry entry = bySeat.get(term.seatId());
+            if (entry == null || !entry.personId().equals(term.personId())) {
+                AggregateLifecycle.apply(new MemberUnseated(bodyId, term.seatId(), term.personId(), from.minusDays(1),
+                        "Composition act " + describe(command.act()), command.act()));
+            }
+        }
+        if (command.renewal()) {
+            for (Map.Entry<Office, OfficeTerm> office : new ArrayList<>(offices.entrySet())) {
+                AggregateLifecycle.apply(new OfficeVacated(bodyId, office.getKey(), office.getValue().personId(),
+                        BusinessTime.startOf(from), "COMPOSITION_RENEWED"));
+            }
+        }
+        for (Map.Entry<String, SeatEntry> e : bySeat.entrySet()) {
+            SeatEntry entry = e.getValue();
+            if (!seats.containsKey(e.getKey())) {
+                AggregateLifecycle.apply(new SeatDefined(bodyId, e.getKey(), entry.role(),
+                        Text.collapse(entry.constituency()), Text.collapse(entry.labelAsRecorded()), command.act()));
+            }
+            boolean continuing = holderOn(e.getKey(), from).map(entry.personId()::equals).orElse(false);
+            if (!continuing) {
+                AggregateLifecycle.apply(new MemberSeated(bodyId, e.getKey(), entry.personId(),
+                        Text.collapse(entry.nameAsRecorded()), entry.comuneId(), from, null, command.act()));
+            }
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DefineSeat command) {
+        Verdict.firstRejection(
+                required(command.role(), "role"),
+                requiredText(command.constituency(), "constituency", MAX_NAME_LENGTH),
+                optionalText(command.labelAsRecorded(), "labelAsRecorded", MAX_REASON_LENGTH)
+        ).orThrow();
+        String seatId = Seats.idOf(command.role(), command.constituency());
+        if (seats.containsKey(seatId)) {
+            throw rejected(Rejection.conflict("SEAT_ALREADY_DEFINED", "constituency", "Seat " + seatId + " exists"));
+        }
+        AggregateLifecycle.apply(new SeatDefined(bodyId, seatId, command.role(), Text.collapse(command.constituency()),
+                Text.collapse(command.labelAsRecorded()), command.act()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(SeatMember command, References references) {
+        Verdict.firstRejection(
+                required(command.seatId(), "seatId"),
+                required(command.personId(), "personId"),
+                required(command.from(), "from"),
+                inOrder(command.from(), command.to(), "to"),
+                optionalText(command.nameAsRecorded(), "nameAsRecorded", MAX_NAME_LENGTH)
+        ).orThrow();
+        knownSeat(command.seatId()).orThrow();
+        knownPerson(references, command.personId(), "personId").orThrow();
+        knownComune(references, command.comuneId(), "comuneId").orThrow();
+        Interval wanted = new Interval(command.from(), command.to());
+        MembershipPolicies.seatFree(command.seatId(), wanted,
+                terms.stream().filter(t -> t.seatId().equals(command.seatId())).map(Term::interval).toList()).orThrow();
+        MembershipPolicies.personNotSeatedElsewhere(command.personId(), wanted,
+                terms.stream().filter(t -> t.personId().equals(command.personId())).map(Term::interval).toList()).orThrow();
+        if (delegatesDuring(command.personId(), BusinessTime.startOf(command.from()),
+                command.to() == null ? Instant.MAX : BusinessTime.startOf(command.to().plusDays(1)))) {
+            throw rejected(Rejection.conflict("DELEGATE_HOLDS_SEAT", "personId",
+                    "Person " + command.personId() + " is a delegate for another seat in that period"));
+        }
+        AggregateLifecycle.apply(new MemberSeated(bodyId, command.seatId(), command.personId(),
+                Text.collapse(command.nameAsRecorded()), command.comuneId(), command.from(), command.to(), command.act()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(UnseatMember command) {
+        Verdict.firstRejection(
+                required(command.seatId(), "seatId"),
+                required(command.lastDay(), "lastDay"),
+                requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
+        ).orThrow();
+        knownSeat(command.seatId()).orThrow();
+        Term open = terms.stream().filter(t -> t.seatId().equals(command.seatId()) && t.to() == null).findFirst()
+                .orElseThrow(() -> rejected(Rejection.invalid("SEAT_VACANT", "seatId",
+                        "Seat " + command.seatId() + " has no open term to end")));
+        inOrder(open.from(), command.lastDay(), "lastDay").orThrow();
+        AggregateLifecycle.apply(new MemberUnseated(bodyId, command.seatId(), open.personId(), command.lastDay(),
+                Text.collapse(command.reason()), command.act()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    // ---------------------------------------------------------------- offices
+
+    @CommandHandler
+    public long handle(ElectOfficer command) {
+        Verdict.firstRejection(
+                required(command.office(), "office"),
+                required(command.personId(), "personId"),
+                required(command.at(), "at"),
+                optionalText(command.nameAsRecorded(), "nameAsRecorded", MAX_NAME_LENGTH)
+        ).orThrow();
+        LocalDate day = BusinessTime.dateOf(command.at());
+        if (seatOf(command.personId(), day).isEmpty()) {
+            throw rejected(Rejection.invalid("CANDIDATE_NOT_MEMBER", "personId",
+                    "Person " + command.personId() + " holds no seat of this body on " + day));
+        }
+        if (command.tally() != null && (negative(command.tally().inFavour()) || negative(command.tally().against())
+                || negative(command.tally().abstained()))) {
+            throw rejected(Rejection.invalid("NEGATIVE_COUNT", "tally", "Vote counts cannot be negative"));
+        }
+        OfficeTerm current = offices.get(command.office());
+        if (current != null) {
+            if (current.personId().equals(command.personId())) {
+                throw rejected(Rejection.conflict("OFFICE_ALREADY_HELD", "personId",
+                        "Person " + command.personId() + " already holds " + command.office()));
+            }
+            if (command.at().isBefore(current.since())) {
+                throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "at",
+                        command.office() + " is held since " + current.since() + "; a successor cannot start before"));
+            }
+            AggregateLifecycle.apply(new OfficeVacated(bodyId, command.office(), current.personId(), command.at(),
+                    "SUCCEEDED"));
+        }
+        AggregateLifecycle.apply(new OfficerElected(bodyId, command.office(), command.personId(),
+                Text.collapse(command.nameAsRecorded()), command.at(), command.sessionRef(), command.tally()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(VacateOffice command) {
+        Verdict.firstRejection(
+                required(command.office(), "office"),
+                required(command.at(), "at"),
+                requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
+        ).orThrow();
+        OfficeTerm current = offices.get(command.office());
+        if (current == null) {
+            throw rejected(Rejection.invalid("OFFICE_VACANT", "office", command.office() + " is already vacant"));
+        }
+        if (command.at().isBefore(current.since())) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "at",
+                    command.office() + " is held since " + current.since()));
+        }
+        AggregateLifecycle.apply(new OfficeVacated(bodyId, command.office(), current.personId(), command.at(),
+                Text.collapse(command.reason())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DesignateInterimPresidingOfficer command, References references) {
+        Verdict.firstRejection(
+                required(command.personId(), "personId"),
+                requiredText(command.capacity(), "capacity", MAX_NAME_LENGTH),
+                required(command.from(), "from"),
+                optionalText(command.basisAsRecorded(), "basisAsRecorded", MAX_REASON_LENGTH)
+        ).orThrow();
+        knownPerson(references, command.personId(), "personId").orThrow();
+        if (offices.containsKey(Office.PRESIDENT)) {
+            throw rejected(Rejection.conflict("PRESIDENT_IN_OFFICE", "from",
+                    "The body has a President; an interim presiding officer is only for a vacancy"));
+        }
+        if (interimFrom != null && command.from().isBefore(interimFrom)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "from",
+                    "An interim presiding officer is already recorded from " + interimFrom));
+        }
+        AggregateLifecycle.apply(new InterimPresidingOfficerDesignated(bodyId, command.personId(),
+                Text.collapse(command.capacity()), command.from(), Text.collapse(command.basisAsRecorded())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    // ---------------------------------------------------------------- delegations
+
+    @CommandHandler
+    public long handle(DelegateSeat command, References references) {
+        Verdict.firstRejection(
+                required(command.delegationId(), "delegationId"),
+                required(command.seatId(), "seatId"),
+                required(command.delegatePersonId(), "delegatePersonId"),
+                required(command.from(), "from"),
+                required(command.to(), "to"),
+                inOrder(command.from(), command.to(), "to"),
+                requiredText(command.letterRef(), "letterRef", MAX_REASON_LENGTH),
+                optionalText(command.nameAsRecorded(), "nameAsRecorded", MAX_NAME_LENGTH)
+        ).orThrow();
+        knownSeat(command.seatId()).orThrow();
+        knownPerson(references, command.delegatePersonId(), "delegatePersonId").orThrow();
+        if (delegations.containsKey(command.delegationId())) {
+            throw rejected(Rejection.conflict("DUPLICATE_DELEGATION", "delegationId",
+                    "Delegation " + command.delegationId() + " exists"));
+        }
+        ruleSetOn(BusinessTime.dateOf(command.from())).filter(r -> !r.delegationAllowed()).ifPresent(r -> {
+            throw rejected(Rejection.invalid("DELEGATION_NOT_ALLOWED", "seatId",
+                    "Rule set '" + r.name() + "' in force from " + r.effectiveFrom() + " allows no delegation"));
+        });
+        LocalDate firstDay = BusinessTime.dateOf(command.from());
+        LocalDate lastDay = BusinessTime.dateOf(command.to().minusNanos(1));
+        // The seat must be held by one and the same member throughout: the delegation is theirs.
+        String delegator = holderOn(command.seatId(), firstDay).orElseThrow(() -> rejected(Rejection.invalid(
+                "SEAT_VACANT", "seatId", "Seat " + command.seatId() + " has no holder on " + firstDay)));
+        if (!holderOn(command.seatId(), lastDay).map(delegator::equals).orElse(false)) {
+            throw rejected(Rejection.invalid("DELEGATION_OUTLASTS_TERM", "to",
+                    "The delegation outlasts the term of the seat's holder"));
+        }
+        if (delegator.equals(command.delegatePersonId())) {
+            throw rejected(Rejection.invalid("SELF_DELEGATION", "delegatePersonId", "A member cannot delegate to themself"));
+        }
+        Interval span = new Interval(firstDay, lastDay);
+        boolean holdsAnotherSeat = terms.stream().anyMatch(t -> t.personId().equals(command.delegatePersonId())
+                && t.interval().overlaps(span));
+        if (holdsAnotherSeat) {
+            throw rejected(Rejection.conflict("DELEGATE_HOLDS_SEAT", "delegatePersonId",
+                    "Person " + command.delegatePersonId() + " holds a seat of this body in that period"));
+        }
+        if (delegatesDuring(command.delegatePersonId(), command.from(), command.to())) {
+            throw rejected(Rejection.conflict("DELEGATE_HOLDS_SEAT", "delegatePersonId",
+                    "Person " + command.delegatePersonId() + " is already the delegate for a seat in that period"));
+        }
+        for (Delegation d : delegations.values()) {
+            if (d.seatId().equals(command.seatId()) && d.overlaps(command.from(), command.to())) {
+                throw rejected(Rejection.conflict("DELEGATION_OVERLAP", "from",
+                        "Seat " + command.seatId() + " is already delegated from " + d.from() + " to " + d.to()));
+            }
+        }
+        AggregateLifecycle.apply(new SeatDelegated(bodyId, command.delegationId(), command.seatId(), delegator,
+                command.delegatePersonId(), Text.collapse(command.nameAsRecorded()), command.from(), command.to(),
+                command.sessionRef(), Text.collapse(command.letterRef())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RevokeDelegation command) {
+        Verdict.firstRejection(
+                required(command.delegationId(), "delegationId"),
+                required(command.at(), "at"),
+                requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
+        ).orThrow();
+        Delegation d = delegations.get(command.delegationId());
+        if (d == null) {
+            throw rejected(Rejection.notFound("DELEGATION_NOT_FOUND", "delegationId",
+                    "No delegation " + command.delegationId()));
+        }
+        if (!command.at().isAfter(d.from()) || !command.at().isBefore(d.to())) {
+            throw rejected(Rejection.invalid("DELEGATION_NOT_ACTIVE", "at",
+                    "The delegation runs from " + d.from() + " to " + d.to() + "; it cannot be revoked at " + command.at()));
+        }
+        AggregateLifecycle.apply(new DelegationRevoked(bodyId, command.delegationId(), command.at(),
+                Text.collapse(command.reason())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    @CommandHandler
+    public long handle(AdoptRuleSet command) {
+        Verdict.firstRejection(
+                requiredText(command.name(), "name", MAX_NAME_LENGTH),
+                RuleSetPolicies.afterLatest(command.effectiveFrom(),
+                        ruleSets.isEmpty() ? null : ruleSets.get(ruleSets.size() - 1).effectiveFrom()),
+                RuleSetPolicies.possibleQuorum(command.quorum(), seats.size()),
+                RuleSetPolicies.possibleMajority(command.majority()),
+                required(command.weighting(), "weighting")
+        ).orThrow();
+        AggregateLifecycle.apply(new RuleSetAdopted(bodyId, ruleSets.size() + 1, Text.collapse(command.name()),
+                command.effectiveFrom(), command.quorum(), command.majority(),
+                command.weighting() == null ? Weighting.HEADCOUNT : command.weighting(),
+                command.delegationAllowed(), command.act()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    // ---------------------------------------------------------------- helpers (read state only)
+
+    private static CommandRejectedException rejected(Rejection rejection) {
+        return new CommandRejectedException(rejection);
+    }
+
+    private static boolean negative(Integer n) {
+        return n != null && n < 0;
+    }
+
+    private static Verdict actIsCited(ActRef act) {
+        if (Text.isBlank(act.citation()) && (Text.isBlank(act.type()) || Text.isBlank(act.number()))) {
+            return Verdict.rejected(Rejection.invalid("FIELD_REQUIRED", "act.citation",
+                    "An act needs its citation, or at least its type and number"));
+        }
+        return Verdict.allowed();
+    }
+
+    private static String describe(ActRef act) {
+        return act.citation() != null ? act.citation()
+                : act.type() + " " + act.number() + (act.date() == null ? "" : " del " + act.date());
+    }
+
+    private Verdict knownSeat(String seatId) {
+        return seats.containsKey(seatId) ? Verdict.allowed()
+                : Verdict.rejected(Rejection.notFound("UNKNOWN_SEAT", "seatId", "Seat " + seatId + " is not defined"));
+    }
+
+    private static Verdict knownPerson(References references, String personId, String field) {
+        return references.personExists(personId) ? Verdict.allowed()
+                : Verdict.rejected(Rejection.invalid("UNKNOWN_PERSON", field, "No person " + personId + " is registered"));
+    }
+
+    private static Verdict knownComune(References references, String comuneId, String field) {
+        return comuneId == null || references.comuneExists(comuneId) ? Verdict.allowed()
+                : Verdict.rejected(Rejection.invalid("UNKNOWN_COMUNE", field, "No comune " + comuneId + " is registered"));
+    }
+
+    private List<Term> openTermsOn(LocalDate day) {
+        return terms.stream().filter(t -> t.interval().contains(day) && t.to() == null).toList();
+    }
+
+    private Optional<String> holderOn(String seatId, LocalDate day) {
+        return terms.stream().filter(t -> t.seatId().equals(seatId) && t.interval().contains(day))
+                .map(Term::personId).findFirst();
+    }
+
+    private Optional<String> seatOf(String personId, LocalDate day) {
+        return terms.stream().filter(t -> t.personId().equals(personId) && t.interval().contains(day))
+                .map(Term::seatId).findFirst();
+    }
+
+    private boolean delegatesDuring(String personId, Instant from, Instant to) {
+        return delegations.values().stream()
+                .anyMatch(d -> d.delegatePersonId().equals(personId) && d.overlaps(from, to));
+    }
+
+    private Optional<RuleSetAdopted> ruleSetOn(LocalDate day) {
+        RuleSetAdopted inForce = null;
+        for (RuleSetAdopted r : ruleSets) {
+            if (!r.effectiveFrom().isAfter(day)) {
+                inForce = r;
+            }
+        }
+        return Optional.ofNullable(inForce);
+    }
+
+    // ---------------------------------------------------------------- event sourcing handlers
+
     @EventSourcingHandler
     void on(BodyRegistered event) {
         this.bodyId = event.bodyId();
@@ -83,5 +549,68 @@ public class Body {
     void on(BodyRenamed event) {
         this.name = event.newName();
         this.nameEffectiveFrom = event.effectiveFrom();
+    }
+
+    @EventSourcingHandler
+    void on(CompositionActRecorded event) {
+        this.latestCompositionFrom = event.effectiveFrom();
+    }
+
+    @EventSourcingHandler
+    void on(SeatDefined event) {
+        seats.put(event.seatId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberSeated event) {
+        terms.add(new Term(event.seatId(), event.personId(), event.from(), event.to()));
+    }
+
+    @EventSourcingHandler
+    void on(MemberUnseated event) {
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            if (t.seatId().equals(event.seatId()) && t.personId().equals(event.personId()) && t.to() == null) {
+                terms.set(i, new Term(t.seatId(), t.personId(), t.from(), event.lastDay()));
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OfficerElected event) {
+        offices.put(event.office(), new OfficeTerm(event.personId(), event.at()));
+        if (event.office() == Office.PRESIDENT) {
+            interimFrom = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OfficeVacated event) {
+        OfficeTerm current = offices.get(event.office());
+        if (current != null && Objects.equals(current.personId(), event.personId())) {
+            offices.remove(event.office());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InterimPresidingOfficerDesignated event) {
+        interimFrom = event.from();
+    }
+
+    @EventSourcingHandler
+    void on(SeatDelegated event) {
+        delegations.put(event.delegationId(), new Delegation(event.seatId(), event.delegatePersonId(),
+                event.from(), event.to()));
+    }
+
+    @EventSourcingHandler
+    void on(DelegationRevoked event) {
+        Delegation d = delegations.get(event.delegationId());
+        delegations.put(event.delegationId(), new Delegation(d.seatId(), d.delegatePersonId(), d.from(), event.at()));
+    }
+
+    @EventSourcingHandler
+    void on(RuleSetAdopted event) {
+        ruleSets.add(event);
     }
 }

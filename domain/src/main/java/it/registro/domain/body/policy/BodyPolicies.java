@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import it.registro.domain.body.api.Agency;
 import it.registro.domain.body.api.BodyKind;
+import it.registro.domain.common.Checks;
 import it.registro.domain.common.Rejection;
 import it.registro.domain.common.Text;
 import it.registro.domain.common.Verdict;
@@ -15,9 +16,9 @@ import it.registro.domain.common.Verdict;
  */
 public final class BodyPolicies {
 
-    public static final int MAX_NAME_LENGTH = 200;
-    public static final int MAX_LEGAL_BASIS_LENGTH = 1000;
-    public static final int MAX_REASON_LENGTH = 1000;
+    public static final int MAX_NAME_LENGTH = Checks.MAX_NAME_LENGTH;
+    public static final int MAX_LEGAL_BASIS_LENGTH = Checks.MAX_TEXT_LENGTH;
+    public static final int MAX_REASON_LENGTH = Checks.MAX_TEXT_LENGTH;
     public static final Pattern BODY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     public static final int MAX_ID_LENGTH = 100;
 
@@ -31,21 +32,6 @@ public final class BodyPolicies {
             return Verdict.rejected(Rejection.invalid("BODY_ID_MALFORMED", "id",
                     "A body id is 2 to " + MAX_ID_LENGTH
                             + " characters of lower-case letters and digits in words joined by '-'"));
-        }
-        return Verdict.allowed();
-    }
-
-    public static Verdict requiredText(String value, String field, int maxLength) {
-        if (Text.isBlank(value)) {
-            return Verdict.rejected(Rejection.invalid("FIELD_REQUIRED", field, field + " is required"));
-        }
-        return optionalText(value, field, maxLength);
-    }
-
-    public static Verdict optionalText(String value, String field, int maxLength) {
-        if (value != null && value.length() > maxLength) {
-            return Verdict.rejected(Rejection.invalid("FIELD_TOO_LONG", field,
-                    field + " is longer than " + maxLength + " characters"));
         }
         return Verdict.allowed();
     }
