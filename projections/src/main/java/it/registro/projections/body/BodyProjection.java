@@ -1,9 +1,14 @@
 package it.registro.projections.body;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.axonframework.config.ProcessingGroup;
@@ -23,13 +28,30 @@ import org.springframework.stereotype.Component;
 
 import it.registro.domain.body.api.BodyRegistered;
 import it.registro.domain.body.api.BodyRenamed;
+import it.registro.domain.body.api.CompositionActRecorded;
+import it.registro.domain.body.api.DelegationRevoked;
 import it.registro.domain.body.api.FindBodies;
 import it.registro.domain.body.api.FindBody;
+import it.registro.domain.body.api.FindComposition;
+import it.registro.domain.body.api.FindDelegations;
+import it.registro.domain.body.api.FindOfficers;
+import it.registro.domain.body.api.FindRuleSet;
+import it.registro.domain.body.api.InterimPresidingOfficerDesignated;
+import it.registro.domain.body.api.MemberSeated;
+import it.registro.domain.body.api.MemberUnseated;
+import it.registro.domain.body.api.Office;
+import it.registro.domain.body.api.OfficeVacated;
+import it.registro.domain.body.api.OfficerElected;
+import it.registro.domain.body.api.RuleSetAdopted;
+import it.registro.domain.body.api.SeatDefined;
+import it.registro.domain.body.api.SeatDelegated;
+import it.registro.projections.person.PersonView;
 
 /**
- * Keeps the {@code bodies} read model and answers body queries. Every write is an absolute
- * replacement guarded by the event's sequence number, so handling an event twice (a retry after a
- * crash between the read-model write and the token write, or a replay) leaves the same document.
+ * Keeps the {@code bodies} read model and answers body queries. Every change loads the body's one
+ * document, skips the event if the document's version already covers it, applies it and saves the
+ * whole document: handling an event twice (a retry after a crash between the read-model write and
+ * the token write, or a replay) leaves the same document.
  */
 @Component
 @ProcessingGroup(BodyProjection.PROCESSING_GROUP)
@@ -47,33 +69,131 @@ public class BodyProjection {
         mongo.indexOps(BodyView.class).createIndex(new Index().on("agency.name", Sort.Direction.ASC));
     }
 
-    @EventHandler
-    void on(BodyRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        List<BodyView.NameEntry> names = List.of(new BodyView.NameEntry(event.name(), null, null, recordedAt));
-        mongo.save(new BodyView(event.bodyId(), event.kind(), event.agency(), event.name(), event.legalBasis(),
-                names, sequence, recordedAt, recordedAt));
+    private void update(String bodyId, long sequence, Instant recordedAt, Consumer<BodyView> change) {
+        BodyView body = mongo.findById(bodyId, BodyView.class);
+        if (body == null) {
+            log.error("Event {} of body {} has no registered body in the read model", sequence, bodyId);
+            return;
+        }
+        if (body.getVersion() >= sequence) {
+            return; // already applied
+        }
+        change.accept(body);
+        body.applied(sequence, recordedAt);
+        mongo.save(body);
     }
 
     @EventHandler
-    void on(BodyRenamed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        BodyView current = mongo.findById(event.bodyId(), BodyView.class);
-        if (current == null) {
-            log.error("Body {} renamed at sequence {} but absent from the read model", event.bodyId(), sequence);
-            return;
-        }
-        if (current.version() >= sequence) {
-            return; // already applied
-        }
-        List<BodyView.NameEntry> names = new ArrayList<>(current.names());
-        names.add(new BodyView.NameEntry(event.newName(), event.effectiveFrom(), event.reason(), recordedAt));
-        mongo.save(new BodyView(current.id(), current.kind(), current.agency(), event.newName(),
-                current.legalBasis(), names, sequence, current.registeredAt(), recordedAt));
+    public void on(BodyRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        BodyView body = new BodyView(event.bodyId(), event.kind(), event.agency(), event.name(), event.legalBasis(),
+                recordedAt);
+        body.applied(sequence, recordedAt);
+        mongo.save(body);
+    }
+
+    @EventHandler
+    public void on(BodyRenamed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.renamed(event.newName(),
+                new BodyView.NameEntry(event.newName(), event.effectiveFrom(), event.reason(), recordedAt)));
+    }
+
+    @EventHandler
+    public void on(CompositionActRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.getCompositionActs().add(
+                new BodyView.CompositionAct(event.act(), event.effectiveFrom(), event.renewal(), recordedAt)));
+    }
+
+    @EventHandler
+    public void on(SeatDefined event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> {
+            // A seat defined by a composition act exists from that act's effective date.
+            java.time.LocalDate definedFrom = body.getCompositionActs().stream()
+                    .filter(a -> Objects.equals(a.act(), event.act()))
+                    .map(BodyView.CompositionAct::effectiveFrom).reduce((a, b) -> b)
+                    .orElse(event.act() == null ? null : event.act().date());
+            body.getSeats().add(new BodyView.Seat(event.seatId(), event.role(), event.constituency(),
+                    event.labelAsRecorded(), event.act(), definedFrom));
+        });
+    }
+
+    @EventHandler
+    public void on(MemberSeated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.getTerms().add(new BodyView.Term(event.seatId(),
+                event.personId(), event.nameAsRecorded(), event.comuneId(), event.from(), event.to(), event.act(),
+                null, null)));
+    }
+
+    @EventHandler
+    public void on(MemberUnseated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.getTerms().replaceAll(t ->
+                t.seatId().equals(event.seatId()) && t.personId().equals(event.personId()) && t.to() == null
+                        ? new BodyView.Term(t.seatId(), t.personId(), t.nameAsRecorded(), t.comuneId(), t.from(),
+                        event.lastDay(), t.act(), event.reason(), event.act())
+                        : t));
+    }
+
+    @EventHandler
+    public void on(OfficerElected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> {
+            body.getOfficeTerms().add(new BodyView.OfficeTerm(event.office(), event.personId(), event.nameAsRecorded(),
+                    event.at(), null, event.sessionRef(), event.tally(), null));
+            if (event.office() == Office.PRESIDENT) {
+                body.getInterimPresidencies().replaceAll(i -> i.to() == null
+                        ? new BodyView.InterimPresidency(i.personId(), i.capacity(), i.from(), event.at(), i.basisAsRecorded())
+                        : i);
+            }
+        });
+    }
+
+    @EventHandler
+    public void on(OfficeVacated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.getOfficeTerms().replaceAll(o ->
+                o.office() == event.office() && Objects.equals(o.personId(), event.personId()) && o.to() == null
+                        ? new BodyView.OfficeTerm(o.office(), o.personId(), o.nameAsRecorded(), o.from(), event.at(),
+                        o.sessionRef(), o.tally(), event.reason())
+                        : o));
+    }
+
+    @EventHandler
+    public void on(InterimPresidingOfficerDesignated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> {
+            body.getInterimPresidencies().replaceAll(i -> i.to() == null
+                    ? new BodyView.InterimPresidency(i.personId(), i.capacity(), i.from(), event.from(), i.basisAsRecorded())
+                    : i);
+            body.getInterimPresidencies().add(new BodyView.InterimPresidency(event.personId(), event.capacity(),
+                    event.from(), null, event.basisAsRecorded()));
+        });
+    }
+
+    @EventHandler
+    public void on(SeatDelegated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.getDelegations().add(new BodyView.Delegation(
+                event.delegationId(), event.seatId(), event.delegatorPersonId(), event.delegatePersonId(),
+                event.nameAsRecorded(), event.from(), event.to(), null, null, event.sessionRef(), event.letterRef())));
+    }
+
+    @EventHandler
+    public void on(DelegationRevoked event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.getDelegations().replaceAll(d ->
+                d.delegationId().equals(event.delegationId())
+                        ? new BodyView.Delegation(d.delegationId(), d.seatId(), d.delegatorPersonId(), d.delegatePersonId(),
+                        d.nameAsRecorded(), d.from(), d.to(), event.at(), event.reason(), d.sessionRef(), d.letterRef())
+                        : d));
+    }
+
+    @EventHandler
+    public void on(RuleSetAdopted event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.getRuleSets().add(new BodyView.RuleSet(
+                event.version(), event.name(), event.effectiveFrom(), event.quorum(), event.majority(),
+                event.weighting(), event.delegationAllowed(), event.act(), recordedAt)));
     }
 
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), BodyView.class);
     }
+
+    // ------------------------------------------------------------------ queries
 
     @QueryHandler
     Optional<BodyView> handle(FindBody query) {
@@ -92,5 +212,40 @@ public class BodyProjection {
         }
         q.with(Sort.by("name", "_id"));
         return mongo.find(q, BodyView.class);
+    }
+
+    @QueryHandler
+    Optional<BodyTimeline.Composition> handle(FindComposition query) {
+        return handle(new FindBody(query.bodyId()))
+                .map(body -> BodyTimeline.compositionOn(body, query.asOf(), personNames(body)));
+    }
+
+    @QueryHandler
+    Optional<BodyTimeline.Officers> handle(FindOfficers query) {
+        return handle(new FindBody(query.bodyId()))
+                .map(body -> BodyTimeline.officersAt(body, query.at(), personNames(body)));
+    }
+
+    @QueryHandler
+    Optional<BodyTimeline.Delegations> handle(FindDelegations query) {
+        return handle(new FindBody(query.bodyId())).map(body -> BodyTimeline.delegationsAt(body, query.at()));
+    }
+
+    @QueryHandler
+    Optional<BodyTimeline.RuleSetOnDate> handle(FindRuleSet query) {
+        return handle(new FindBody(query.bodyId())).flatMap(body -> BodyTimeline.ruleSetOn(body, query.asOf()));
+    }
+
+    /** The registered name of every person the body document mentions, in one look-up by ids. */
+    private Map<String, String> personNames(BodyView body) {
+        Set<String> ids = new HashSet<>();
+        body.getTerms().forEach(t -> ids.add(t.personId()));
+        body.getOfficeTerms().forEach(o -> ids.add(o.personId()));
+        Map<String, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), PersonView.class)
+                    .forEach(p -> names.put(p.id(), p.name()));
+        }
+        return names;
     }
 }

@@ -1,6 +1,8 @@
 package it.registro.projections.body;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -8,32 +10,103 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import it.registro.domain.body.api.Agency;
 import it.registro.domain.body.api.BodyKind;
+import it.registro.domain.body.api.MajorityRule;
+import it.registro.domain.body.api.Office;
+import it.registro.domain.body.api.QuorumRule;
+import it.registro.domain.body.api.SeatRole;
+import it.registro.domain.body.api.Tally;
+import it.registro.domain.body.api.Weighting;
+import it.registro.domain.common.ActRef;
 
 /**
- * Read model of one body, one document per body keyed by its id, with the dated history of its
- * names inside (so "as of a date" needs no second lookup). {@code version} is the sequence number
- * of the last event applied: it makes the projection idempotent and serves as the ETag.
+ * Read model of one body: one document per body keyed by its id, holding the dated history of
+ * everything about it (names, seats and their holders, composition acts, offices, delegations,
+ * rule sets), so that "as of a date" is answered from this one document. {@code version} is the
+ * sequence number of the last event applied: it makes the projection idempotent and is the ETag.
  */
 @Document(BodyView.COLLECTION)
-public record BodyView(
-        @Id String id,
-        BodyKind kind,
-        Agency agency,
-        String name,
-        String legalBasis,
-        List<NameEntry> names,
-        long version,
-        Instant registeredAt,
-        Instant updatedAt) {
+public class BodyView {
 
     public static final String COLLECTION = "bodies";
 
     /** One name of the body, from its business date, with when it was recorded and why. */
-    public record NameEntry(String name, java.time.LocalDate effectiveFrom, String reason, Instant recordedAt) {
+    public record NameEntry(String name, LocalDate effectiveFrom, String reason, Instant recordedAt) {
+    }
+
+    /** A seat; {@code definedFrom} is the effective date of the act that created it, if known. */
+    public record Seat(String seatId, SeatRole role, String constituency, String labelAsRecorded, ActRef act,
+                       LocalDate definedFrom) {
+    }
+
+    /** A person's hold on a seat, both ends inclusive; {@code to} null while open. */
+    public record Term(String seatId, String personId, String nameAsRecorded, String comuneId, LocalDate from,
+                       LocalDate to, ActRef act, String endReason, ActRef endAct) {
+    }
+
+    public record CompositionAct(ActRef act, LocalDate effectiveFrom, boolean renewal, Instant recordedAt) {
+    }
+
+    /** An office held from an instant to an instant (exclusive), or still held when {@code to} is null. */
+    public record OfficeTerm(Office office, String personId, String nameAsRecorded, Instant from, Instant to,
+                             String sessionRef, Tally tally, String endReason) {
+    }
+
+    public record InterimPresidency(String personId, String capacity, Instant from, Instant to, String basisAsRecorded) {
+    }
+
+    public record Delegation(String delegationId, String seatId, String delegatorPersonId, String delegatePersonId,
+                             String nameAsRecorded, Instant from, Instant to, Instant revokedAt,
+                             String revocationReason, String sessionRef, String letterRef) {
+
+        /** The end that applies: the revocation if earlier than the planned end. */
+        public Instant effectiveTo() {
+            return revokedAt != null && revokedAt.isBefore(to) ? revokedAt : to;
+        }
+
+        public boolean activeAt(Instant at) {
+            return !at.isBefore(from) && at.isBefore(effectiveTo());
+        }
+    }
+
+    public record RuleSet(int version, String name, LocalDate effectiveFrom, QuorumRule quorum, MajorityRule majority,
+                          Weighting weighting, boolean delegationAllowed, ActRef act, Instant recordedAt) {
+    }
+
+    @Id
+    private String id;
+    private BodyKind kind;
+    private Agency agency;
+    private String name;
+    private String legalBasis;
+    private List<NameEntry> names = new ArrayList<>();
+    private List<Seat> seats = new ArrayList<>();
+    private List<Term> terms = new ArrayList<>();
+    private List<CompositionAct> compositionActs = new ArrayList<>();
+    private List<OfficeTerm> officeTerms = new ArrayList<>();
+    private List<InterimPresidency> interimPresidencies = new ArrayList<>();
+    private List<Delegation> delegations = new ArrayList<>();
+    private List<RuleSet> ruleSets = new ArrayList<>();
+    private long version;
+    private Instant registeredAt;
+    private Instant updatedAt;
+
+    protected BodyView() {
+        // for Spring Data
+    }
+
+    public BodyView(String id, BodyKind kind, Agency agency, String name, String legalBasis, Instant registeredAt) {
+        this.id = id;
+        this.kind = kind;
+        this.agency = agency;
+        this.name = name;
+        this.legalBasis = legalBasis;
+        this.registeredAt = registeredAt;
+        this.updatedAt = registeredAt;
+        this.names.add(new NameEntry(name, null, null, registeredAt));
     }
 
     /** The name in force on a business date (the name at registration before any dated rename). */
-    public String nameOn(java.time.LocalDate date) {
+    public String nameOn(LocalDate date) {
         String result = names.get(0).name();
         for (NameEntry entry : names) {
             if (entry.effectiveFrom() == null || !entry.effectiveFrom().isAfter(date)) {
@@ -41,5 +114,79 @@ public record BodyView(
             }
         }
         return result;
+    }
+
+    void renamed(String newName, NameEntry entry) {
+        this.name = newName;
+        this.names.add(entry);
+    }
+
+    void applied(long sequence, Instant at) {
+        this.version = sequence;
+        this.updatedAt = at;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public BodyKind getKind() {
+        return kind;
+    }
+
+    public Agency getAgency() {
+        return agency;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getLegalBasis() {
+        return legalBasis;
+    }
+
+    public List<NameEntry> getNames() {
+        return names;
+    }
+
+    public List<Seat> getSeats() {
+        return seats;
+    }
+
+    public List<Term> getTerms() {
+        return terms;
+    }
+
+    public List<CompositionAct> getCompositionActs() {
+        return compositionActs;
+    }
+
+    public List<OfficeTerm> getOfficeTerms() {
+        return officeTerms;
+    }
+
+    public List<InterimPresidency> getInterimPresidencies() {
+        return interimPresidencies;
+    }
+
+    public List<Delegation> getDelegations() {
+        return delegations;
+    }
+
+    public List<RuleSet> getRuleSets() {
+        return ruleSets;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getRegisteredAt() {
+        return registeredAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 }
