@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Primary;
 
 import it.registro.app.store.StoreDatabase;
 import it.registro.domain.body.Body;
+import it.registro.domain.comune.Comune;
+import it.registro.domain.person.Person;
 
 /**
  * Axon on MongoDB, wired by hand (axon-mongo has no Boot starter after 4.10): the event store and
@@ -36,7 +38,10 @@ public class AxonConfiguration {
     /** The aggregates live in the domain module, which knows nothing of Spring stereotypes. */
     @Bean
     ConfigurerModule aggregates() {
-        return configurer -> configurer.configureAggregate(Body.class);
+        return configurer -> configurer
+                .configureAggregate(Body.class)
+                .configureAggregate(Person.class)
+                .configureAggregate(Comune.class);
     }
 
     @Bean

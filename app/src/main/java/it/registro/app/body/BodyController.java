@@ -93,7 +93,7 @@ public class BodyController {
     public ResponseEntity<BodyResource> get(@PathVariable String id) {
         BodyView view = find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "BODY_NOT_FOUND", "id",
                 "No body with id '" + id + "'"));
-        return ResponseEntity.ok().eTag(Etags.of(view.version())).body(BodyResource.of(view));
+        return ResponseEntity.ok().eTag(Etags.of(view.getVersion())).body(BodyResource.of(view));
     }
 
     private Optional<BodyView> find(String id) {
@@ -101,6 +101,6 @@ public class BodyController {
     }
 
     private long projectedVersion(String id) {
-        return find(id).map(BodyView::version).orElse(-1L);
+        return find(id).map(BodyView::getVersion).orElse(-1L);
     }
 }

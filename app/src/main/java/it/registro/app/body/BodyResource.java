@@ -26,9 +26,9 @@ public record BodyResource(
     }
 
     static BodyResource of(BodyView view) {
-        return new BodyResource(view.id(), view.kind(), view.kind().category(), view.agency(), view.name(),
-                view.legalBasis(),
-                view.names().stream().map(n -> new Name(n.name(), n.effectiveFrom(), n.reason(), n.recordedAt())).toList(),
-                view.version(), view.registeredAt(), view.updatedAt());
+        return new BodyResource(view.getId(), view.getKind(), view.getKind().category(), view.getAgency(), view.getName(),
+                view.getLegalBasis(),
+                view.getNames().stream().map(n -> new Name(n.name(), n.effectiveFrom(), n.reason(), n.recordedAt())).toList(),
+                view.getVersion(), view.getRegisteredAt(), view.getUpdatedAt());
     }
 }
