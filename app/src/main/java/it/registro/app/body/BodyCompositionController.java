@@ -88,7 +88,7 @@ public class BodyCompositionController {
                                                              @Valid @RequestBody CompositionRequests.CompositionRequest request) {
         List<SeatEntry> seats = request.seats().stream().map(s -> new SeatEntry(s.role(), s.constituency(),
                 s.labelAsRecorded(), s.personId(), s.nameAsRecorded(), s.comuneId())).toList();
-        return accepted(id, new RecordComposition(id, request.act().toRef(), request.effectiveFrom(), request.renewal(), seats));
+        return accepted(id, new RecordComposition(id, request.act().toRef(), request.effectiveFrom(), Boolean.TRUE.equals(request.renewal()), seats));
     }
 
     @PostMapping(path = "/seats", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -58,7 +58,8 @@ public final class CompositionRequests {
     public record CompositionRequest(
             @NotNull @Valid ActRequest act,
             @NotNull LocalDate effectiveFrom,
-            boolean renewal,
+            /** Whether the act renews the body, making its offices lapse; false if absent. */
+            Boolean renewal,
             @NotNull @Size(max = 500) List<@NotNull @Valid SeatEntryRequest> seats) {
     }
 
@@ -130,7 +131,7 @@ public final class CompositionRequests {
             @NotNull @Valid QuorumRule quorum,
             @NotNull @Valid MajorityRule majority,
             @NotNull Weighting weighting,
-            boolean delegationAllowed,
+            @NotNull Boolean delegationAllowed,
             @Valid ActRequest act) {
     }
 }

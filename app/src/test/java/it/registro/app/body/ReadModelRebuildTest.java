@@ -1,0 +1,99 @@
+package it.registro.app.body;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import it.registro.app.store.StoreDatabase;
+import it.registro.app.support.Api;
+import it.registro.app.support.RegistroIntegrationTest;
+import it.registro.projections.body.BodyProjection;
+import it.registro.projections.body.BodyView;
+import it.registro.projections.comune.ComuneProjection;
+import it.registro.projections.comune.ComuneView;
+import it.registro.projections.person.PersonProjection;
+import it.registro.projections.person.PersonView;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Read models are derived data: reset them, replay every event, and they are exactly what they were. */
+@RegistroIntegrationTest
+class ReadModelRebuildTest {
+
+    private static final List<String> PROCESSORS = List.of(BodyProjection.PROCESSING_GROUP,
+            PersonProjection.PROCESSING_GROUP, ComuneProjection.PROCESSING_GROUP);
+    private static final List<String> COLLECTIONS = List.of(BodyView.COLLECTION, PersonView.COLLECTION,
+            ComuneView.COLLECTION);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    MongoClient mongoClient;
+    @Autowired
+    StoreDatabase database;
+
+    @Test
+    @DisplayName("reset and replay of every projection gives identical documents")
+    void rebuildGivesTheSameReadModels() {
+        Api api = new Api(port);
+        api.postJson("/api/comuni", "{\"id\":\"comune-rebuild\",\"name\":\"Rebuild\",\"province\":\"CR\"}");
+        api.postJson("/api/comuni/comune-rebuild/populations",
+                "{\"population\":1234,\"referenceDate\":\"2024-01-01\",\"source\":\"ISTAT (FIXTURE)\"}");
+        String p1 = api.postJson("/api/persons", "{\"name\":\"Uno Rebuild\"}").json().get("id").asString();
+        String p2 = api.postJson("/api/persons", "{\"name\":\"Due Rebuild\"}").json().get("id").asString();
+        api.postJson("/api/persons/" + p1 + "/aliases", "{\"alias\":\"UNO R.\",\"source\":\"slide\"}");
+        for (int i = 0; i < 3; i++) {
+            api.postJson("/api/bodies", """
+                    {"id":"rebuild-%d","kind":"ASSEMBLEA_DEI_SINDACI_DI_DISTRETTO","agency":{"kind":"ASST","name":"ASST Rebuild"},
+                     "name":"Assemblea %d"}""".formatted(i, i));
+        }
+        api.postJson("/api/bodies/rebuild-0/rename",
+                "{\"name\":\"Assemblea zero\",\"reason\":\"r\",\"effectiveFrom\":\"2024-01-01\"}");
+        assertThat(api.postJson("/api/bodies/rebuild-0/compositions", """
+                {"act":{"citation":"Decreto 9001/2024"},"effectiveFrom":"2024-01-10","renewal":true,"seats":[
+                 {"role":"MAYOR","constituency":"comune-rebuild","personId":"%s","comuneId":"comune-rebuild"}]}""".formatted(p1))
+                .status()).isEqualTo(200);
+        api.postJson("/api/bodies/rebuild-0/officers",
+                "{\"office\":\"PRESIDENT\",\"personId\":\"%s\",\"at\":\"2024-02-01T10:00\"}".formatted(p1));
+        api.postJson("/api/bodies/rebuild-0/delegations", """
+                {"seatId":"mayor-comune-rebuild","delegatePersonId":"%s","from":"2024-03-01T09:00","to":"2024-03-01T13:00",
+                 "letterRef":"l"}""".formatted(p2));
+        Map<String, List<Document>> before = snapshot();
+        assertThat(before.get(BodyView.COLLECTION)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(before.get(PersonView.COLLECTION)).hasSizeGreaterThanOrEqualTo(2);
+
+        for (String name : PROCESSORS) {
+            TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+        }
+        assertThat(snapshot().values()).as("the reset handlers empty the read models").allMatch(List::isEmpty);
+        PROCESSORS.forEach(name -> processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow().start());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshot().equals(before));
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private Map<String, List<Document>> snapshot() {
+        Map<String, List<Document>> all = new LinkedHashMap<>();
+        for (String collection : COLLECTIONS) {
+            all.put(collection, mongoClient.getDatabase(database.name()).getCollection(collection)
+                    .find().sort(new Document("_id", 1)).into(new ArrayList<>()));
+        }
+        return all;
+    }
+}
