@@ -53,6 +53,12 @@ class BodyOverTimeApiTest {
         events = new EventCounter(mongoClient, storeDatabase);
         api.postJson("/api/comuni", "{\"id\":\"comune-fixture-uno\",\"name\":\"Fixture Uno\",\"province\":\"CR\"}");
         api.postJson("/api/comuni", "{\"id\":\"comune-fixture-due\",\"name\":\"Fixture Due\",\"province\":\"CR\"}");
+        api.postJson("/api/comuni/comune-fixture-uno/populations",
+                "{\"population\":1000,\"referenceDate\":\"2024-01-01\",\"source\":\"FIXTURE\"}");
+        api.postJson("/api/comuni/comune-fixture-due/populations",
+                "{\"population\":3000,\"referenceDate\":\"2024-01-01\",\"source\":\"FIXTURE\"}");
+        api.postJson("/api/comuni/comune-fixture-due/populations",
+                "{\"population\":3100,\"referenceDate\":\"2025-01-01\",\"source\":\"FIXTURE\"}");
         alfa = person("Alfa Sindaco");
         beta = person("Beta Sindaco");
         gamma = person("Gamma Sindaco");
@@ -124,6 +130,16 @@ class BodyOverTimeApiTest {
         // beta's term ended the day before gamma's began
         JsonNode betaHistory = api.get("/api/persons/" + beta).json();
         assertThat(betaHistory.get("memberships").get(0).get("to").asString()).isEqualTo("2024-05-31");
+    }
+
+    @Test
+    @DisplayName("the composition weighs each mayor by the population of the comune on the date")
+    void populationWeights() {
+        JsonNode june = get("/composition?asOf=2024-06-01");
+        assertThat(june.get("seats").get(0).get("holder").get("population").asLong()).isEqualTo(1000);
+        assertThat(june.get("population").asLong()).isEqualTo(4000);
+        assertThat(june.get("populationComplete").asBoolean()).isTrue();
+        assertThat(get("/composition?asOf=2025-02-01").get("population").asLong()).isEqualTo(4100);
     }
 
     @Test

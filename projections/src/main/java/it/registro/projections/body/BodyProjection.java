@@ -45,6 +45,7 @@ import it.registro.domain.body.api.OfficerElected;
 import it.registro.domain.body.api.RuleSetAdopted;
 import it.registro.domain.body.api.SeatDefined;
 import it.registro.domain.body.api.SeatDelegated;
+import it.registro.projections.comune.ComuneView;
 import it.registro.projections.person.PersonView;
 
 /**
@@ -217,7 +218,8 @@ public class BodyProjection {
     @QueryHandler
     Optional<BodyTimeline.Composition> handle(FindComposition query) {
         return handle(new FindBody(query.bodyId()))
-                .map(body -> BodyTimeline.compositionOn(body, query.asOf(), personNames(body)));
+                .map(body -> BodyTimeline.compositionOn(body, query.asOf(), personNames(body),
+                        populations(body, query.asOf())));
     }
 
     @QueryHandler
@@ -234,6 +236,22 @@ public class BodyProjection {
     @QueryHandler
     Optional<BodyTimeline.RuleSetOnDate> handle(FindRuleSet query) {
         return handle(new FindBody(query.bodyId())).flatMap(body -> BodyTimeline.ruleSetOn(body, query.asOf()));
+    }
+
+    /** The population on a date of every comune the body's terms name, in one look-up by ids. */
+    private Map<String, Long> populations(BodyView body, java.time.LocalDate asOf) {
+        Set<String> ids = new HashSet<>();
+        body.getTerms().forEach(t -> {
+            if (t.comuneId() != null) {
+                ids.add(t.comuneId());
+            }
+        });
+        Map<String, Long> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), ComuneView.class)
+                    .forEach(c -> c.populationOn(asOf).ifPresent(p -> result.put(c.id(), p.population())));
+        }
+        return result;
     }
 
     /** The registered name of every person the body document mentions, in one look-up by ids. */

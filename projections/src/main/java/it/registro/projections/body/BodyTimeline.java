@@ -28,16 +28,22 @@ public final class BodyTimeline {
 
     // ------------------------------------------------------------------ results
 
-    public record Holder(String personId, String name, String nameAsRecorded, String comuneId, LocalDate from,
-                         LocalDate to, ActRef act) {
+    /** @param population the inhabitants of the comune the holder represents, as of the date, if recorded */
+    public record Holder(String personId, String name, String nameAsRecorded, String comuneId, Long population,
+                         LocalDate from, LocalDate to, ActRef act) {
     }
 
     public record SeatOnDate(String seatId, SeatRole role, String constituency, String labelAsRecorded, Holder holder) {
     }
 
-    /** The composition on a date: the composition act in force and every seat existing then, held or vacant. */
+    /**
+     * The composition on a date: the composition act in force and every seat existing then, held or
+     * vacant. {@code population} sums the holders' comuni as of the date (the weight of a
+     * population-weighted body); {@code populationComplete} is false when a holder has no comune or
+     * the comune no figure yet, so a weighted count is never silently short.
+     */
     public record Composition(String bodyId, LocalDate asOf, BodyView.CompositionAct act, int members,
-                              List<SeatOnDate> seats) {
+                              long population, boolean populationComplete, List<SeatOnDate> seats) {
     }
 
     public record OfficeHolder(Office office, boolean vacant, String personId, String name, String nameAsRecorded,
@@ -63,25 +69,34 @@ public final class BodyTimeline {
 
     // ------------------------------------------------------------------ queries
 
-    public static Composition compositionOn(BodyView body, LocalDate asOf, Map<String, String> personNames) {
+    public static Composition compositionOn(BodyView body, LocalDate asOf, Map<String, String> personNames,
+                                            Map<String, Long> populations) {
         BodyView.CompositionAct act = body.getCompositionActs().stream()
                 .filter(a -> !a.effectiveFrom().isAfter(asOf))
                 .reduce((first, second) -> second).orElse(null);
         List<SeatOnDate> seats = new ArrayList<>();
         int members = 0;
+        long population = 0;
+        boolean complete = true;
         for (BodyView.Seat seat : body.getSeats()) {
             Optional<BodyView.Term> term = termOn(body, seat.seatId(), asOf);
             if (term.isEmpty() && seat.definedFrom() != null && seat.definedFrom().isAfter(asOf)) {
                 continue; // the seat did not exist yet
             }
             Holder holder = term.map(t -> new Holder(t.personId(), personNames.get(t.personId()), t.nameAsRecorded(),
-                    t.comuneId(), t.from(), t.to(), t.act())).orElse(null);
+                    t.comuneId(), t.comuneId() == null ? null : populations.get(t.comuneId()), t.from(), t.to(), t.act()))
+                    .orElse(null);
             if (holder != null) {
                 members++;
+                if (holder.population() == null) {
+                    complete = false;
+                } else {
+                    population += holder.population();
+                }
             }
             seats.add(new SeatOnDate(seat.seatId(), seat.role(), seat.constituency(), seat.labelAsRecorded(), holder));
         }
-        return new Composition(body.getId(), asOf, act, members, seats);
+        return new Composition(body.getId(), asOf, act, members, population, complete && members > 0, seats);
     }
 
     public static Optional<BodyView.Term> termOn(BodyView body, String seatId, LocalDate day) {
