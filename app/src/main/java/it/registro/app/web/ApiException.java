@@ -10,12 +10,22 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final String field;
+    private final java.util.Map<String, Object> details;
 
     public ApiException(HttpStatus status, String code, String field, String message) {
+        this(status, code, field, message, java.util.Map.of());
+    }
+
+    public ApiException(HttpStatus status, String code, String field, String message, java.util.Map<String, Object> details) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.field = field;
+        this.details = details;
+    }
+
+    public java.util.Map<String, Object> details() {
+        return details;
     }
 
     public static ApiException of(Rejection rejection) {
@@ -24,7 +34,7 @@ public class ApiException extends RuntimeException {
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
-        return new ApiException(status, rejection.code(), rejection.field(), rejection.message());
+        return new ApiException(status, rejection.code(), rejection.field(), rejection.message(), rejection.details());
     }
 
     public HttpStatus status() {

@@ -45,7 +45,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        return Problems.response(Problems.problem(e.status(), e.code(), title(e.status()), e.getMessage(), e.field()));
+        ProblemDetail problem = Problems.problem(e.status(), e.code(), title(e.status()), e.getMessage(), e.field());
+        if (!e.details().isEmpty()) {
+            problem.setProperty("details", e.details());
+        }
+        return Problems.response(problem);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -1,5 +1,8 @@
 package it.registro.domain.common;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -7,7 +10,7 @@ import java.util.Objects;
  * field (if one field is to blame) and the kind of refusal, which the web layer maps to a status.
  * A rejection is a normal result of deciding, not a crash.
  */
-public record Rejection(String code, String message, String field, Kind kind) {
+public record Rejection(String code, String message, String field, Kind kind, Map<String, Object> details) {
 
     public enum Kind {
         /** The command contradicts a rule (422). */
@@ -22,6 +25,16 @@ public record Rejection(String code, String message, String field, Kind kind) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(kind, "kind");
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    public Rejection(String code, String message, String field, Kind kind) {
+        this(code, message, field, kind, Map.of());
+    }
+
+    /** The same rejection with the figures that explain it (e.g. {tally: 5, presentMembers: 4}). */
+    public Rejection withDetails(Map<String, Object> figures) {
+        return new Rejection(code, message, field, kind, figures);
     }
 
     public static Rejection invalid(String code, String field, String message) {

@@ -1,4 +1,4 @@
-package it.registro.domain.body.policy;
+package it.registro.domain.rules;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package it.registro.domain.body.policy;
+package it.registro.domain.rules;
 
 import it.registro.domain.body.api.QuorumRule;
 

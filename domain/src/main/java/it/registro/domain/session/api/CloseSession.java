@@ -1,0 +1,10 @@
+package it.registro.domain.session.api;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CloseSession(
+        @TargetAggregateIdentifier String sessionId,
+        Instant at,
+        String textAsRecorded) {
+}

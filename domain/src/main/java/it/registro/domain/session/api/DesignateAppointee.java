@@ -1,0 +1,22 @@
+package it.registro.domain.session.api;
+
+import it.registro.domain.body.api.Tally;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DesignateAppointee(
+        @TargetAggregateIdentifier String sessionId,
+        int itemNo,
+        String office,
+        String candidatureId,
+        String nameAsRecorded,
+        Instant at,
+        DesignationBasis basis,
+        String basisAsRecorded,
+        Tally tally,
+        String rationaleAsRecorded,
+        String ratifyingIssuer,
+        String ratifyingAuthorityAsRecorded,
+        Integer termYears,
+        String conditionsAsRecorded) {
+}

@@ -1,0 +1,12 @@
+package it.registro.domain.session.api;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record MinutesPublished(
+        String sessionId,
+        LocalDate on,
+        String url,
+        Boolean extractOnly) {
+}

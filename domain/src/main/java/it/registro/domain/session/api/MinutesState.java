@@ -1,0 +1,8 @@
+package it.registro.domain.session.api;
+
+/** DRAFT until signed, SIGNED, then PUBLISHED. */
+public enum MinutesState {
+    DRAFT,
+    SIGNED,
+    PUBLISHED
+}

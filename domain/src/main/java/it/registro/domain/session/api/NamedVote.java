@@ -1,0 +1,4 @@
+package it.registro.domain.session.api;
+
+public record NamedVote(String personId, Choice choice) {
+}

@@ -1,0 +1,19 @@
+package it.registro.domain.session.api;
+
+import it.registro.domain.body.api.Tally;
+import it.registro.domain.common.ActRef;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record OpinionGiven(
+        String sessionId,
+        String factId,
+        int itemNo,
+        ActRef act,
+        OpinionOutcome outcome,
+        String conditionsAsRecorded,
+        String textAsRecorded,
+        Instant at,
+        Tally tally) {
+}

@@ -1,0 +1,7 @@
+package it.registro.domain.session.api;
+
+/** The outcome of a vote. */
+public enum Outcome {
+    PASSED,
+    NOT_PASSED
+}

@@ -1,0 +1,11 @@
+package it.registro.domain.session.api;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record PublishMinutes(
+        @TargetAggregateIdentifier String sessionId,
+        LocalDate on,
+        String url,
+        Boolean extractOnly) {
+}

@@ -1,0 +1,11 @@
+package it.registro.domain.session.api;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record SessionClosed(
+        String sessionId,
+        Instant at,
+        String textAsRecorded) {
+}

@@ -1,0 +1,10 @@
+package it.registro.domain.session.api;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record SessionOpened(
+        String sessionId,
+        Instant at) {
+}

@@ -1,0 +1,7 @@
+package it.registro.domain.session.api;
+
+/** How serious a discrepancy is. */
+public enum Severity {
+    INFO,
+    WARNING
+}

@@ -1,0 +1,4 @@
+package it.registro.domain.session.api;
+
+public record Signatory(String personId, String nameAsRecorded, String labelAsRecorded) {
+}
