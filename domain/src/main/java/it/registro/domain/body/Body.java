@@ -19,7 +19,9 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 
 import it.registro.domain.body.api.AdoptRuleSet;
 import it.registro.domain.body.api.Agency;
+import it.registro.domain.body.api.BodyAliasRecorded;
 import it.registro.domain.body.api.BodyRegistered;
+import it.registro.domain.body.api.RecordBodyAlias;
 import it.registro.domain.body.api.BodyRenamed;
 import it.registro.domain.body.api.CompositionActRecorded;
 import it.registro.domain.body.api.DefineSeat;
@@ -83,6 +85,7 @@ public class Body {
     private String name;
     private LocalDate nameEffectiveFrom;
 
+    private final Set<String> aliases = new HashSet<>();
     private final Map<String, SeatRole> seats = new LinkedHashMap<>();
     private final List<Term> terms = new ArrayList<>();
     private LocalDate latestCompositionFrom;
@@ -143,6 +146,20 @@ public class Body {
         AggregateLifecycle.apply(new BodyRenamed(
                 bodyId, name, Text.collapse(command.newName()), Text.collapse(command.reason()),
                 command.effectiveFrom()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RecordBodyAlias command) {
+        Verdict.firstRejection(
+                requiredText(command.alias(), "alias", MAX_NAME_LENGTH),
+                optionalText(command.source(), "source", MAX_REASON_LENGTH)
+        ).orThrow();
+        String alias = Text.collapse(command.alias());
+        if (alias.equalsIgnoreCase(name) || aliases.contains(alias.toLowerCase(java.util.Locale.ROOT))) {
+            throw rejected(Rejection.conflict("ALIAS_ALREADY_KNOWN", "alias", "'" + alias + "' is already a name of this body"));
+        }
+        AggregateLifecycle.apply(new BodyAliasRecorded(bodyId, alias, Text.collapse(command.source())));
         return AggregateLifecycle.getVersion();
     }
 
@@ -549,6 +566,11 @@ public class Body {
     void on(BodyRenamed event) {
         this.name = event.newName();
         this.nameEffectiveFrom = event.effectiveFrom();
+    }
+
+    @EventSourcingHandler
+    void on(BodyAliasRecorded event) {
+        aliases.add(event.alias().toLowerCase(java.util.Locale.ROOT));
     }
 
     @EventSourcingHandler

@@ -1,6 +1,8 @@
 package it.registro.domain.person;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -11,6 +13,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import it.registro.domain.common.Rejection;
 import it.registro.domain.common.Text;
 import it.registro.domain.common.Verdict;
+import it.registro.domain.person.api.NameVariantFlagged;
 import it.registro.domain.person.api.PersonAliasRecorded;
 import it.registro.domain.person.api.PersonRegistered;
 import it.registro.domain.person.api.RecordPersonAlias;
@@ -31,6 +34,7 @@ public class Person {
     @AggregateIdentifier
     private String personId;
     private final Set<String> nameForms = new HashSet<>();
+    private final List<String> nameFormsInOrder = new ArrayList<>();
 
     protected Person() {
     }
@@ -58,9 +62,27 @@ public class Person {
             throw new it.registro.domain.common.CommandRejectedException(Rejection.conflict("ALIAS_ALREADY_KNOWN",
                     "alias", "'" + command.alias() + "' is already a form of this person's name"));
         }
-        AggregateLifecycle.apply(new PersonAliasRecorded(personId, Text.collapse(command.alias()),
-                Text.collapse(command.source())));
+        String alias = Text.collapse(command.alias());
+        boolean variant = nameForms.stream().noneMatch(known -> words(known).containsAll(words(alias)));
+        List<String> known = new ArrayList<>(nameFormsInOrder);
+        AggregateLifecycle.apply(new PersonAliasRecorded(personId, alias, Text.collapse(command.source())));
+        if (variant) {
+            // Not a subset or reordering of a known form: a different given name, say. Kept, and flagged.
+            AggregateLifecycle.apply(new NameVariantFlagged(personId, alias, known, Text.collapse(command.source())));
+        }
         return AggregateLifecycle.getVersion();
+    }
+
+    /** The words of a name, for comparison: case, accents and punctuation ignored. */
+    static Set<String> words(String name) {
+        String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        Set<String> words = new HashSet<>();
+        for (String w : ascii.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+            if (!w.isBlank()) {
+                words.add(w);
+            }
+        }
+        return words;
     }
 
     static Verdict wellFormedPersonId(String id) {
@@ -75,10 +97,12 @@ public class Person {
     void on(PersonRegistered event) {
         personId = event.personId();
         nameForms.add(event.name().toLowerCase(java.util.Locale.ROOT));
+        nameFormsInOrder.add(event.name());
     }
 
     @EventSourcingHandler
     void on(PersonAliasRecorded event) {
         nameForms.add(event.alias().toLowerCase(java.util.Locale.ROOT));
+        nameFormsInOrder.add(event.alias());
     }
 }

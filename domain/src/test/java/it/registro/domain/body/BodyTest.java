@@ -169,4 +169,16 @@ class BodyTest {
                 .when(new RenameBody(ID, "Nome C", "correzione", LocalDate.of(2024, 10, 10), null))
                 .expectEvents(new BodyRenamed(ID, "Nome B", "Nome C", "correzione", LocalDate.of(2024, 10, 10)));
     }
+
+    @Test
+    @DisplayName("G10: another name of the body is kept as an alias; a known name is refused")
+    void alias() {
+        fixture.given(REGISTERED)
+                .when(new it.registro.domain.body.api.RecordBodyAlias(ID, "Collegio dei Sindaci di ATS Val Padana", "slide"))
+                .expectEvents(new it.registro.domain.body.api.BodyAliasRecorded(ID, "Collegio dei Sindaci di ATS Val Padana", "slide"));
+        fixture.given(REGISTERED)
+                .when(new it.registro.domain.body.api.RecordBodyAlias(ID, "collegio dei sindaci ats val padana", null))
+                .expectException(rejectedWith("ALIAS_ALREADY_KNOWN"))
+                .expectNoEvents();
+    }
 }

@@ -25,11 +25,24 @@ class PersonTest {
     }
 
     @Test
-    @DisplayName("another spelling becomes an alias of the same person (seed 004 L243: ANDREA VIRGILIO)")
+    @DisplayName("G8: a conflicting given name becomes an alias of the same person and is flagged NAME_VARIANT (seed 004 L243)")
     void alias() {
         fixture.given(VIRGILIO)
                 .when(new RecordPersonAlias("p-1", "ANDREA VIRGILIO", "seed 004 L243"))
-                .expectEvents(new PersonAliasRecorded("p-1", "ANDREA VIRGILIO", "seed 004 L243"));
+                .expectEvents(new PersonAliasRecorded("p-1", "ANDREA VIRGILIO", "seed 004 L243"),
+                        new it.registro.domain.person.api.NameVariantFlagged("p-1", "ANDREA VIRGILIO",
+                                java.util.List.of("Leonardo Virgilio"), "seed 004 L243"));
+    }
+
+    @Test
+    @DisplayName("G8: a subset of the known names, or the same names reordered, raises no flag")
+    void subsetNoFlag() {
+        fixture.given(new PersonRegistered("p-2", "Ennio Roberto Oliva", "seed 004 L24"))
+                .when(new RecordPersonAlias("p-2", "ROBERTO OLIVA", "seed 004 L251"))
+                .expectEvents(new PersonAliasRecorded("p-2", "ROBERTO OLIVA", "seed 004 L251"));
+        new AggregateTestFixture<>(Person.class).given(new PersonRegistered("n1", "Ida Maria Ada Ramponi", "seed 004 L81"))
+                .when(new RecordPersonAlias("n1", "Ramponi Ida Maria Ada", "seed 004 L9"))
+                .expectEvents(new PersonAliasRecorded("n1", "Ramponi Ida Maria Ada", "seed 004 L9"));
     }
 
     @Test
