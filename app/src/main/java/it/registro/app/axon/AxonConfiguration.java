@@ -23,6 +23,7 @@ import it.registro.app.store.StoreDatabase;
 import it.registro.domain.body.Body;
 import it.registro.domain.comune.Comune;
 import it.registro.domain.person.Person;
+import it.registro.domain.session.Session;
 
 /**
  * Axon on MongoDB, wired by hand (axon-mongo has no Boot starter after 4.10): the event store and
@@ -41,7 +42,8 @@ public class AxonConfiguration {
         return configurer -> configurer
                 .configureAggregate(Body.class)
                 .configureAggregate(Person.class)
-                .configureAggregate(Comune.class);
+                .configureAggregate(Comune.class)
+                .configureAggregate(Session.class);
     }
 
     @Bean

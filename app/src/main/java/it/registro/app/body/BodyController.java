@@ -80,6 +80,19 @@ public class BodyController {
         return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
     }
 
+    public record AliasRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String alias,
+                               @jakarta.validation.constraints.Size(max = 1000) String source) {
+    }
+
+    @PostMapping(path = "/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record another name a document gives the body")
+    public ResponseEntity<CommandAccepted> alias(@PathVariable String id, @Valid @RequestBody AliasRequest request) {
+        long version = commands.send(new it.registro.domain.body.api.RecordBodyAlias(id, request.alias(), request.source()),
+                "BODY", id);
+        boolean projected = awaiter.await(() -> projectedVersion(id), version);
+        return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+    }
+
     @GetMapping
     @Operation(summary = "List bodies, optionally of one kind and/or one agency (exact name, any case)")
     public List<BodyResource> list(@RequestParam(required = false) BodyKind kind,

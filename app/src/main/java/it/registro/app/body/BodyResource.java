@@ -17,6 +17,7 @@ public record BodyResource(
         String name,
         String legalBasis,
         List<Name> names,
+        List<Name> aliases,
         long version,
         Instant registeredAt,
         Instant updatedAt) {
@@ -29,6 +30,7 @@ public record BodyResource(
         return new BodyResource(view.getId(), view.getKind(), view.getKind().category(), view.getAgency(), view.getName(),
                 view.getLegalBasis(),
                 view.getNames().stream().map(n -> new Name(n.name(), n.effectiveFrom(), n.reason(), n.recordedAt())).toList(),
+                view.getAliases().stream().map(n -> new Name(n.name(), null, n.reason(), n.recordedAt())).toList(),
                 view.getVersion(), view.getRegisteredAt(), view.getUpdatedAt());
     }
 }

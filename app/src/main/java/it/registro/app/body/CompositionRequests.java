@@ -37,7 +37,7 @@ public final class CompositionRequests {
             LocalDate date,
             @Size(max = 1000) String citation) {
 
-        ActRef toRef() {
+        public ActRef toRef() {
             return new ActRef(issuer, type, number, date, citation);
         }
 

@@ -200,7 +200,7 @@ public class Session {
     // ================================================================== attendance and chair
 
     @CommandHandler
-    public String handle(RecordArrival command, BodyFacts bodyFacts) {
+    public Recorded handle(RecordArrival command, BodyFacts bodyFacts) {
         Verdict.firstRejection(required(command.personId(), "personId"), required(command.at(), "at"),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
         notClosed();
@@ -234,11 +234,11 @@ public class Session {
         AggregateLifecycle.apply(new MemberArrived(sessionId, factId, command.personId(), seatId, delegate, command.at(),
                 precision(command.precision()), Text.collapse(command.textAsRecorded())));
         checkCompositionAct(body);
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public String handle(RecordDeparture command) {
+    public Recorded handle(RecordDeparture command) {
         Verdict.firstRejection(required(command.personId(), "personId"), required(command.at(), "at"),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
         notClosed();
@@ -252,11 +252,11 @@ public class Session {
         String factId = nextFactId();
         AggregateLifecycle.apply(new MemberLeft(sessionId, factId, command.personId(), command.at(),
                 precision(command.precision()), Text.collapse(command.textAsRecorded())));
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public String handle(MarkAbsent command, BodyFacts bodyFacts) {
+    public Recorded handle(MarkAbsent command, BodyFacts bodyFacts) {
         Verdict.firstRejection(required(command.personId(), "personId"), required(command.basis(), "basis"),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
         notClosed();
@@ -274,11 +274,11 @@ public class Session {
         AggregateLifecycle.apply(new MemberMarkedAbsent(sessionId, factId, command.personId(), command.basis(),
                 Text.collapse(command.textAsRecorded())));
         checkCompositionAct(body);
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public String handle(AssignChair command, BodyFacts bodyFacts) {
+    public Recorded handle(AssignChair command, BodyFacts bodyFacts) {
         Verdict.firstRejection(required(command.personId(), "personId"), required(command.at(), "at"),
                 required(command.basis(), "basis"),
                 optionalText(command.labelAsRecorded(), "labelAsRecorded", MAX_TEXT_LENGTH),
@@ -309,7 +309,7 @@ public class Session {
                         "The minutes call the chair Vice President, but the elected Vice President is someone else");
             }
         }
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     // ================================================================== quorum, opening, closing
@@ -358,7 +358,7 @@ public class Session {
     // ================================================================== votes and elections
 
     @CommandHandler
-    public String handle(RecordVote command, BodyFacts bodyFacts) {
+    public Recorded handle(RecordVote command, BodyFacts bodyFacts) {
         Verdict.firstRejection(required(command.at(), "at"), required(command.mode(), "mode"),
                 optionalText(command.subject(), "subject", MAX_LONG_TEXT),
                 optionalText(command.outcomeAsRecorded(), "outcomeAsRecorded", MAX_TEXT_LENGTH)).orThrow();
@@ -411,11 +411,11 @@ public class Session {
         if (computed != null && command.recordedOutcome() != null && computed != command.recordedOutcome()) {
             outcomeMismatch(factId, command.recordedOutcome(), computed, result);
         }
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public String handle(RecordElection command, BodyFacts bodyFacts) {
+    public Recorded handle(RecordElection command, BodyFacts bodyFacts) {
         Verdict.firstRejection(required(command.office(), "office"), required(command.personId(), "personId"),
                 required(command.at(), "at"),
                 optionalText(command.nameAsRecorded(), "nameAsRecorded", MAX_NAME_LENGTH),
@@ -451,11 +451,11 @@ public class Session {
             // The minutes record the candidate as elected; the rule in force says otherwise. Keep both.
             outcomeMismatch(factId, Outcome.PASSED, computed, result);
         }
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public String handle(AttestVoters command) {
+    public Recorded handle(AttestVoters command) {
         Verdict.firstRejection(required(command.at(), "at"),
                 command.count() < 0 ? Verdict.rejected(Rejection.invalid("NEGATIVE_COUNT", "count", "count cannot be negative"))
                         : Verdict.allowed(),
@@ -476,7 +476,7 @@ public class Session {
                 }
             }
         }
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     // ================================================================== designations
@@ -499,7 +499,7 @@ public class Session {
     }
 
     @CommandHandler
-    public String handle(DesignateAppointee command, BodyFacts bodyFacts) {
+    public Recorded handle(DesignateAppointee command, BodyFacts bodyFacts) {
         Verdict.firstRejection(requiredText(command.office(), "office", MAX_TEXT_LENGTH),
                 required(command.candidatureId(), "candidatureId"), required(command.at(), "at"),
                 required(command.basis(), "basis"),
@@ -532,7 +532,7 @@ public class Session {
                 Text.collapse(command.rationaleAsRecorded()), Text.collapse(command.ratifyingIssuer()),
                 Text.collapse(command.ratifyingAuthorityAsRecorded()), command.termYears(),
                 Text.collapse(command.conditionsAsRecorded())));
-        return designationId;
+        return new Recorded(designationId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
@@ -566,7 +566,7 @@ public class Session {
     // ================================================================== opinions, information, figures
 
     @CommandHandler
-    public String handle(GiveOpinion command, BodyFacts bodyFacts) {
+    public Recorded handle(GiveOpinion command, BodyFacts bodyFacts) {
         Verdict.firstRejection(required(command.act(), "act"), required(command.outcome(), "outcome"),
                 required(command.at(), "at"),
                 optionalText(command.conditionsAsRecorded(), "conditionsAsRecorded", MAX_LONG_TEXT),
@@ -587,11 +587,11 @@ public class Session {
         AggregateLifecycle.apply(new OpinionGiven(sessionId, factId, command.itemNo(), command.act(), command.outcome(),
                 Text.collapse(command.conditionsAsRecorded()), Text.collapse(command.textAsRecorded()), command.at(),
                 command.tally()));
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public String handle(PresentInformation command) {
+    public Recorded handle(PresentInformation command) {
         Verdict.firstRejection(optionalText(command.summaryAsRecorded(), "summaryAsRecorded", MAX_LONG_TEXT)).orThrow();
         notClosed();
         Item item = item(command.itemNo());
@@ -611,21 +611,21 @@ public class Session {
         String factId = nextFactId();
         AggregateLifecycle.apply(new InformationPresented(sessionId, factId, command.itemNo(), command.at(), presenters,
                 Text.collapse(command.summaryAsRecorded())));
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public String handle(AnnounceFollowUp command) {
+    public Recorded handle(AnnounceFollowUp command) {
         requiredText(command.descriptionAsRecorded(), "descriptionAsRecorded", MAX_LONG_TEXT).orThrow();
         item(command.itemNo());
         String factId = nextFactId();
         AggregateLifecycle.apply(new FollowUpAnnounced(sessionId, factId, command.itemNo(), command.on(),
                 Text.collapse(command.descriptionAsRecorded()), command.reportedByPersonId(), Text.collapse(command.source())));
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public String handle(RecordFigures command) {
+    public Recorded handle(RecordFigures command) {
         item(command.itemNo());
         List<Milestone> milestones = command.milestones() == null ? List.of() : List.copyOf(command.milestones());
         List<FundingLine> lines = command.fundingLines() == null ? List.of() : List.copyOf(command.fundingLines());
@@ -686,7 +686,7 @@ public class Session {
                         List.of(factId), details, "Stated total " + r.statedAsRecorded() + " differs from the sum of its lines");
             }
         }
-        return factId;
+        return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     // ================================================================== corrections
@@ -743,7 +743,7 @@ public class Session {
     // ================================================================== minutes
 
     @CommandHandler
-    public String handle(AddAttachment command) {
+    public Recorded handle(AddAttachment command) {
         Verdict.firstRejection(requiredText(command.title(), "title", MAX_TEXT_LENGTH),
                 requiredText(command.reference(), "reference", MAX_TEXT_LENGTH)).orThrow();
         if (command.itemNo() != null) {
@@ -752,7 +752,7 @@ public class Session {
         String attachmentId = "attachment-" + (attachmentCount + 1);
         AggregateLifecycle.apply(new AttachmentAdded(sessionId, attachmentId, command.itemNo(),
                 Text.collapse(command.title()), command.reference().strip()));
-        return attachmentId;
+        return new Recorded(attachmentId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler

@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import it.registro.domain.body.api.BodyAliasRecorded;
 import it.registro.domain.body.api.BodyRegistered;
 import it.registro.domain.body.api.BodyRenamed;
 import it.registro.domain.body.api.CompositionActRecorded;
@@ -68,6 +69,17 @@ public class BodyProjection {
         // A real MongoDB serves the list filters from these; the embedded server scans regardless.
         mongo.indexOps(BodyView.class).createIndex(new Index().on("kind", Sort.Direction.ASC));
         mongo.indexOps(BodyView.class).createIndex(new Index().on("agency.name", Sort.Direction.ASC));
+        mongo.indexOps(BodyView.class).createIndex(new Index().on("nameKeys", Sort.Direction.ASC));
+    }
+
+    /** A body by its id, else by any of its names or aliases (case, accents and word order ignored). */
+    public List<BodyView> byIdOrName(String idOrName) {
+        BodyView byId = mongo.findById(idOrName, BodyView.class);
+        if (byId != null) {
+            return List.of(byId);
+        }
+        return mongo.find(Query.query(Criteria.where("nameKeys").is(it.registro.projections.common.Names.key(idOrName)))
+                .with(Sort.by("_id")), BodyView.class);
     }
 
     private void update(String bodyId, long sequence, Instant recordedAt, Consumer<BodyView> change) {
@@ -96,6 +108,12 @@ public class BodyProjection {
     public void on(BodyRenamed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.bodyId(), sequence, recordedAt, body -> body.renamed(event.newName(),
                 new BodyView.NameEntry(event.newName(), event.effectiveFrom(), event.reason(), recordedAt)));
+    }
+
+    @EventHandler
+    public void on(BodyAliasRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.aliased(
+                new BodyView.NameEntry(event.alias(), null, event.source(), recordedAt)));
     }
 
     @EventHandler

@@ -79,6 +79,9 @@ public class BodyView {
     private String name;
     private String legalBasis;
     private List<NameEntry> names = new ArrayList<>();
+    private List<NameEntry> aliases = new ArrayList<>();
+    /** Matching keys of every name and alias (see Names.key), for finding the body under any of them. */
+    private List<String> nameKeys = new ArrayList<>();
     private List<Seat> seats = new ArrayList<>();
     private List<Term> terms = new ArrayList<>();
     private List<CompositionAct> compositionActs = new ArrayList<>();
@@ -103,6 +106,14 @@ public class BodyView {
         this.registeredAt = registeredAt;
         this.updatedAt = registeredAt;
         this.names.add(new NameEntry(name, null, null, registeredAt));
+        addNameKey(name);
+    }
+
+    void addNameKey(String form) {
+        String key = it.registro.projections.common.Names.key(form);
+        if (!nameKeys.contains(key)) {
+            nameKeys.add(key);
+        }
     }
 
     /** The name in force on a business date (the name at registration before any dated rename). */
@@ -119,6 +130,20 @@ public class BodyView {
     void renamed(String newName, NameEntry entry) {
         this.name = newName;
         this.names.add(entry);
+        addNameKey(newName);
+    }
+
+    void aliased(NameEntry alias) {
+        this.aliases.add(alias);
+        addNameKey(alias.name());
+    }
+
+    public List<NameEntry> getAliases() {
+        return aliases;
+    }
+
+    public List<String> getNameKeys() {
+        return nameKeys;
     }
 
     void applied(long sequence, Instant at) {

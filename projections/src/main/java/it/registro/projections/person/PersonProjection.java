@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import it.registro.domain.person.api.FindPerson;
 import it.registro.domain.person.api.FindPersonsByName;
+import it.registro.domain.person.api.NameVariantFlagged;
 import it.registro.domain.person.api.PersonAliasRecorded;
 import it.registro.domain.person.api.PersonRegistered;
 import it.registro.projections.body.BodyView;
@@ -42,13 +43,13 @@ public class PersonProjection {
     }
 
     @EventHandler
-    void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    public void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         mongo.save(new PersonView(event.personId(), event.name(), event.source(), List.of(),
-                List.of(Names.key(event.name())), sequence, at));
+                List.of(Names.key(event.name())), List.of(), sequence, at));
     }
 
     @EventHandler
-    void on(PersonAliasRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    public void on(PersonAliasRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         PersonView p = mongo.findById(event.personId(), PersonView.class);
         if (p == null || p.version() >= sequence) {
             return;
@@ -60,7 +61,20 @@ public class PersonProjection {
         if (!keys.contains(key)) {
             keys.add(key);
         }
-        mongo.save(new PersonView(p.id(), p.name(), p.source(), aliases, keys, sequence, p.registeredAt()));
+        mongo.save(new PersonView(p.id(), p.name(), p.source(), aliases, keys, p.nameVariants(), sequence, p.registeredAt()));
+    }
+
+    @EventHandler
+    void on(NameVariantFlagged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        PersonView p = mongo.findById(event.personId(), PersonView.class);
+        if (p == null || p.version() >= sequence) {
+            return;
+        }
+        List<PersonView.NameVariant> variants = new ArrayList<>(p.nameVariants());
+        variants.add(new PersonView.NameVariant("NAME_VARIANT", "WARNING", event.alias(), event.knownForms(),
+                event.source(), at));
+        mongo.save(new PersonView(p.id(), p.name(), p.source(), p.aliases(), p.nameKeys(), variants, sequence,
+                p.registeredAt()));
     }
 
     @ResetHandler

@@ -12,10 +12,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(PersonView.COLLECTION)
 public record PersonView(@Id String id, String name, String source, List<Alias> aliases, List<String> nameKeys,
-                         long version, Instant registeredAt) {
+                         List<NameVariant> nameVariants, long version, Instant registeredAt) {
 
     public static final String COLLECTION = "persons";
 
     public record Alias(String alias, String source, Instant recordedAt) {
+    }
+
+    /** A NAME_VARIANT flag (WARNING): a form that is not a subset or reordering of the known ones. */
+    public record NameVariant(String code, String severity, String alias, List<String> knownForms, String source,
+                              Instant recordedAt) {
     }
 }

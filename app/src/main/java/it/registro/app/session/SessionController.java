@@ -1,0 +1,386 @@
+package it.registro.app.session;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import it.registro.app.body.CommandAccepted;
+import it.registro.app.web.ApiException;
+import it.registro.app.web.BusinessTimes;
+import it.registro.app.web.CommandDispatcher;
+import it.registro.app.web.Etags;
+import it.registro.app.web.ReadModelAwaiter;
+import it.registro.domain.body.api.Tally;
+import it.registro.domain.common.Text;
+import it.registro.domain.session.api.*;
+import it.registro.projections.session.SessionProjection;
+import it.registro.projections.session.SessionRecords;
+import it.registro.projections.session.SessionView;
+
+import static it.registro.app.body.CompositionRequests.TallyRequest;
+
+/** Sittings from convocation to published minutes: the secretariat records, everyone reads. */
+@RestController
+@Tag(name = "Sessions", description = "Sittings of a body: convocation, attendance, votes, elections, designations, minutes")
+public class SessionController {
+
+    private final CommandDispatcher commands;
+    private final QueryGateway queries;
+    private final ReadModelAwaiter awaiter;
+
+    public SessionController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+        this.commands = commands;
+        this.queries = queries;
+        this.awaiter = awaiter;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private ResponseEntity<CommandAccepted> send(String sessionId, Object command, HttpStatus status) {
+        Object result = commands.send(command, "SESSION", sessionId);
+        String id = sessionId;
+        long version;
+        if (result instanceof Recorded recorded) {
+            id = recorded.id();
+            version = recorded.version();
+        } else {
+            version = (Long) result;
+        }
+        boolean projected = awaiter.await(() -> find(sessionId).map(SessionView::getVersion).orElse(-1L), version);
+        return ResponseEntity.status(status).eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+    }
+
+    private ResponseEntity<CommandAccepted> send(String sessionId, Object command) {
+        return send(sessionId, command, HttpStatus.OK);
+    }
+
+    private Optional<SessionView> find(String sessionId) {
+        return queries.query(new FindSessionRecord(sessionId), ResponseTypes.optionalInstanceOf(SessionRecords.SessionRecord.class))
+                .join().map(SessionRecords.SessionRecord::session);
+    }
+
+    private SessionRecords.SessionRecord record(String sessionId) {
+        return queries.query(new FindSessionRecord(sessionId), ResponseTypes.optionalInstanceOf(SessionRecords.SessionRecord.class))
+                .join().orElseThrow(() -> notFound(sessionId));
+    }
+
+    private static ApiException notFound(String sessionId) {
+        return new ApiException(HttpStatus.NOT_FOUND, "SESSION_NOT_FOUND", "id", "No session with id '" + sessionId + "'");
+    }
+
+    private static Tally tally(TallyRequest t) {
+        return t == null ? null : new Tally(t.inFavour(), t.against(), t.abstained());
+    }
+
+    // ------------------------------------------------------------------ convocation and agenda
+
+    @PostMapping(path = "/api/sessions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Convene a session", description = "The id defaults to <body id>-<date>[-<number>].")
+    public ResponseEntity<CommandAccepted> convene(@Valid @RequestBody SessionRequests.Convene r) {
+        String id = r.id() != null ? r.id()
+                : Text.slug(r.bodyId() + " " + r.date() + (r.number() == null ? "" : " " + r.number()));
+        ResponseEntity<CommandAccepted> response = send(id, new ConveneSession(id, r.bodyId(), r.number(), r.protocol(),
+                r.protocolDate(), r.convenerPersonId(), r.convenerNameAsRecorded(), r.date(), r.scheduledStart(), r.mode(),
+                r.venue(), r.textAsRecorded()), HttpStatus.CREATED);
+        return ResponseEntity.created(URI.create("/api/sessions/" + id)).headers(response.getHeaders()).body(response.getBody());
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/agenda", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add an item to the agenda (before opening)")
+    public ResponseEntity<CommandAccepted> agenda(@PathVariable String id, @Valid @RequestBody SessionRequests.AgendaItem r) {
+        return send(id, new AddAgendaItem(id, r.itemNo(), r.kind(), r.title()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/agenda/{itemNo}/titles", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Another wording of an agenda item, from another document")
+    public ResponseEntity<CommandAccepted> title(@PathVariable String id, @PathVariable int itemNo, @Valid @RequestBody SessionRequests.Title r) {
+        return send(id, new AddAgendaItemTitle(id, itemNo, r.title(), r.source()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/agenda/{itemNo}/withdraw", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Withdraw an agenda item, with a reason (before opening)")
+    public ResponseEntity<CommandAccepted> withdraw(@PathVariable String id, @PathVariable int itemNo, @Valid @RequestBody SessionRequests.Reason r) {
+        return send(id, new WithdrawAgendaItem(id, itemNo, r.reason()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/participants", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a non-member who takes part (never votes)")
+    public ResponseEntity<CommandAccepted> participant(@PathVariable String id, @Valid @RequestBody SessionRequests.Participant r) {
+        return send(id, new RegisterParticipant(id, r.personId(), r.nameAsRecorded(), r.role(), r.roleAsRecorded()));
+    }
+
+    // ------------------------------------------------------------------ attendance, chair, opening
+
+    @PostMapping(path = "/api/sessions/{id}/arrivals", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A member or delegate arrives (or connects)")
+    public ResponseEntity<CommandAccepted> arrival(@PathVariable String id, @Valid @RequestBody SessionRequests.Attendance r) {
+        return send(id, new RecordArrival(id, r.personId(), BusinessTimes.instant(r.at()), r.precision(), r.textAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/departures", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A member or delegate leaves")
+    public ResponseEntity<CommandAccepted> departure(@PathVariable String id, @Valid @RequestBody SessionRequests.Attendance r) {
+        return send(id, new RecordDeparture(id, r.personId(), BusinessTimes.instant(r.at()), r.precision(), r.textAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/absences", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A member is absent (stated by the minutes, or inferred from them)")
+    public ResponseEntity<CommandAccepted> absence(@PathVariable String id, @Valid @RequestBody SessionRequests.Absence r) {
+        return send(id, new MarkAbsent(id, r.personId(), r.basis(), r.textAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/chair", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Someone takes the chair at a time, with the label the minutes use")
+    public ResponseEntity<CommandAccepted> chair(@PathVariable String id, @Valid @RequestBody SessionRequests.Chair r) {
+        return send(id, new AssignChair(id, r.personId(), BusinessTimes.instant(r.at()), r.basis(), r.labelAsRecorded(),
+                r.reasonAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/quorum", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The quorum is declared; it is also computed under the rule set in force")
+    public ResponseEntity<CommandAccepted> quorum(@PathVariable String id, @Valid @RequestBody SessionRequests.Quorum r) {
+        return send(id, new DeclareQuorum(id, BusinessTimes.instant(r.at()), r.textAsRecorded(), r.statedPresent()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/open", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Open the session (refused when the quorum is not met)")
+    public ResponseEntity<CommandAccepted> open(@PathVariable String id, @Valid @RequestBody SessionRequests.At r) {
+        return send(id, new OpenSession(id, BusinessTimes.instant(r.at())));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Close the session")
+    public ResponseEntity<CommandAccepted> close(@PathVariable String id, @Valid @RequestBody SessionRequests.At r) {
+        return send(id, new CloseSession(id, BusinessTimes.instant(r.at()), r.textAsRecorded()));
+    }
+
+    // ------------------------------------------------------------------ decisions
+
+    @PostMapping(path = "/api/sessions/{id}/votes", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record a vote: named choices (OPEN_NAMED), or counts only (OPEN_COUNTS, SECRET)")
+    public ResponseEntity<CommandAccepted> vote(@PathVariable String id, @Valid @RequestBody SessionRequests.Vote r) {
+        List<NamedVote> votes = r.votes() == null ? null
+                : r.votes().stream().map(v -> new NamedVote(v.personId(), v.choice())).toList();
+        return send(id, new RecordVote(id, r.itemNo(), r.subject(), BusinessTimes.instant(r.at()), r.mode(), tally(r.tally()),
+                votes, r.recordedOutcome(), r.outcomeAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/elections", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the election of an officer; the winner holds the office from that instant")
+    public ResponseEntity<CommandAccepted> election(@PathVariable String id, @Valid @RequestBody SessionRequests.Election r) {
+        return send(id, new RecordElection(id, r.itemNo(), r.office(), r.personId(), r.nameAsRecorded(),
+                BusinessTimes.instant(r.at()), tally(r.tally()), r.outcomeAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/voter-attestations", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The minutes attest how many voted on an item; a difference from the computed count is flagged")
+    public ResponseEntity<CommandAccepted> attest(@PathVariable String id, @Valid @RequestBody SessionRequests.VoterAttestation r) {
+        return send(id, new AttestVoters(id, r.itemNo(), r.count(), BusinessTimes.instant(r.at()), r.textAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/candidatures", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a candidature for a nomination item")
+    public ResponseEntity<CommandAccepted> candidature(@PathVariable String id, @Valid @RequestBody SessionRequests.Candidature r) {
+        return send(id, new RegisterCandidature(id, r.itemNo(), r.candidatureId(), r.name(), r.detailsAsRecorded(), r.source()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/designations", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Designate an appointee among the candidatures; pending until ratified by an act")
+    public ResponseEntity<CommandAccepted> designate(@PathVariable String id, @Valid @RequestBody SessionRequests.Designation r) {
+        return send(id, new DesignateAppointee(id, r.itemNo(), r.office(), r.candidatureId(), r.nameAsRecorded(),
+                BusinessTimes.instant(r.at()), r.basis(), r.basisAsRecorded(), tally(r.tally()), r.rationaleAsRecorded(),
+                r.ratifyingIssuer(), r.ratifyingAuthorityAsRecorded(), r.termYears(), r.conditionsAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/designations/{designationId}/ratify", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An act of the competent issuer ratifies the designation; its term starts on the ratification date")
+    public ResponseEntity<CommandAccepted> ratify(@PathVariable String id, @PathVariable String designationId,
+                                                  @Valid @RequestBody SessionRequests.Ratification r) {
+        return send(id, new RatifyDesignation(id, designationId, r.act().toRef(), r.ratifiedOn()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/opinions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The body gives its opinion (parere) on an act")
+    public ResponseEntity<CommandAccepted> opinion(@PathVariable String id, @Valid @RequestBody SessionRequests.Opinion r) {
+        return send(id, new GiveOpinion(id, r.itemNo(), r.act().toRef(), r.outcome(), r.conditionsAsRecorded(), r.textAsRecorded(),
+                BusinessTimes.instant(r.at()), tally(r.tally())));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/information", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An information item is presented (no vote)")
+    public ResponseEntity<CommandAccepted> information(@PathVariable String id, @Valid @RequestBody SessionRequests.Information r) {
+        List<Presenter> presenters = r.presenters() == null ? List.of()
+                : r.presenters().stream().map(p -> new Presenter(p.personId(), p.nameAsRecorded(), p.role())).toList();
+        return send(id, new PresentInformation(id, r.itemNo(), BusinessTimes.instant(r.at()), presenters, r.summaryAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A follow-up announced on an item (a seminar, a meeting), dated if the minutes date it")
+    public ResponseEntity<CommandAccepted> followUp(@PathVariable String id, @Valid @RequestBody SessionRequests.FollowUp r) {
+        return send(id, new AnnounceFollowUp(id, r.itemNo(), r.on(), r.descriptionAsRecorded(), r.reportedByPersonId(), r.source()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/figures", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Milestones and funding figures of an item; stated totals are checked, a wrong one is flagged")
+    public ResponseEntity<CommandAccepted> figures(@PathVariable String id, @Valid @RequestBody SessionRequests.Figures r) {
+        List<Milestone> milestones = r.milestones() == null ? List.of() : r.milestones().stream().map(m -> new Milestone(m.period(),
+                m.labelAsRecorded(), m.textAsRecorded(), m.status() == null ? "PLANNED" : m.status(), m.source())).toList();
+        List<FundingLine> lines = r.fundingLines() == null ? List.of() : r.fundingLines().stream().map(l -> new FundingLine(
+                l.lineId(), l.citedActAsRecorded(), l.objectAsRecorded(), l.amount(), l.alternativeAmount(), l.source())).toList();
+        List<TotalCheck> checks = r.totalChecks() == null ? List.of() : r.totalChecks().stream().map(c -> new TotalCheck(c.label(),
+                c.lineIds(), c.useAlternative(), c.extraAmounts(), c.stated(), c.statedAsRecorded(), c.source())).toList();
+        return send(id, new RecordFigures(id, r.itemNo(), milestones, lines, checks));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct a recorded fact (a rettifica): a new event with a reason; the history keeps both values")
+    public ResponseEntity<CommandAccepted> correct(@PathVariable String id, @Valid @RequestBody SessionRequests.Correction r) {
+        return send(id, new CorrectRecord(id, r.factId(), r.field(), r.value(), r.reason()));
+    }
+
+    // ------------------------------------------------------------------ minutes
+
+    @PostMapping(path = "/api/sessions/{id}/attachments", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Attach a document by reference")
+    public ResponseEntity<CommandAccepted> attach(@PathVariable String id, @Valid @RequestBody SessionRequests.Attachment r) {
+        return send(id, new AddAttachment(id, r.itemNo(), r.title(), r.reference()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/minutes/sign", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Sign the minutes (after the close)")
+    public ResponseEntity<CommandAccepted> sign(@PathVariable String id, @Valid @RequestBody SessionRequests.Sign r) {
+        return send(id, new SignMinutes(id, r.on(), r.signatories().stream()
+                .map(s -> new Signatory(s.personId(), s.nameAsRecorded(), s.labelAsRecorded())).toList()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/minutes/distribute", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record that the signed minutes were sent out")
+    public ResponseEntity<CommandAccepted> distribute(@PathVariable String id, @Valid @RequestBody SessionRequests.Distribute r) {
+        return send(id, new DistributeMinutes(id, r.on(), r.channel(), r.address(), r.recipientsAsRecorded()));
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/minutes/publish", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Publish the signed minutes at a URL")
+    public ResponseEntity<CommandAccepted> publish(@PathVariable String id, @Valid @RequestBody SessionRequests.Publish r) {
+        return send(id, new PublishMinutes(id, r.on(), r.url(), r.extractOnly()));
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @GetMapping(path = "/api/sessions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The full record of the session (the verbale view)")
+    public ResponseEntity<SessionRecords.SessionRecord> get(@PathVariable String id) {
+        SessionRecords.SessionRecord r = record(id);
+        return ResponseEntity.ok().eTag(Etags.of(r.session().getVersion())).body(r);
+    }
+
+    @GetMapping(path = "/api/sessions/{id}/attendance", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Attendance timeline: intervals per member, absences, late arrivals, early departures")
+    public SessionRecords.AttendanceTimeline attendance(@PathVariable String id) {
+        return record(id).attendance();
+    }
+
+    @GetMapping(path = "/api/sessions/{id}/present", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Members and delegates present at a local time")
+    public SessionRecords.PresentAt present(@PathVariable String id,
+                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at) {
+        return queries.query(new FindPresentAt(id, BusinessTimes.instant(at)), ResponseTypes.optionalInstanceOf(SessionRecords.PresentAt.class))
+                .join().orElseThrow(() -> notFound(id));
+    }
+
+    @GetMapping(path = "/api/sessions/{id}/quorum", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The quorum at a local time under the rule set in force on the session date")
+    public SessionRecords.QuorumAt quorumAt(@PathVariable String id,
+                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at) {
+        return queries.query(new FindQuorumAt(id, BusinessTimes.instant(at)), ResponseTypes.optionalInstanceOf(SessionRecords.QuorumAt.class))
+                .join().orElseThrow(() -> notFound(id));
+    }
+
+    @GetMapping(path = "/api/sessions/{id}/chair", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Who chaired at a local time")
+    public SessionRecords.ChairSpell chairAt(@PathVariable String id,
+                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at) {
+        record(id);
+        return queries.query(new FindChairAt(id, BusinessTimes.instant(at)), ResponseTypes.optionalInstanceOf(SessionRecords.ChairSpell.class))
+                .join().orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_CHAIR", "at", "Nobody chaired at " + at));
+    }
+
+    public record VoteTally(String factId, String kind, int itemNo, String subject, String office, String personId,
+                            String nameAsRecorded, java.time.Instant at, Tally tally, Tally weightedTally, int presentAtVote,
+                            Integer members, Integer ruleSetVersion, String majorityRule, Long threshold, Outcome computedOutcome,
+                            String outcomeAsRecorded, boolean corrected) {
+    }
+
+    @GetMapping(path = "/api/sessions/{id}/votes", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Votes and elections with tallies, voters present, the rule and version that judged them, the outcome")
+    public List<VoteTally> votes(@PathVariable String id) {
+        SessionRecords.SessionRecord r = record(id);
+        Integer members = r.composition() == null ? null : r.composition().members();
+        List<VoteTally> tallies = new ArrayList<>();
+        r.session().getElections().forEach(e -> tallies.add(new VoteTally(e.factId(), "ELECTION", e.itemNo(), null,
+                e.office().name(), e.personId(), e.nameAsRecorded(), e.at(), e.tally(), null, e.presentAtVote(), members,
+                e.ruleSetVersion(), e.majorityRule(), e.threshold(), e.computedOutcome(), e.outcomeAsRecorded(),
+                r.correctedFacts().contains(e.factId()))));
+        r.session().getVotes().forEach(v -> tallies.add(new VoteTally(v.factId(), "VOTE", v.itemNo(), v.subject(), null, null,
+                null, v.at(), v.tally(), v.weightedTally(), v.presentAtVote(), members, v.ruleSetVersion(), v.majorityRule(),
+                v.threshold(), v.computedOutcome(), v.outcomeAsRecorded(), r.correctedFacts().contains(v.factId()))));
+        tallies.sort(java.util.Comparator.comparing(VoteTally::at).thenComparing(VoteTally::factId));
+        return tallies;
+    }
+
+    @GetMapping(path = "/api/sessions/{id}/discrepancies", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Discrepancies flagged in the record (never fixed)")
+    public List<SessionView.Flag> discrepancies(@PathVariable String id) {
+        return record(id).session().getFlags();
+    }
+
+    @GetMapping(path = "/api/sessions/{id}/minutes", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The minutes (verbale) generated from the events, as a structured document")
+    public Minutes minutes(@PathVariable String id) {
+        return Minutes.of(record(id));
+    }
+
+    @GetMapping(path = "/api/sessions/{id}/minutes.html", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "The minutes as a readable page")
+    public ResponseEntity<String> minutesHtml(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .body(MinutesHtml.render(Minutes.of(record(id))));
+    }
+
+    @GetMapping(path = "/api/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Sessions of a body (by id or any of its names) in a period")
+    public List<SessionView> byBody(@RequestParam String body,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "to", "'to' is before 'from'");
+        }
+        return queries.query(new FindSessionsByBody(body, from, to), ResponseTypes.multipleInstancesOf(SessionView.class)).join();
+    }
+
+    @GetMapping(path = "/api/ratifications/pending", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Designations awaiting ratification, for the bodies of an agency")
+    public List<SessionProjection.PendingRatification> pending(@RequestParam String agency) {
+        return queries.query(new FindPendingRatifications(agency),
+                ResponseTypes.multipleInstancesOf(SessionProjection.PendingRatification.class)).join();
+    }
+}

@@ -1,0 +1,204 @@
+package it.registro.projections.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import it.registro.domain.rules.QuorumPolicy;
+import it.registro.domain.session.api.AbsenceBasis;
+import it.registro.domain.session.api.ChairBasis;
+import it.registro.domain.session.api.ItemKind;
+import it.registro.domain.session.api.TimePrecision;
+import it.registro.projections.body.BodyTimeline;
+import it.registro.projections.body.BodyView;
+
+/**
+ * The questions asked of a sitting, answered from its document and its body's: who was present when,
+ * who chaired when, how many of what, the quorum at an instant. Pure functions, testable without Spring.
+ */
+public final class SessionRecords {
+
+    private SessionRecords() {
+    }
+
+    public enum AttendanceStatus { PRESENT, ABSENT, NOT_RECORDED }
+
+    /** An interval of presence; {@code endedByClose} when the person was still there at the close. */
+    public record Interval(Instant from, Instant to, TimePrecision arrivalPrecision, String arrivalAsRecorded,
+                           String departureAsRecorded, boolean endedByClose) {
+    }
+
+    public record Attendance(String personId, String name, String seatId, boolean delegate, AttendanceStatus status,
+                             AbsenceBasis absenceBasis, List<Interval> intervals, boolean lateArrival,
+                             boolean earlyDeparture, boolean presentAtOpening) {
+    }
+
+    public record AttendanceCounts(int presentAtSomeTime, int absent, int presentAtOpening, int lateArrivals,
+                                   int earlyDepartures) {
+    }
+
+    public record AttendanceTimeline(String sessionId, List<Attendance> members, AttendanceCounts counts) {
+    }
+
+    public record ChairSpell(String personId, String name, boolean member, ChairBasis basis, String labelAsRecorded,
+                             String reasonAsRecorded, Instant from, Instant to) {
+    }
+
+    public record Counts(int votesWithTally, int elections, int designations, int informationItems, int opinions,
+                         int hearings, int followUps, int attachments) {
+    }
+
+    public record PresentAt(String sessionId, Instant at, List<String> personIds, int members) {
+    }
+
+    public record QuorumAt(String sessionId, Instant at, Integer ruleSetVersion, String rule, boolean evaluated,
+                           boolean met, int present, int members, int required, long presentPopulation,
+                           long requiredPopulation) {
+    }
+
+    /** The verbale view: everything recorded, with what is derived from it. */
+    public record SessionRecord(SessionView session, String bodyName, Long durationMinutes,
+                                BodyTimeline.Composition composition, AttendanceTimeline attendance,
+                                List<ChairSpell> chairs, Counts counts, Set<String> correctedFacts) {
+    }
+
+    public static SessionRecord record(SessionView s, BodyView body, Map<String, String> names, Map<String, Long> populations) {
+        BodyTimeline.Composition composition = body == null ? null
+                : BodyTimeline.compositionOn(body, s.getDate(), names, populations);
+        Long duration = s.getOpenedAt() != null && s.getClosedAt() != null
+                ? Duration.between(s.getOpenedAt(), s.getClosedAt()).toMinutes() : null;
+        Set<String> corrected = new LinkedHashSet<>();
+        s.getCorrections().forEach(c -> corrected.add(c.factId()));
+        int informationItems = (int) s.getAgenda().stream().filter(i -> i.kind() == ItemKind.INFORMATION && !i.withdrawn()).count();
+        Counts counts = new Counts(
+                (int) s.getVotes().stream().filter(v -> v.tally() != null).count() + s.getElections().size(),
+                s.getElections().size(), s.getDesignations().size(), informationItems, s.getOpinions().size(), 0,
+                s.getFollowUps().size(), s.getAttachments().size());
+        return new SessionRecord(s, body == null ? null : body.nameOn(s.getDate()), duration, composition,
+                attendance(s, composition, names), chairs(s, names), counts, corrected);
+    }
+
+    public static AttendanceTimeline attendance(SessionView s, BodyTimeline.Composition composition, Map<String, String> names) {
+        List<Attendance> rows = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        if (composition != null) {
+            for (BodyTimeline.SeatOnDate seat : composition.seats()) {
+                if (seat.holder() != null) {
+                    rows.add(attendanceOf(s, seat.holder().personId(), seat.seatId(), false, names));
+                    listed.add(seat.holder().personId());
+                }
+            }
+        }
+        // delegates, and anyone whose stays were recorded though not (or no longer) in the composition
+        for (SessionView.Stay stay : s.getStays()) {
+            if (listed.add(stay.personId())) {
+                rows.add(attendanceOf(s, stay.personId(), stay.seatId(), stay.delegate(), names));
+            }
+        }
+        int present = 0;
+        int absent = 0;
+        int atOpening = 0;
+        int late = 0;
+        int early = 0;
+        for (Attendance a : rows) {
+            present += a.status() == AttendanceStatus.PRESENT ? 1 : 0;
+            absent += a.status() == AttendanceStatus.ABSENT ? 1 : 0;
+            atOpening += a.presentAtOpening() ? 1 : 0;
+            late += a.lateArrival() ? 1 : 0;
+            early += a.earlyDeparture() ? 1 : 0;
+        }
+        return new AttendanceTimeline(s.getId(), rows, new AttendanceCounts(present, absent, atOpening, late, early));
+    }
+
+    private static Attendance attendanceOf(SessionView s, String personId, String seatId, boolean delegate,
+                                           Map<String, String> names) {
+        List<Interval> intervals = new ArrayList<>();
+        for (SessionView.Stay stay : s.getStays()) {
+            if (stay.personId().equals(personId)) {
+                boolean byClose = stay.departure() == null && s.getClosedAt() != null;
+                intervals.add(new Interval(stay.arrival(), stay.departure() != null ? stay.departure() : s.getClosedAt(),
+                        stay.arrivalPrecision(), stay.arrivalText(), stay.departureText(), byClose));
+                delegate = stay.delegate();
+            }
+        }
+        intervals.sort(Comparator.comparing(Interval::from));
+        Optional<SessionView.Absence> absence = s.getAbsences().stream().filter(a -> a.personId().equals(personId)).findFirst();
+        AttendanceStatus status = !intervals.isEmpty() ? AttendanceStatus.PRESENT
+                : absence.isPresent() ? AttendanceStatus.ABSENT : AttendanceStatus.NOT_RECORDED;
+        Instant opened = s.getOpenedAt();
+        boolean atOpening = opened != null && intervals.stream().anyMatch(i -> !i.from().isAfter(opened)
+                && (i.to() == null || opened.isBefore(i.to())));
+        boolean late = opened != null && !intervals.isEmpty() && intervals.get(0).from().isAfter(opened);
+        boolean early = s.getClosedAt() != null && !intervals.isEmpty() && !intervals.get(intervals.size() - 1).endedByClose()
+                && intervals.get(intervals.size() - 1).to() != null
+                && intervals.get(intervals.size() - 1).to().isBefore(s.getClosedAt());
+        return new Attendance(personId, names.get(personId), seatId, delegate, status,
+                absence.map(SessionView.Absence::basis).orElse(null), intervals, late, early, atOpening);
+    }
+
+    public static List<ChairSpell> chairs(SessionView s, Map<String, String> names) {
+        List<SessionView.Chair> ordered = new ArrayList<>(s.getChairs());
+        ordered.sort(Comparator.comparing(SessionView.Chair::from));
+        List<ChairSpell> spells = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            SessionView.Chair c = ordered.get(i);
+            Instant to = i + 1 < ordered.size() ? ordered.get(i + 1).from() : s.getClosedAt();
+            spells.add(new ChairSpell(c.personId(), names.get(c.personId()), c.member(), c.basis(), c.labelAsRecorded(),
+                    c.reasonAsRecorded(), c.from(), to));
+        }
+        return spells;
+    }
+
+    public static Optional<ChairSpell> chairAt(SessionView s, Instant at, Map<String, String> names) {
+        return chairs(s, names).stream()
+                .filter(c -> !at.isBefore(c.from()) && (c.to() == null || at.isBefore(c.to()))).findFirst();
+    }
+
+    /** Members and delegates present at an instant; non-members never appear. */
+    public static PresentAt presentAt(SessionView s, Instant at) {
+        List<String> ids = new ArrayList<>();
+        for (SessionView.Stay stay : s.getStays()) {
+            boolean there = !at.isBefore(stay.arrival()) && (stay.departure() == null || at.isBefore(stay.departure()))
+                    && (s.getClosedAt() == null || !at.isAfter(s.getClosedAt()));
+            if (there && !ids.contains(stay.personId())) {
+                ids.add(stay.personId());
+            }
+        }
+        return new PresentAt(s.getId(), at, ids, ids.size());
+    }
+
+    public static QuorumAt quorumAt(SessionView s, BodyView body, Instant at, Map<String, Long> populations) {
+        BodyTimeline.Composition composition = BodyTimeline.compositionOn(body, s.getDate(), Map.of(), populations);
+        List<String> present = presentAt(s, at).personIds();
+        int members = composition.members();
+        int presentMembers = 0;
+        long presentPopulation = 0;
+        for (BodyTimeline.SeatOnDate seat : composition.seats()) {
+            if (seat.holder() == null) {
+                continue;
+            }
+            String voter = body.getDelegations().stream()
+                    .filter(d -> d.seatId().equals(seat.seatId()) && d.activeAt(at))
+                    .map(BodyView.Delegation::delegatePersonId).findFirst().orElse(seat.holder().personId());
+            if (present.contains(voter)) {
+                presentMembers++;
+                presentPopulation += seat.holder().population() == null ? 0 : seat.holder().population();
+            }
+        }
+        Optional<BodyTimeline.RuleSetOnDate> rules = BodyTimeline.ruleSetOn(body, s.getDate());
+        if (rules.isEmpty()) {
+            return new QuorumAt(s.getId(), at, null, null, false, false, presentMembers, members, 0, presentPopulation, 0);
+        }
+        QuorumPolicy.Result r = QuorumPolicy.evaluate(rules.get().quorum(), members, presentMembers,
+                composition.population(), presentPopulation);
+        return new QuorumAt(s.getId(), at, rules.get().version(), r.rule(), true, r.met(), presentMembers, members,
+                r.required(), r.presentPopulation(), r.requiredPopulation());
+    }
+}
