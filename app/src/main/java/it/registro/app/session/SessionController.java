@@ -62,8 +62,10 @@ public class SessionController {
         if (result instanceof Recorded recorded) {
             id = recorded.id();
             version = recorded.version();
+        } else if (result instanceof Long v) {
+            version = v;
         } else {
-            version = (Long) result;
+            version = 0; // a creation answers the new aggregate's id
         }
         boolean projected = awaiter.await(() -> find(sessionId).map(SessionView::getVersion).orElse(-1L), version);
         return ResponseEntity.status(status).eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));

@@ -63,11 +63,12 @@ public final class ScenarioFile {
         return JSON.writeValueAsString(value);
     }
 
-    /** YAML's implicit types without timestamps. */
+    /** YAML's implicit types without timestamps, and with YAML 1.2 booleans. */
     private static final class TextTimestamps extends Resolver {
         @Override
         protected void addImplicitResolvers() {
-            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            // YAML 1.2 booleans only: a key such as "on" (a date field) must stay text.
+            addImplicitResolver(Tag.BOOL, java.util.regex.Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
             addImplicitResolver(Tag.INT, INT, "-+0123456789");
             addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
             addImplicitResolver(Tag.MERGE, MERGE, "<");

@@ -1,0 +1,334 @@
+package it.registro.app.scenario;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import it.registro.app.store.StoreDatabase;
+import it.registro.app.support.Api;
+import it.registro.app.support.ScenarioFile;
+import it.registro.app.support.ScenarioTest;
+import tools.jackson.databind.JsonNode;
+
+import static it.registro.app.support.ScenarioFile.list;
+import static it.registro.app.support.ScenarioFile.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Seduta 1/24 of the Collegio dei Sindaci of ATS Val Padana (seed 004 L1-201), replayed step by step
+ * (T1-T22 of ../shared/scenarios/session-004.md) from scenarios/s004-seduta-1-24.yaml, with the
+ * refused commands of G2-G6 and G12 tried at their moment. Each test checks one scenario's
+ * expectations, read from the same file, against what the API answers.
+ */
+@ScenarioTest
+class Seduta124ScenarioTest {
+
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoClient mongoClient;
+    @Autowired
+    StoreDatabase storeDatabase;
+
+    Api api;
+    SessionReplay replay;
+    Map<String, Object> expected;
+    JsonNode record;
+
+    @BeforeAll
+    void replay() {
+        api = new Api(port);
+        ScenarioFile composition = ScenarioFile.load("s004-collegio-composition.yaml");
+        ScenarioFile seduta = ScenarioFile.load("s004-seduta-1-24.yaml");
+        expected = seduta.map("expected");
+        replay = new SessionReplay(api, mongoClient, storeDatabase);
+        replay.setUp(composition, null);
+        replay.registerPersons(seduta.list("nonMembers"));
+        replay.sessionId = (String) seduta.map("session").get("id");
+        replay.run(seduta.list("steps"), composition);
+        record = api.get("/api/sessions/" + replay.sessionId).json();
+    }
+
+    private String id(String key) {
+        return replay.id(key);
+    }
+
+    private static String rome(String instant) {
+        return java.time.Instant.parse(instant).atZone(ROME).toLocalTime().toString();
+    }
+
+    private static String utc(String romeLocal) {
+        return LocalDateTime.parse(romeLocal).atZone(ROME).toInstant().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> g(String scenario) {
+        return (Map<String, Object>) expected.get(scenario);
+    }
+
+    @Test
+    @DisplayName("the replay tried every refused command of G2-G6, G10 and G12 and each stored nothing")
+    void refusalsWereChecked() {
+        assertThat(replay.rejectionsChecked).isEqualTo(16);
+    }
+
+    @Test
+    @DisplayName("G1: the whole verbale replays into one consistent session record (L1-201)")
+    void g1SessionRecord() {
+        Map<String, Object> e = g("G1");
+        JsonNode s = record.get("session");
+        assertThat(s.get("date").asString()).isEqualTo(e.get("date"));
+        assertThat(s.get("mode").asString()).isEqualTo(e.get("mode"));
+        assertThat(s.get("scheduledStart").asString()).isEqualTo(e.get("scheduledStart"));
+        assertThat(rome(s.get("openedAt").asString())).isEqualTo(e.get("openedAt"));
+        assertThat(rome(s.get("closedAt").asString())).isEqualTo(e.get("closedAt"));
+        assertThat(s.get("closedTextAsRecorded").asString()).isEqualTo(e.get("closedAsRecorded"));
+        assertThat(record.get("durationMinutes").asInt()).isEqualTo(e.get("durationMinutes"));
+        assertThat(s.get("protocol").asString()).isEqualTo(e.get("protocol"));
+        assertThat(s.get("protocolDate").asString()).isEqualTo(e.get("protocolDate"));
+        assertThat(s.get("convenerPersonId").asString()).isEqualTo(id((String) e.get("convener")));
+        assertThat(record.get("composition").get("act").get("act").get("citation").asString()).isEqualTo(e.get("compositionAct"));
+        assertThat(record.get("composition").get("members").asInt()).isEqualTo(e.get("members"));
+
+        List<String> kinds = new ArrayList<>();
+        s.get("agenda").forEach(i -> kinds.add(i.get("kind").asString()));
+        assertThat(kinds).isEqualTo(e.get("agendaKinds"));
+        assertThat(s.get("agenda").get(3).get("titles").size()).isEqualTo(e.get("item4Titles"));
+
+        List<Map<String, Object>> elections = list(e, "elections");
+        assertThat(s.get("elections").size()).isEqualTo(elections.size());
+        for (int i = 0; i < elections.size(); i++) {
+            JsonNode actual = s.get("elections").get(i);
+            Map<String, Object> want = elections.get(i);
+            assertThat(actual.get("office").asString()).isEqualTo(want.get("office"));
+            assertThat(actual.get("personId").asString()).isEqualTo(id((String) want.get("person")));
+            assertThat(actual.get("tally").get("inFavour").asInt()).isEqualTo(want.get("inFavour"));
+            assertThat(actual.get("tally").get("against").asInt()).isEqualTo(want.get("against"));
+            assertThat(actual.get("tally").get("abstained").asInt()).isEqualTo(want.get("abstained"));
+            assertThat(actual.get("presentAtVote").asInt()).isEqualTo(want.get("presentAtVote"));
+        }
+        assertThat(s.get("designations").size()).isEqualTo(e.get("designations"));
+        List<String> followUps = new ArrayList<>();
+        s.get("followUps").forEach(f -> followUps.add(f.get("on").isNull() ? null : f.get("on").asString()));
+        assertThat(followUps).isEqualTo(e.get("followUps"));
+        List<String> presenters = new ArrayList<>();
+        s.get("information").get(1).get("presenters").forEach(p -> presenters.add(p.get("personId").asString()));
+        assertThat(presenters).containsExactlyElementsOf(((List<String>) e.get("item4Presenters")).stream().map(this::id).toList());
+        assertThat(s.get("participants").size()).isEqualTo(e.get("participants"));
+        JsonNode counts = record.get("attendance").get("counts");
+        assertThat(counts.get("presentAtSomeTime").asInt()).isEqualTo(e.get("attendedMembers"));
+        assertThat(counts.get("absent").asInt()).isEqualTo(e.get("absentMembers"));
+        assertThat(counts.get("presentAtOpening").asInt()).isEqualTo(e.get("presentAtOpening"));
+
+        List<Map<String, Object>> chairs = list(e, "chairs");
+        assertThat(record.get("chairs").size()).isEqualTo(chairs.size());
+        for (int i = 0; i < chairs.size(); i++) {
+            JsonNode actual = record.get("chairs").get(i);
+            assertThat(actual.get("personId").asString()).isEqualTo(id((String) chairs.get(i).get("person")));
+            assertThat(rome(actual.get("from").asString())).isEqualTo(chairs.get(i).get("from"));
+            assertThat(rome(actual.get("to").asString())).isEqualTo(chairs.get(i).get("to"));
+            assertThat(actual.get("basis").asString()).isEqualTo(chairs.get(i).get("basis"));
+        }
+        Map<String, Object> c = map(e, "counts");
+        assertThat(record.get("counts").get("votesWithTally").asInt()).isEqualTo(c.get("votesWithTally"));
+        assertThat(record.get("counts").get("designations").asInt()).isEqualTo(c.get("designations"));
+        assertThat(record.get("counts").get("informationItems").asInt()).isEqualTo(c.get("informationItems"));
+        assertThat(record.get("counts").get("opinions").asInt()).isEqualTo(c.get("opinions"));
+
+        List<String> flags = new ArrayList<>();
+        api.get("/api/sessions/" + replay.sessionId + "/discrepancies").json().forEach(f -> flags.add(f.get("code").asString()));
+        assertThat(flags).containsExactlyInAnyOrderElementsOf((List<String>) e.get("flags"));
+    }
+
+    @Test
+    @DisplayName("G1: CurrentOfficers at 15:15 are M1 and M6 since 14:10, set by the elections of the session")
+    void g1Officers() {
+        Map<String, Object> e = g("G1");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> officers = (Map<String, Map<String, Object>>) e.get("officers");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode actual = api.get("/api/bodies/" + replay.bodyId + "/officers?at=" + e.get("officersAt")).json();
+            for (JsonNode office : actual.get("offices")) {
+                Map<String, Object> want = officers.get(office.get("office").asString());
+                assertThat(office.get("personId").asString()).isEqualTo(id((String) want.get("person")));
+                assertThat(office.get("since").asString()).isEqualTo(utc((String) want.get("since")));
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("G2: attendance as timed intervals; who was present at 14:05, 14:30 and 15:05 (L127, L175)")
+    void g2Attendance() {
+        Map<String, Object> e = g("G2");
+        JsonNode timeline = api.get("/api/sessions/" + replay.sessionId + "/attendance").json();
+        for (Map<String, Object> want : list(e, "timeline")) {
+            JsonNode row = null;
+            for (JsonNode r : timeline.get("members")) {
+                if (r.get("personId").asString().equals(id((String) want.get("person")))) {
+                    row = r;
+                }
+            }
+            assertThat(row).as("row of %s", want.get("person")).isNotNull();
+            assertThat(row.get("status").asString()).isEqualTo(want.get("status"));
+            List<String> intervals = new ArrayList<>();
+            row.get("intervals").forEach(i -> intervals.add(rome(i.get("from").asString()) + "-" + rome(i.get("to").asString())));
+            assertThat(intervals).isEqualTo(want.get("intervals"));
+            if (want.get("precision") != null) {
+                assertThat(row.get("intervals").get(0).get("arrivalPrecision").asString()).isEqualTo(want.get("precision"));
+            }
+            assertThat(row.get("lateArrival").asBoolean()).isEqualTo(Boolean.TRUE.equals(want.get("late")));
+        }
+        Map<String, Object> counts = map(e, "counts");
+        counts.forEach((k, v) -> assertThat(timeline.get("counts").get(k).asInt()).as(k).isEqualTo(v));
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> presentAt = (Map<String, List<String>>) e.get("presentAt");
+        presentAt.forEach((at, keys) -> {
+            JsonNode actual = api.get("/api/sessions/" + replay.sessionId + "/present?at=" + at).json();
+            List<String> ids = new ArrayList<>();
+            actual.get("personIds").forEach(p -> ids.add(p.asString()));
+            assertThat(ids).as("present at %s", at).containsExactlyInAnyOrderElementsOf(keys.stream().map(this::id).toList());
+        });
+    }
+
+    @Test
+    @DisplayName("G3: the tallies are unchanged by the later arrival: 4 present at both votes, attested 4, no VOTER_COUNT_MISMATCH")
+    void g3Tallies() {
+        JsonNode votes = api.get("/api/sessions/" + replay.sessionId + "/votes").json();
+        assertThat(votes.size()).isEqualTo(2);
+        for (JsonNode v : votes) {
+            assertThat(v.get("presentAtVote").asInt()).isEqualTo(4);
+            assertThat(v.get("tally").get("inFavour").asInt()).isEqualTo(3);
+        }
+        assertThat(record.get("session").get("attestations").get(0).get("count").asInt()).isEqualTo(4);
+        List<String> flags = new ArrayList<>();
+        record.get("session").get("flags").forEach(f -> flags.add(f.get("code").asString()));
+        assertThat(flags).doesNotContain("VOTER_COUNT_MISMATCH");
+    }
+
+    @Test
+    @DisplayName("G4: the DG chairs in the interim at 14:05 as a non-member, with both offices vacant; M1 chairs at 14:30")
+    void g4Chair() {
+        Map<String, Object> e = g("G4");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> chairAt = (Map<String, Map<String, Object>>) e.get("chairAt");
+        chairAt.forEach((at, want) -> {
+            JsonNode actual = api.get("/api/sessions/" + replay.sessionId + "/chair?at=" + at).json();
+            assertThat(actual.get("personId").asString()).as("chair at %s", at).isEqualTo(id((String) want.get("person")));
+            assertThat(actual.get("member").asBoolean()).isEqualTo(want.get("member"));
+            assertThat(actual.get("basis").asString()).isEqualTo(want.get("basis"));
+            if (want.get("labelAsRecorded") != null) {
+                assertThat(actual.get("labelAsRecorded").asString()).isEqualTo(want.get("labelAsRecorded"));
+            }
+        });
+        JsonNode officers = api.get("/api/bodies/" + replay.bodyId + "/officers?at=" + e.get("officersAt")).json();
+        officers.get("offices").forEach(o -> assertThat(o.get("vacant").asBoolean()).isTrue());
+        // N1 holds no office but is still listed as a participant
+        List<String> participants = new ArrayList<>();
+        record.get("session").get("participants").forEach(p -> participants.add(p.get("personId").asString()));
+        assertThat(participants).contains(id("N1"));
+    }
+
+    @Test
+    @DisplayName("G5: the UPT designation is recorded with its candidatures and rationale and stays pending (L130-136)")
+    void g5Designation() {
+        Map<String, Object> e = g("G5");
+        JsonNode d = record.get("session").get("designations").get(0);
+        assertThat(d.get("nameAsRecorded").asString()).isEqualTo(e.get("designee"));
+        assertThat(d.get("basisAsRecorded").asString()).isEqualTo(e.get("basisAsRecorded"));
+        assertThat(d.get("basis").asString()).isEqualTo("UNANIMOUS");
+        assertThat(d.get("tally").isNull()).as("no counts are derived for a unanimous designation").isTrue();
+        assertThat(d.get("status").asString()).isEqualTo(e.get("status"));
+        assertThat(d.get("termYears").asInt()).isEqualTo(3);
+        assertThat(d.get("ratification").isNull()).isTrue();
+        assertThat(record.get("session").get("candidatures").size()).isEqualTo(e.get("candidatures"));
+        JsonNode pending = api.get("/api/ratifications/pending?agency=" + ((String) e.get("pendingForAgency")).replace(" ", "%20")).json();
+        assertThat(pending.size()).isEqualTo(1);
+        assertThat(pending.get(0).get("sessionId").asString()).isEqualTo(replay.sessionId);
+        assertThat(pending.get(0).get("designation").get("itemNo").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("G6: the substitute chair keeps the label as written; the VP stays M6; exactly one VP_LABEL_MISMATCH")
+    void g6Label() {
+        long vpFlags = 0;
+        for (JsonNode f : record.get("session").get("flags")) {
+            if (f.get("code").asString().equals("VP_LABEL_MISMATCH")) {
+                vpFlags++;
+                assertThat(f.get("severity").asString()).isEqualTo("WARNING");
+                assertThat(f.get("details").get("labelledPerson").asString()).isEqualTo(id("M5"));
+                assertThat(f.get("details").get("electedVicePresident").asString()).isEqualTo(id("M6"));
+            }
+        }
+        assertThat(vpFlags).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("G7: the composition act after the convocation is accepted with exactly one warning")
+    void g7CompositionAct() {
+        long flags = 0;
+        for (JsonNode f : record.get("session").get("flags")) {
+            if (f.get("code").asString().equals("COMPOSITION_ACT_AFTER_CONVOCATION")) {
+                flags++;
+                assertThat(f.get("details").get("convocation").asString()).isEqualTo("2024-10-08");
+                assertThat(f.get("details").get("actDate").asString()).isEqualTo("2024-10-10");
+            }
+        }
+        assertThat(flags).isEqualTo(1);
+        assertThat(api.get("/api/bodies/" + replay.bodyId + "/composition?asOf=2024-10-09").json().get("seats").size()).isZero();
+    }
+
+    @Test
+    @DisplayName("G9: each election judged by MAJORITY_OF_VOTERS_PRESENT: 4 voters, threshold 3, 6 members, ELECTED; no mismatch")
+    void g9Majority() {
+        Map<String, Object> e = g("G9");
+        for (JsonNode v : api.get("/api/sessions/" + replay.sessionId + "/votes").json()) {
+            assertThat(v.get("majorityRule").asString()).isEqualTo(e.get("majorityRule"));
+            assertThat(v.get("threshold").asInt()).isEqualTo(e.get("threshold"));
+            assertThat(v.get("computedOutcome").asString()).isEqualTo(e.get("outcome"));
+            assertThat(v.get("members").asInt()).isEqualTo(e.get("members"));
+            assertThat(v.get("ruleSetVersion").asInt()).isEqualTo(1);
+        }
+        List<String> flags = new ArrayList<>();
+        record.get("session").get("flags").forEach(f -> flags.add(f.get("code").asString()));
+        assertThat(flags).doesNotContain("OUTCOME_RULE_MISMATCH");
+    }
+
+    @Test
+    @DisplayName("G12: minutes signed by M1 and N6, distributed by the dedicated mailbox, published with the slides attached")
+    void g12Minutes() {
+        Map<String, Object> e = g("G12");
+        JsonNode m = record.get("session").get("minutes");
+        assertThat(m.get("state").asString()).isEqualTo("PUBLISHED");
+        List<String> signers = new ArrayList<>();
+        m.get("signatories").forEach(s -> signers.add(s.get("personId").asString()));
+        assertThat(signers).containsExactlyElementsOf(((List<String>) e.get("signatories")).stream().map(this::id).toList());
+        assertThat(m.get("signatories").get(0).get("labelAsRecorded").asString()).isEqualTo("IL PRESIDENTE ELETTO");
+        assertThat(m.get("url").asString()).isEqualTo(e.get("url"));
+        assertThat(m.get("publishedOn").asString()).isEqualTo(e.get("publishedOn"));
+        assertThat(m.get("extractOnly").isNull()).isTrue();
+        assertThat(m.get("distribution").get("address").asString()).isEqualTo(e.get("distributionAddress"));
+        assertThat(record.get("session").get("attachments").size()).isEqualTo(e.get("attachments"));
+
+        JsonNode minutes = api.get("/api/sessions/" + replay.sessionId + "/minutes").json();
+        assertThat(minutes.get("items").size()).isEqualTo(4);
+        assertThat(minutes.get("signatures").size()).isEqualTo(2);
+        Api.Response html = api.get("/api/sessions/" + replay.sessionId + "/minutes.html", "Accept", "text/html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.contentType()).startsWith("text/html");
+        assertThat(html.body()).contains("Seduta n. 1/24", "LEONARDO VIRGILIO, Sindaco di Cremona", "favorevoli 3, contrari 0, astenuti 1",
+                "Il Vice Presidente del Collegio Capucci", "Pubblicato", "https://www.ats-valpadana.it/collegio-dei-sindaci");
+    }
+}
