@@ -46,13 +46,14 @@ class Seduta124ScenarioTest {
     Api api;
     SessionReplay replay;
     Map<String, Object> expected;
+    ScenarioFile seduta;
     JsonNode record;
 
     @BeforeAll
     void replay() {
         api = new Api(port);
         ScenarioFile composition = ScenarioFile.load("s004-collegio-composition.yaml");
-        ScenarioFile seduta = ScenarioFile.load("s004-seduta-1-24.yaml");
+        seduta = ScenarioFile.load("s004-seduta-1-24.yaml");
         expected = seduta.map("expected");
         replay = new SessionReplay(api, mongoClient, storeDatabase);
         replay.setUp(composition, null);
@@ -330,5 +331,75 @@ class Seduta124ScenarioTest {
         assertThat(html.contentType()).startsWith("text/html");
         assertThat(html.body()).contains("Seduta n. 1/24", "LEONARDO VIRGILIO, Sindaco di Cremona", "favorevoli 3, contrari 0, astenuti 1",
                 "Il Vice Presidente del Collegio Capucci", "Pubblicato", "https://www.ats-valpadana.it/collegio-dei-sindaci");
+    }
+
+    @Test
+    @DisplayName("G8: name variants resolve to the same 13 people by seat and comune; one NAME_VARIANT, for M1 (L243)")
+    void g8NameVariants() {
+        for (Map<String, Object> v : seduta.list("nameVariants")) {
+            // resolve on (ASST, seat, municipality) from the composition on the session date
+            JsonNode seats = api.get("/api/bodies/" + replay.bodyId + "/composition?asOf=2024-10-18").json().get("seats");
+            String holder = null;
+            for (JsonNode seat : seats) {
+                if (seat.get("constituency").asString().equals(v.get("constituency")) && seat.get("role").asString().equals(v.get("role"))
+                        && seat.get("holder").get("comuneId").asString().equals(v.get("comune"))) {
+                    holder = seat.get("holder").get("personId").asString();
+                }
+            }
+            assertThat(holder).as("%s resolves", v.get("text")).isEqualTo(id((String) v.get("expect")));
+            recordAlias(holder, (String) v.get("text"), (String) v.get("source"));
+        }
+        for (Map<String, Object> r : seduta.list("otherReferences")) {
+            recordAlias(id((String) r.get("person")), (String) r.get("text"), (String) r.get("source"));
+        }
+        for (Map<String, Object> c : seduta.list("comuneVariants")) {
+            assertThat(api.postJson("/api/comuni/" + c.get("comune") + "/aliases",
+                    ScenarioFile.json(Map.of("alias", c.get("alias"), "source", c.get("source")))).status()).isEqualTo(200);
+        }
+
+        Map<String, Object> e = seduta.map("expectedG8");
+        assertThat(replay.persons).hasSize((Integer) e.get("persons"));
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> forms = (Map<String, List<String>>) e.get("nameForms");
+        forms.forEach((key, want) -> {
+            JsonNode person = api.get("/api/persons/" + id(key)).json().get("person");
+            List<String> actual = new ArrayList<>(List.of(person.get("name").asString()));
+            person.get("aliases").forEach(a -> actual.add(a.get("alias").asString()));
+            assertThat(actual).as("name forms of %s", key).isEqualTo(want);
+        });
+        int flags = 0;
+        for (String key : replay.persons.keySet()) {
+            JsonNode variants = api.get("/api/persons/" + id(key)).json().get("person").get("nameVariants");
+            flags += variants.size();
+            Object want = ((Map<?, ?>) e.get("nameVariantFlags")).get(key);
+            assertThat(variants.size()).as("NAME_VARIANT flags of %s", key).isEqualTo(want == null ? 0 : want);
+        }
+        assertThat(flags).isEqualTo(1);
+        @SuppressWarnings("unchecked")
+        Map<String, String> byName = (Map<String, String>) e.get("byName");
+        byName.forEach((name, key) -> {
+            JsonNode found = api.get("/api/persons?name=" + name.replace(" ", "%20")).json();
+            assertThat(found.size()).as("persons named %s", name).isEqualTo(1);
+            assertThat(found.get(0).get("id").asString()).isEqualTo(id(key));
+        });
+        JsonNode comune = api.get("/api/comuni/comune-san-giacomo-delle-segnate").json();
+        List<String> comuneForms = new ArrayList<>(List.of(comune.get("name").asString()));
+        comune.get("aliases").forEach(a -> comuneForms.add(a.get("alias").asString()));
+        assertThat(comuneForms).isEqualTo(e.get("comuneForms"));
+        // every event keeps the name as it was recorded
+        JsonNode session = api.get("/api/sessions/" + replay.sessionId).json().get("session");
+        assertThat(session.get("elections").get(0).get("nameAsRecorded").asString()).isEqualTo(e.get("electionNameAsRecorded"));
+        assertThat(session.get("minutes").get("signatories").get(0).get("nameAsRecorded").asString())
+                .isEqualTo(e.get("signatureNameAsRecorded"));
+    }
+
+    private void recordAlias(String personId, String text, String source) {
+        Api.Response r = api.postJson("/api/persons/" + personId + "/aliases",
+                ScenarioFile.json(Map.of("alias", text, "source", source)));
+        if (r.status() == 409) {
+            assertThat(r.json().get("code").asString()).as(text).isEqualTo("ALIAS_ALREADY_KNOWN");
+        } else {
+            assertThat(r.status()).as(text + " " + r.body()).isEqualTo(200);
+        }
     }
 }
