@@ -249,7 +249,8 @@ public class SessionController {
         List<FundingLine> lines = r.fundingLines() == null ? List.of() : r.fundingLines().stream().map(l -> new FundingLine(
                 l.lineId(), l.citedActAsRecorded(), l.objectAsRecorded(), l.amount(), l.alternativeAmount(), l.source())).toList();
         List<TotalCheck> checks = r.totalChecks() == null ? List.of() : r.totalChecks().stream().map(c -> new TotalCheck(c.label(),
-                c.lineIds(), c.useAlternative(), c.extraAmounts(), c.stated(), c.statedAsRecorded(), c.source())).toList();
+                c.lineIds(), Boolean.TRUE.equals(c.useAlternative()), c.extraAmounts(), c.stated(), c.statedAsRecorded(),
+                c.source())).toList();
         return send(id, new RecordFigures(id, r.itemNo(), milestones, lines, checks));
     }
 

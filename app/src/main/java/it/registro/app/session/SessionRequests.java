@@ -146,7 +146,7 @@ public final class SessionRequests {
     }
 
     public record TotalCheck(@NotBlank @Size(max = 200) String label, @Size(max = 200) List<@NotBlank String> lineIds,
-                             boolean useAlternative, @Size(max = 50) List<@NotNull BigDecimal> extraAmounts,
+                             Boolean useAlternative, @Size(max = 50) List<@NotNull BigDecimal> extraAmounts,
                              @NotNull BigDecimal stated, @Size(max = 200) String statedAsRecorded,
                              @Size(max = 1000) String source) {
     }

@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** A plain HTTP client for tests: sends exactly what it is told, never throws on a status. */
 public final class Api {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Decimals are read as BigDecimal: amounts are exact, and a test must see their scale. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
