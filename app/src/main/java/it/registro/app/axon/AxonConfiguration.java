@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -35,6 +36,17 @@ public class AxonConfiguration {
 
     /** Events read per round trip; Axon's default of 100 makes replays crawl on MongoDB. */
     static final int ENGINE_BATCH_SIZE = 1000;
+
+    /**
+     * A handler that fails must stop its processor (which then retries with back-off and says so in
+     * the log and the health), never skip the event: Axon's default logs and moves on, which would
+     * leave a read model silently short of an event.
+     */
+    @Bean
+    ConfigurerModule failLoudly() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
 
     /** The aggregates live in the domain module, which knows nothing of Spring stereotypes. */
     @Bean

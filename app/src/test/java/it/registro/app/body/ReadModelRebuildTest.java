@@ -24,6 +24,8 @@ import it.registro.projections.comune.ComuneProjection;
 import it.registro.projections.comune.ComuneView;
 import it.registro.projections.person.PersonProjection;
 import it.registro.projections.person.PersonView;
+import it.registro.projections.session.SessionProjection;
+import it.registro.projections.session.SessionView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,9 +35,9 @@ import static org.awaitility.Awaitility.await;
 class ReadModelRebuildTest {
 
     private static final List<String> PROCESSORS = List.of(BodyProjection.PROCESSING_GROUP,
-            PersonProjection.PROCESSING_GROUP, ComuneProjection.PROCESSING_GROUP);
+            PersonProjection.PROCESSING_GROUP, ComuneProjection.PROCESSING_GROUP, SessionProjection.PROCESSING_GROUP);
     private static final List<String> COLLECTIONS = List.of(BodyView.COLLECTION, PersonView.COLLECTION,
-            ComuneView.COLLECTION);
+            ComuneView.COLLECTION, SessionView.COLLECTION);
 
     @LocalServerPort
     int port;
@@ -72,7 +74,17 @@ class ReadModelRebuildTest {
         api.postJson("/api/bodies/rebuild-0/delegations", """
                 {"seatId":"mayor-comune-rebuild","delegatePersonId":"%s","from":"2024-03-01T09:00","to":"2024-03-01T13:00",
                  "letterRef":"l"}""".formatted(p2));
+        String session = "/api/sessions/" + api.postJson("/api/sessions",
+                "{\"bodyId\":\"rebuild-0\",\"date\":\"2024-03-02\",\"number\":\"9001/24\"}").json().get("id").asString();
+        // the day after the delegation, so p1 votes for the seat himself
+        ok(api.postJson(session + "/agenda", "{\"itemNo\":1,\"kind\":\"DELIBERATION\",\"title\":\"Voto (FIXTURE)\"}"));
+        ok(api.postJson(session + "/arrivals", "{\"personId\":\"%s\",\"at\":\"2024-03-02T09:30\"}".formatted(p1)));
+        ok(api.postJson(session + "/open", "{\"at\":\"2024-03-02T09:30\"}"));
+        ok(api.postJson(session + "/votes", "{\"itemNo\":1,\"at\":\"2024-03-02T09:40\",\"mode\":\"OPEN_COUNTS\","
+                + "\"tally\":{\"inFavour\":1,\"against\":0,\"abstained\":0}}"));
+        ok(api.postJson(session + "/close", "{\"at\":\"2024-03-02T10:00\"}"));
         Map<String, List<Document>> before = snapshot();
+        assertThat(before.get(SessionView.COLLECTION)).isNotEmpty();
         assertThat(before.get(BodyView.COLLECTION)).hasSizeGreaterThanOrEqualTo(3);
         assertThat(before.get(PersonView.COLLECTION)).hasSizeGreaterThanOrEqualTo(2);
 
@@ -86,6 +98,10 @@ class ReadModelRebuildTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> snapshot().equals(before));
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private static void ok(Api.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     private Map<String, List<Document>> snapshot() {

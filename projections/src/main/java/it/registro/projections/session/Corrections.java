@@ -47,12 +47,15 @@ final class Corrections {
     }
 
     private static Tally corrected(Tally t, String field, String value) {
-        Integer n = value == null ? null : Integer.valueOf(value);
         return switch (field) {
-            case "inFavour" -> new Tally(n, t.against(), t.abstained());
-            case "against" -> new Tally(t.inFavour(), n, t.abstained());
-            case "abstained" -> new Tally(t.inFavour(), t.against(), n);
+            case "inFavour" -> new Tally(count(value), t.against(), t.abstained());
+            case "against" -> new Tally(t.inFavour(), count(value), t.abstained());
+            case "abstained" -> new Tally(t.inFavour(), t.against(), count(value));
             default -> t;
         };
+    }
+
+    private static Integer count(String value) {
+        return value == null ? null : Integer.valueOf(value);
     }
 }
