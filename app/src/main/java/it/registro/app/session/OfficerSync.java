@@ -1,5 +1,6 @@
 package it.registro.app.session;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -7,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import it.registro.app.security.CommandAuthorization;
 import it.registro.domain.body.api.ElectOfficer;
 import it.registro.domain.common.CommandRejectedException;
 import it.registro.domain.session.api.ElectionRecorded;
@@ -32,8 +34,9 @@ public class OfficerSync {
     @EventHandler
     void on(ElectionRecorded e) {
         try {
-            commands.sendAndWait(new ElectOfficer(e.bodyId(), e.office(), e.personId(), e.nameAsRecorded(), e.at(),
-                    e.sessionId(), e.tally()));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ElectOfficer(e.bodyId(), e.office(),
+                    e.personId(), e.nameAsRecorded(), e.at(), e.sessionId(), e.tally()))
+                    .andMetaData(CommandAuthorization.system(PROCESSING_GROUP)));
         } catch (CommandRejectedException rejected) {
             if ("OFFICE_ALREADY_HELD".equals(rejected.rejection().code())) {
                 return; // already applied: a redelivery

@@ -359,14 +359,25 @@ public class SessionController {
     @GetMapping(path = "/api/sessions/{id}/minutes", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The minutes (verbale) generated from the events, as a structured document")
     public Minutes minutes(@PathVariable String id) {
-        return Minutes.of(record(id));
+        return Minutes.of(publishedOrSignedIn(record(id)));
+    }
+
+    /** Anonymous readers see published minutes only, as on an albo; signed-in readers see them at any stage. */
+    private static SessionRecords.SessionRecord publishedOrSignedIn(SessionRecords.SessionRecord record) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        boolean anonymous = auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
+        if (anonymous && record.session().getMinutes().state() != MinutesState.PUBLISHED) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", null,
+                    "These minutes are not published: sign in to read them");
+        }
+        return record;
     }
 
     @GetMapping(path = "/api/sessions/{id}/minutes.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The minutes as a readable page")
     public ResponseEntity<String> minutesHtml(@PathVariable String id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .body(MinutesHtml.render(Minutes.of(record(id))));
+                .body(MinutesHtml.render(Minutes.of(publishedOrSignedIn(record(id)))));
     }
 
     @GetMapping(path = "/api/sessions", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -50,6 +50,9 @@ public class CommandDispatcher {
 
     private static RuntimeException translate(Throwable e, String resource, String id) {
         String noun = resource.toLowerCase(Locale.ROOT);
+        if (e instanceof it.registro.app.security.ForbiddenException forbidden) {
+            return new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", null, forbidden.getMessage());
+        }
         if (e instanceof CommandRejectedException rejected) {
             return ApiException.of(rejected.rejection());
         }

@@ -43,6 +43,36 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * Writes a problem directly on a servlet response, for refusals decided before Spring MVC
+     * (filters, authentication): the same fields as the advice writes.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, int status, String code, String title,
+                             String detail, String instance) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"" + TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-') + "\","
+                + "\"title\":\"" + jsonEscape(title) + "\",\"status\":" + status + ","
+                + "\"detail\":\"" + jsonEscape(detail) + "\","
+                + "\"instance\":\"" + jsonEscape(instance) + "\","
+                + "\"code\":\"" + code + "\"}");
+    }
+
+    static String jsonEscape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     public static ResponseEntity<Object> response(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,31 +34,12 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(413);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            response.getWriter().write("{\"type\":\"" + Problems.TYPE_PREFIX + "payload-too-large\","
-                    + "\"title\":\"Request too large\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than " + maxBytes + " bytes\","
-                    + "\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\","
-                    + "\"code\":\"PAYLOAD_TOO_LARGE\"}");
+            Problems.write(response, 413, "PAYLOAD_TOO_LARGE", "Request too large",
+                    "The request body is larger than " + maxBytes + " bytes", request.getRequestURI());
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
-    }
-
-    private static String jsonEscape(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

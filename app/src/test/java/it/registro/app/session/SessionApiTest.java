@@ -213,7 +213,8 @@ class SessionApiTest {
     void badInput() {
         refused("/api/sessions/no-such-session/arrivals", json(Map.of("personId", a, "at", "2024-05-20T10:00")), 404, "SESSION_NOT_FOUND");
         assertThat(api.get("/api/sessions/no-such-session").json().get("code").asString()).isEqualTo("SESSION_NOT_FOUND");
-        refused("/api/sessions", json(Map.of("bodyId", "no-such-body", "date", "2024-05-20")), 404, "BODY_NOT_FOUND");
+        // authorisation comes first: nobody is the secretariat of a body that does not exist
+        refused("/api/sessions", json(Map.of("bodyId", "no-such-body", "date", "2024-05-20")), 403, "FORBIDDEN");
         refused("/api/sessions", json(Map.of("bodyId", BODY, "date", "20/05/2024")), 400, "VALIDATION_FAILED");
         refused(s + "/votes", "{\"itemNo\":1,\"at\":\"2024-05-20T10:20\",\"mode\":\"SHOW_OF_HANDS\"}", 400, "VALIDATION_FAILED");
         refused(s + "/votes", "{\"itemNo\":1,\"at\":\"2024-05-20T10:20\",\"mode\":\"OPEN_COUNTS\",\"tally\":{\"inFavour\":-1}}",

@@ -29,7 +29,8 @@ class ExternalStoreTest {
         MongoServer external = new MongoServer(new MemoryBackend());
         String uri = external.bindAndGetConnectionString() + "/governance";
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistroApplication.class)
-                .run("--server.port=0", "--registro.store.uri=" + uri);
+                .run("--server.port=0", "--spring.profiles.active=test",
+                        "--registro.store.uri=" + uri);
              MongoClient inspector = MongoClients.create(uri)) {
 
             assertThat(context.getBeansOfType(EmbeddedMongoServer.class)).isEmpty();

@@ -26,6 +26,7 @@ class RestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RegistroApplication.class).run(
                 "--server.port=0",
+                "--spring.profiles.active=test",
                 "--registro.store.embedded-backend=FILE",
                 "--registro.store.data-dir=" + dataDir);
     }

@@ -19,11 +19,40 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    /** The test accounts' password (application-test.yaml). */
+    public static final String PASSWORD = "test-password";
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** As "tester", who maintains bodies and records the sessions of the tests' bodies. */
     public Api(int port) {
+        this(port, "tester");
+    }
+
+    private Api(int port, String user) {
         this.base = "http://localhost:" + port;
+        this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static Api as(int port, String user) {
+        return new Api(port, user);
+    }
+
+    public static Api anonymous(int port) {
+        return new Api(port, null);
+    }
+
+    /** With a raw Authorization header (e.g. a bearer token). */
+    public Api withAuthorization(String header) {
+        return new Api(base, header);
+    }
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
     }
 
     public record Response(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
@@ -78,6 +107,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

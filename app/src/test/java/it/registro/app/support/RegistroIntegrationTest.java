@@ -14,6 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "registro.store.embedded-backend=MEMORY")
+        properties = {"registro.store.embedded-backend=MEMORY", "spring.profiles.active=test"})
 public @interface RegistroIntegrationTest {
 }

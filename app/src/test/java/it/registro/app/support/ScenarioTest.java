@@ -16,7 +16,8 @@ import org.springframework.test.annotation.DirtiesContext;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"registro.store.embedded-backend=MEMORY", "registro.test.fresh-store=true"})
+        properties = {"registro.store.embedded-backend=MEMORY", "registro.test.fresh-store=true",
+                "spring.profiles.active=test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public @interface ScenarioTest {

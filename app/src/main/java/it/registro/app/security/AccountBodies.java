@@ -1,0 +1,22 @@
+package it.registro.app.security;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/** The bodies each HTTP Basic account's secretariat records for, from the configuration. */
+@Component
+public class AccountBodies {
+
+    private final Map<String, List<String>> bodies = new HashMap<>();
+
+    public AccountBodies(SecurityProperties properties) {
+        properties.users().forEach(u -> bodies.put(u.username(), List.copyOf(u.bodies())));
+    }
+
+    public Map<String, List<String>> all() {
+        return bodies;
+    }
+}

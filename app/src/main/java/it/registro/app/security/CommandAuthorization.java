@@ -1,0 +1,216 @@
+package it.registro.app.security;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import it.registro.domain.body.api.AdoptRuleSet;
+import it.registro.domain.body.api.DefineSeat;
+import it.registro.domain.body.api.DelegateSeat;
+import it.registro.domain.body.api.DesignateInterimPresidingOfficer;
+import it.registro.domain.body.api.ElectOfficer;
+import it.registro.domain.body.api.RecordBodyAlias;
+import it.registro.domain.body.api.RecordComposition;
+import it.registro.domain.body.api.RegisterBody;
+import it.registro.domain.body.api.RenameBody;
+import it.registro.domain.body.api.RevokeDelegation;
+import it.registro.domain.body.api.SeatMember;
+import it.registro.domain.body.api.UnseatMember;
+import it.registro.domain.body.api.VacateOffice;
+import it.registro.domain.session.api.ConveneSession;
+import it.registro.domain.session.api.SessionConvened;
+
+/**
+ * Authorisation on the command side, where no path can go around it. At dispatch, the caller (from
+ * the request's authentication) is written into the command's metadata, replacing anything there;
+ * before the handler runs, the command is allowed or refused for that caller and the body it
+ * concerns. Refusals are recorded in the security log and store nothing.
+ * <ul>
+ * <li>The body registry and its structure (register, rename, names, composition, seats, rule sets): ADMIN.</li>
+ * <li>A body's officers, interim presidency and delegations: ADMIN, or the SECRETARIAT of that body.</li>
+ * <li>Sessions: the SECRETARIAT of the session's body, only.</li>
+ * <li>Persons and comuni: ADMIN or any SECRETARIAT.</li>
+ * <li>SYSTEM (the service's own processes): applying an election to the body's officers, only.</li>
+ * </ul>
+ */
+@Component
+public class CommandAuthorization implements MessageDispatchInterceptor<CommandMessage<?>>,
+        MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private static final Set<Class<?>> BODY_STRUCTURE = Set.of(RegisterBody.class, RenameBody.class,
+            RecordBodyAlias.class, RecordComposition.class, DefineSeat.class, SeatMember.class, UnseatMember.class,
+            AdoptRuleSet.class);
+    private static final Set<Class<?>> BODY_OPERATIONS = Set.of(ElectOfficer.class, VacateOffice.class,
+            DesignateInterimPresidingOfficer.class, DelegateSeat.class, RevokeDelegation.class);
+    private static final String SESSION_PACKAGE = ConveneSession.class.getPackageName();
+    private static final Set<String> REGISTRY_PACKAGES = Set.of("it.registro.domain.person.api", "it.registro.domain.comune.api");
+
+    private final AccountBodies accountBodies;
+    private final EventStore eventStore;
+    private final SecurityLog securityLog;
+
+    public CommandAuthorization(AccountBodies accountBodies, EventStore eventStore, SecurityLog securityLog) {
+        this.accountBodies = accountBodies;
+        this.eventStore = eventStore;
+        this.securityLog = securityLog;
+    }
+
+    // ------------------------------------------------------------------ dispatch: who is calling
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            // No request behind this dispatch: an internal process, which states itself who it is (see OfficerSync).
+            return (i, m) -> m;
+        }
+        Caller caller = Caller.of(authentication, accountBodies.all());
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(Caller.PRINCIPAL, caller.principal());
+        metadata.put(Caller.ROLES, caller.roles().stream().map(Enum::name).toList());
+        metadata.put(Caller.BODIES, List.copyOf(caller.bodies()));
+        metadata.put("channel", "rest");
+        return (i, m) -> m.andMetaData(metadata);
+    }
+
+    /** The metadata an internal process sends its commands with. */
+    public static MetaData system(String process) {
+        return MetaData.with(Caller.PRINCIPAL, "system:" + process).and(Caller.ROLES, List.of(Role.SYSTEM.name()))
+                .and("channel", "internal");
+    }
+
+    // ------------------------------------------------------------------ handling: may they?
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        Caller caller = callerOf(command.getMetaData());
+        Object payload = command.getPayload();
+        String refusal = refusal(caller, payload);
+        if (refusal != null) {
+            String target = target(payload);
+            securityLog.denied(caller == null ? "anonymous" : caller.principal(), payload.getClass().getSimpleName(),
+                    target, refusal);
+            throw new ForbiddenException(refusal);
+        }
+        return chain.proceed();
+    }
+
+    private static Caller callerOf(MetaData metadata) {
+        Object principal = metadata.get(Caller.PRINCIPAL);
+        if (principal == null) {
+            return null;
+        }
+        Set<Role> roles = new TreeSet<>();
+        for (Object r : list(metadata.get(Caller.ROLES))) {
+            try {
+                roles.add(Role.valueOf(String.valueOf(r)));
+            } catch (IllegalArgumentException ignored) {
+                // unknown roles grant nothing
+            }
+        }
+        Set<String> bodies = new TreeSet<>();
+        list(metadata.get(Caller.BODIES)).forEach(b -> bodies.add(String.valueOf(b)));
+        return new Caller(String.valueOf(principal), roles, bodies);
+    }
+
+    private static Collection<?> list(Object value) {
+        return value instanceof Collection<?> c ? c : List.of();
+    }
+
+    /** Why the caller may not send this command, or null when they may. */
+    String refusal(Caller caller, Object payload) {
+        if (caller == null) {
+            return "No authenticated caller";
+        }
+        Class<?> type = payload.getClass();
+        if (caller.has(Role.SYSTEM)) {
+            return type == ElectOfficer.class ? null : "The service's own processes may only apply elections";
+        }
+        if (BODY_STRUCTURE.contains(type)) {
+            return caller.has(Role.ADMIN) ? null : "Only an administrator maintains the body registry and its structure";
+        }
+        String body = bodyOf(payload);
+        if (BODY_OPERATIONS.contains(type)) {
+            return caller.has(Role.ADMIN) || secretariatOf(caller, body) ? null
+                    : "Only an administrator or the secretariat of body '" + body + "' may do this";
+        }
+        if (type.getPackageName().equals(SESSION_PACKAGE)) {
+            if (body == null) {
+                return null; // no such session: the command will be refused as not found, and stores nothing
+            }
+            return secretariatOf(caller, body) ? null
+                    : "Only the secretariat of body '" + body + "' records its sessions";
+        }
+        if (REGISTRY_PACKAGES.contains(type.getPackageName())) {
+            return caller.has(Role.ADMIN) || caller.has(Role.SECRETARIAT) ? null
+                    : "Only an administrator or a secretariat registers persons and comuni";
+        }
+        return "No rule allows " + type.getSimpleName();
+    }
+
+    private static boolean secretariatOf(Caller caller, String body) {
+        return caller.has(Role.SECRETARIAT) && body != null && caller.bodies().contains(body);
+    }
+
+    private String target(Object payload) {
+        String body = bodyOf(payload);
+        return body != null ? "body:" + body : payload.getClass().getSimpleName();
+    }
+
+    /** The body a command concerns: named in it, or, for a session, the body that convened it. */
+    String bodyOf(Object payload) {
+        if (payload instanceof ConveneSession convene) {
+            return convene.bodyId();
+        }
+        Object id = accessor(payload, "bodyId");
+        if (id != null) {
+            return String.valueOf(id);
+        }
+        Object sessionId = accessor(payload, "sessionId");
+        if (sessionId != null) {
+            DomainEventStream events = eventStore.readEvents(String.valueOf(sessionId));
+            if (events.hasNext()) {
+                DomainEventMessage<?> first = events.next();
+                if (first.getPayload() instanceof SessionConvened convened) {
+                    return convened.bodyId();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Object accessor(Object payload, String name) {
+        if (!payload.getClass().isRecord()) {
+            return null;
+        }
+        for (var component : payload.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                try {
+                    return component.getAccessor().invoke(payload);
+                } catch (ReflectiveOperationException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}

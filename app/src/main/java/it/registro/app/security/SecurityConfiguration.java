@@ -1,0 +1,171 @@
+package it.registro.app.security;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import it.registro.app.web.Problems;
+
+/**
+ * Who may call what over HTTP. Reads need an authenticated reader (mayor, auditor, secretariat,
+ * admin); writes need a secretariat or an admin, and are then decided per command and body by
+ * {@link CommandAuthorization}. Anonymous callers read only published minutes (the albo's share),
+ * the health status and the API description. Bearer tokens (JWT) carry {@code roles} and
+ * {@code bodies} claims; HTTP Basic accounts come from the configuration, bcrypt-hashed.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    static final String[] READERS = {"MAYOR", "AUDITOR", "SECRETARIAT", "ADMIN"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, RateLimitFilter rateLimit,
+                            SecurityLog securityLog) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // no cookies, no sessions: every request carries its credentials
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(Customizer.withDefaults()) // no CorsConfigurationSource: cross-origin requests get no CORS headers
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        // published minutes are public; the controller refuses anonymous reads of unpublished ones
+                        .requestMatchers(HttpMethod.GET, "/api/sessions/*/minutes", "/api/sessions/*/minutes.html").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/security/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("SECRETARIAT", "ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"registro\"");
+                    Problems.write(response, 401, "UNAUTHENTICATED", "Authentication required",
+                            "Sign in (HTTP Basic or a bearer token) to use this resource", request.getRequestURI());
+                }))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"registro\"");
+                            Problems.write(response, 401, "UNAUTHENTICATED", "Authentication required",
+                                    "Sign in (HTTP Basic or a bearer token) to use this resource", request.getRequestURI());
+                        })
+                        .accessDeniedHandler((request, response, ex) -> {
+                            String who = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+                            securityLog.denied(who, request.getMethod(), request.getRequestURI(), "role not allowed");
+                            Problems.write(response, 403, "FORBIDDEN", "Forbidden",
+                                    "Your role does not allow this", request.getRequestURI());
+                        }))
+                .addFilterAfter(rateLimit, org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        if (jwtConfigured(properties)) {
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.decoder(jwtDecoder(properties)).jwtAuthenticationConverter(new ClaimsConverter()))
+                    .authenticationEntryPoint((request, response, e) -> Problems.write(response, 401, "UNAUTHENTICATED",
+                            "Authentication required", "The bearer token is missing, invalid or expired", request.getRequestURI())));
+        }
+        return http.build();
+    }
+
+    private static boolean jwtConfigured(SecurityProperties p) {
+        return p.jwtPublicKey() != null && !p.jwtPublicKey().isBlank() || p.jwtIssuerUri() != null && !p.jwtIssuerUri().isBlank();
+    }
+
+    static JwtDecoder jwtDecoder(SecurityProperties p) {
+        if (p.jwtIssuerUri() != null && !p.jwtIssuerUri().isBlank()) {
+            return JwtDecoders.fromIssuerLocation(p.jwtIssuerUri());
+        }
+        try {
+            String pem = p.jwtPublicKey().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return NimbusJwtDecoder.withPublicKey(key).build();
+        } catch (Exception e) {
+            throw new IllegalStateException("registro.security.jwt-public-key is not an RSA public key in PEM", e);
+        }
+    }
+
+    /** Roles from the {@code roles} claim (as ROLE_x); SYSTEM is never accepted from outside. */
+    static final class ClaimsConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+        @Override
+        public AbstractAuthenticationToken convert(Jwt jwt) {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            for (String role : Caller.claimList(jwt, Caller.ROLES)) {
+                if (!role.equals(Role.SYSTEM.name())) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+                }
+            }
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        }
+    }
+
+    /** The rate limit runs inside the security chain (after authentication), not as a servlet filter of its own. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RateLimitFilter> rateLimitNotAServletFilter(RateLimitFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService accounts(SecurityProperties properties) {
+        List<org.springframework.security.core.userdetails.UserDetails> users = new ArrayList<>();
+        for (SecurityProperties.User u : properties.users()) {
+            if (u.passwordHash() == null || !u.passwordHash().startsWith("$2")) {
+                throw new IllegalStateException("Account '" + u.username() + "' needs a bcrypt password hash");
+            }
+            users.add(User.withUsername(u.username()).password(u.passwordHash())
+                    .roles(u.roles().stream().filter(r -> !r.equals(Role.SYSTEM.name())).toArray(String[]::new)).build());
+        }
+        if (!users.isEmpty()) {
+            log.info("HTTP Basic accounts: {} (demo accounts are for the embedded default only)",
+                    properties.users().stream().map(SecurityProperties.User::username).toList());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    /** Command authorisation sits on the bus itself, so every path to a handler goes through it. */
+    @Bean
+    InitializingBean commandBusAuthorization(CommandBus commandBus, CommandAuthorization authorization) {
+        return () -> {
+            commandBus.registerDispatchInterceptor(authorization);
+            commandBus.registerHandlerInterceptor(authorization);
+        };
+    }
+}
