@@ -157,7 +157,10 @@ public class SecurityConfiguration {
             log.info("HTTP Basic accounts: {} (demo accounts are for the embedded default only)",
                     properties.users().stream().map(SecurityProperties.User::username).toList());
         }
-        return new InMemoryUserDetailsManager(users);
+        // Exposed as a plain UserDetailsService: an InMemoryUserDetailsManager would also be used to
+        // "upgrade" every hash to the encoder's strength at each login, rewriting configured hashes in memory.
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+        return manager::loadUserByUsername;
     }
 
     /** Command authorisation sits on the bus itself, so every path to a handler goes through it. */

@@ -22,7 +22,9 @@ public final class Api {
     /** The test accounts' password (application-test.yaml). */
     public static final String PASSWORD = "test-password";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client otherwise tries an h2c upgrade on every new connection.
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
 

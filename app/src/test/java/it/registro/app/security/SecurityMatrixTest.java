@@ -1,0 +1,215 @@
+package it.registro.app.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.mongodb.client.MongoClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import it.registro.app.store.StoreDatabase;
+import it.registro.app.support.Api;
+import it.registro.app.support.EventCounter;
+import it.registro.app.support.RegistroIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static it.registro.app.support.ScenarioFile.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint × every role: allowed (the request reaches its rule and is judged on its merits)
+ * or denied (401 for the anonymous, 403 otherwise, and no event stored). "clerk" is the secretariat
+ * of matrix-body, "other-clerk" of another body.
+ */
+@RegistroIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurityMatrixTest {
+
+    static final List<String> ROLES = List.of("anonymous", "mayor", "auditor", "clerk", "other-clerk", "admin");
+    static final Set<String> READERS = Set.of("mayor", "auditor", "clerk", "other-clerk", "admin");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoClient mongoClient;
+    @Autowired
+    StoreDatabase storeDatabase;
+
+    String session;
+    String person;
+
+    record Row(String method, String path, String body, Set<String> allowed) {
+    }
+
+    private final Map<String, Api> clients = new java.util.HashMap<>();
+
+    private Api api(String role) {
+        return clients.computeIfAbsent(role, r -> r.equals("anonymous") ? Api.anonymous(port) : Api.as(port, r));
+    }
+
+    @BeforeAll
+    void setUp() {
+        Api admin = api("admin");
+        assertThat(admin.postJson("/api/bodies", """
+                {"id":"matrix-body","kind":"CONFERENZA_DEI_SINDACI","agency":{"kind":"ASST","name":"ASST Matrix"},"name":"Conferenza Matrix"}""")
+                .status()).isEqualTo(201);
+        assertThat(admin.postJson("/api/bodies", """
+                {"id":"other-body","kind":"CONFERENZA_DEI_SINDACI","agency":{"kind":"ASST","name":"ASST Other"},"name":"Conferenza Other"}""")
+                .status()).isEqualTo(201);
+        person = admin.postJson("/api/persons", "{\"name\":\"Sindaco Matrix\"}").json().get("id").asString();
+        assertThat(admin.postJson("/api/bodies/matrix-body/compositions", """
+                {"act":{"citation":"Decreto 9001/2024"},"effectiveFrom":"2024-01-01","seats":[
+                 {"role":"MAYOR","constituency":"comune-matrix","personId":"%s"}]}""".formatted(person)).status()).isEqualTo(200);
+        Api.Response convened = api("clerk").postJson("/api/sessions", "{\"bodyId\":\"matrix-body\",\"date\":\"2024-06-01\"}");
+        assertThat(convened.status()).as(convened.body()).isEqualTo(201);
+        session = "/api/sessions/" + convened.json().get("id").asString();
+    }
+
+    private List<Row> rows() {
+        Set<String> all = READERS;
+        Set<String> adminOnly = Set.of("admin");
+        Set<String> bodyOperators = Set.of("admin", "clerk");
+        Set<String> registrars = Set.of("admin", "clerk", "other-clerk");
+        Set<String> sessionClerk = Set.of("clerk");
+        Set<String> auditors = Set.of("auditor", "admin");
+        List<Row> rows = new ArrayList<>();
+        // reads
+        for (String path : List.of("/api/bodies", "/api/bodies/matrix-body", "/api/bodies/matrix-body/composition?asOf=2024-06-01",
+                "/api/bodies/matrix-body/officers?at=2024-06-01T10:00", "/api/bodies/matrix-body/delegations?at=2024-06-01T10:00",
+                "/api/bodies/matrix-body/rule-set?asOf=2024-06-01", "/api/persons?name=Sindaco", "/api/persons/" + "nobody",
+                "/api/comuni/comune-none", session, session + "/attendance", session + "/present?at=2024-06-01T10:00",
+                session + "/quorum?at=2024-06-01T10:00", session + "/chair?at=2024-06-01T10:00", session + "/votes",
+                session + "/discrepancies", "/api/sessions?body=matrix-body", "/api/ratifications/pending?agency=ASST%20Matrix")) {
+            rows.add(new Row("GET", path, null, all));
+        }
+        // unpublished minutes: signed-in readers only (published ones are public: see SecurityBehaviourTest)
+        rows.add(new Row("GET", session + "/minutes", null, all));
+        rows.add(new Row("GET", session + "/minutes.html", null, all));
+        rows.add(new Row("GET", "/api/security/denials", null, auditors));
+        rows.add(new Row("GET", "/actuator/info", null, adminOnly));
+        // the body registry and its structure
+        rows.add(new Row("POST", "/api/bodies", """
+                {"kind":"CONFERENZA_DEI_SINDACI","agency":{"kind":"ASST","name":"ASST Matrix"},"name":"Conferenza Matrix Bis"}""", adminOnly));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/rename", "{\"name\":\"Conferenza Matrix Ter\",\"reason\":\"r\",\"effectiveFrom\":\"2024-02-01\"}", adminOnly));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/aliases", "{\"alias\":\"Conferenza di Matrix\"}", adminOnly));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/compositions", """
+                {"act":{"citation":"Decreto 9002/2024"},"effectiveFrom":"2024-03-01","seats":[
+                 {"role":"MAYOR","constituency":"comune-matrix","personId":"%s"}]}""".formatted(person), adminOnly));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/seats", "{\"role\":\"OTHER\",\"constituency\":\"Altro\"}", adminOnly));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/seats/mayor-comune-matrix/holders",
+                "{\"personId\":\"%s\",\"from\":\"2023-01-01\",\"to\":\"2023-06-01\"}".formatted(person), adminOnly));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/seats/mayor-comune-matrix/vacate",
+                "{\"lastDay\":\"2030-01-01\",\"reason\":\"r\"}", adminOnly));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/rule-sets", """
+                {"name":"R","effectiveFrom":"2024-01-01","quorum":{"kind":"MAJORITY_OF_MEMBERS"},
+                 "majority":{"kind":"MAJORITY_OF_VOTERS_PRESENT"},"weighting":"HEADCOUNT","delegationAllowed":true}""", adminOnly));
+        // a body's operations
+        rows.add(new Row("POST", "/api/bodies/matrix-body/officers",
+                "{\"office\":\"PRESIDENT\",\"personId\":\"nobody\",\"at\":\"2024-06-01T10:00\"}", bodyOperators));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/officers/PRESIDENT/vacate", "{\"at\":\"2024-06-01T10:00\",\"reason\":\"r\"}", bodyOperators));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/interim-presiding-officer",
+                "{\"personId\":\"nobody\",\"capacity\":\"DG\",\"from\":\"2024-06-01T10:00\"}", bodyOperators));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/delegations", """
+                {"seatId":"mayor-comune-matrix","delegatePersonId":"nobody","from":"2024-06-01T00:00","to":"2024-06-02T00:00","letterRef":"l"}""",
+                bodyOperators));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/delegations/none/revoke", "{\"at\":\"2024-06-01T10:00\",\"reason\":\"r\"}", bodyOperators));
+        // persons and comuni
+        rows.add(new Row("POST", "/api/persons", "{\"name\":\"Persona Matrix\"}", registrars));
+        rows.add(new Row("POST", "/api/persons/nobody/aliases", "{\"alias\":\"x\"}", registrars));
+        rows.add(new Row("POST", "/api/comuni", "{\"name\":\"Comune Matrix\",\"province\":\"CR\"}", registrars));
+        rows.add(new Row("POST", "/api/comuni/comune-none/aliases", "{\"alias\":\"x\"}", registrars));
+        rows.add(new Row("POST", "/api/comuni/comune-none/populations", "{\"population\":10,\"referenceDate\":\"2024-01-01\",\"source\":\"s\"}", registrars));
+        // sessions: the body's secretariat only
+        rows.add(new Row("POST", "/api/sessions", "{\"bodyId\":\"matrix-body\",\"date\":\"2024-07-01\",\"number\":\"m\"}", sessionClerk));
+        String[][] sessionWrites = {
+                {"/agenda", "{\"itemNo\":1,\"kind\":\"DELIBERATION\",\"title\":\"t\"}"},
+                {"/agenda/1/titles", "{\"title\":\"t2\"}"},
+                {"/agenda/9/withdraw", "{\"reason\":\"r\"}"},
+                {"/participants", "{\"personId\":\"nobody\",\"role\":\"GUEST\"}"},
+                {"/arrivals", "{\"personId\":\"" + "nobody" + "\",\"at\":\"2024-06-01T10:00\"}"},
+                {"/departures", "{\"personId\":\"nobody\",\"at\":\"2024-06-01T11:00\"}"},
+                {"/absences", "{\"personId\":\"nobody\",\"basis\":\"STATED\"}"},
+                {"/chair", "{\"personId\":\"nobody\",\"at\":\"2024-06-01T10:00\",\"basis\":\"INTERIM\"}"},
+                {"/quorum", "{\"at\":\"2024-06-01T10:00\"}"},
+                {"/open", "{\"at\":\"2024-06-01T10:00\"}"},
+                {"/votes", "{\"itemNo\":1,\"at\":\"2024-06-01T10:00\",\"mode\":\"OPEN_COUNTS\",\"tally\":{\"inFavour\":0}}"},
+                {"/elections", "{\"itemNo\":1,\"office\":\"PRESIDENT\",\"personId\":\"nobody\",\"at\":\"2024-06-01T10:00\"}"},
+                {"/voter-attestations", "{\"itemNo\":1,\"count\":0,\"at\":\"2024-06-01T10:00\"}"},
+                {"/candidatures", "{\"itemNo\":1,\"candidatureId\":\"k\",\"name\":\"n\"}"},
+                {"/designations", "{\"itemNo\":1,\"office\":\"o\",\"candidatureId\":\"k\",\"at\":\"2024-06-01T10:00\",\"basis\":\"UNANIMOUS\",\"ratifyingIssuer\":\"x\"}"},
+                {"/designations/d/ratify", "{\"act\":{\"issuer\":\"x\"},\"ratifiedOn\":\"2024-07-01\"}"},
+                {"/opinions", "{\"itemNo\":1,\"act\":{\"citation\":\"c\"},\"outcome\":\"FAVOURABLE\",\"at\":\"2024-06-01T10:00\"}"},
+                {"/information", "{\"itemNo\":1}"},
+                {"/follow-ups", "{\"itemNo\":1,\"descriptionAsRecorded\":\"d\"}"},
+                {"/figures", "{\"itemNo\":1}"},
+                {"/corrections", "{\"factId\":\"fact-99\",\"field\":\"at\",\"value\":\"x\",\"reason\":\"r\"}"},
+                {"/attachments", "{\"title\":\"t\",\"reference\":\"r\"}"},
+                {"/minutes/sign", "{\"on\":\"2024-06-02\",\"signatories\":[{\"personId\":\"nobody\"}]}"},
+                {"/minutes/distribute", "{\"on\":\"2024-06-02\",\"channel\":\"mail\"}"},
+                {"/minutes/publish", "{\"on\":\"2024-06-02\",\"url\":\"https://example.invalid/v\"}"},
+                {"/close", "{\"at\":\"2024-06-01T12:00\"}"}};
+        for (String[] w : sessionWrites) {
+            rows.add(new Row("POST", session + w[0], w[1], sessionClerk));
+        }
+        return rows;
+    }
+
+    @Test
+    @DisplayName("every endpoint × every role: allowed or denied as the rules say; a denial stores nothing")
+    void matrix() {
+        EventCounter events = new EventCounter(mongoClient, storeDatabase);
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Row row : rows()) {
+            // denied roles first, so the one allowed write comes last and cannot change what the others see
+            List<String> order = new ArrayList<>(ROLES.stream().filter(r -> !row.allowed().contains(r)).toList());
+            order.addAll(ROLES.stream().filter(r -> row.allowed().contains(r)).toList());
+            for (String role : order) {
+                long before = events.total();
+                Api.Response r = row.method().equals("POST") ? api(role).postJson(row.path(), row.body())
+                        : row.path().endsWith(".html") ? api(role).get(row.path(), "Accept", "text/html") : api(role).get(row.path());
+                boolean allowed = row.allowed().contains(role);
+                checked++;
+                if (allowed && (r.status() == 401 || r.status() == 403)) {
+                    failures.add(role + " " + row.method() + " " + row.path() + " should be allowed: " + r.status() + " " + r.body());
+                } else if (!allowed) {
+                    int want = role.equals("anonymous") ? 401 : 403;
+                    if (r.status() != want) {
+                        failures.add(role + " " + row.method() + " " + row.path() + " should be " + want + ": " + r.status() + " " + r.body());
+                    } else if (!r.contentType().startsWith("application/problem+json")) {
+                        failures.add(role + " " + row.path() + ": denial is not problem+json");
+                    } else if (events.total() != before) {
+                        failures.add(role + " " + row.path() + ": a denied request stored events");
+                    }
+                }
+                if (r.status() >= 500) {
+                    failures.add(role + " " + row.method() + " " + row.path() + " answered " + r.status());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(checked).isGreaterThan(400);
+    }
+
+    @Test
+    @DisplayName("a secretariat writing to another body's session is refused on the command side and logged")
+    void otherSecretariatIsLogged() {
+        Api.Response r = api("other-clerk").postJson(session + "/agenda", "{\"itemNo\":77,\"kind\":\"OTHER\",\"title\":\"intrusione\"}");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("code").asString()).isEqualTo("FORBIDDEN");
+        JsonNode denials = api("auditor").get("/api/security/denials?limit=20").json();
+        boolean logged = false;
+        for (JsonNode d : denials) {
+            logged |= d.get("principal").asString().equals("other-clerk") && d.get("action").asString().equals("AddAgendaItem")
+                    && d.get("target").asString().equals("body:matrix-body");
+        }
+        assertThat(logged).as("denial in the security log: %s", denials).isTrue();
+        assertThat(api("mayor").get("/api/security/denials").status()).isEqualTo(403);
+    }
+}
