@@ -48,6 +48,21 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
+    /**
+     * Who and how travel from the command into every event it causes: the principal, their roles and
+     * the channel (set on the command by CommandAuthorization), beside Axon's correlation and trace ids.
+     */
+    @Bean
+    org.axonframework.messaging.correlation.CorrelationDataProvider callerMetadata() {
+        return new org.axonframework.messaging.correlation.SimpleCorrelationDataProvider(
+                "principal", "roles", "channel");
+    }
+
+    @Bean
+    org.axonframework.messaging.correlation.CorrelationDataProvider messageOrigin() {
+        return new org.axonframework.messaging.correlation.MessageOriginProvider();
+    }
+
     /** The aggregates live in the domain module, which knows nothing of Spring stereotypes. */
     @Bean
     ConfigurerModule aggregates() {
