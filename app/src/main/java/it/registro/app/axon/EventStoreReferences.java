@@ -34,6 +34,11 @@ public class EventStoreReferences implements References {
         return createdAs(comuneId, ComuneRegistered.class);
     }
 
+    @Override
+    public boolean bodyExists(String bodyId) {
+        return createdAs(bodyId, it.registro.domain.body.api.BodyRegistered.class);
+    }
+
     private boolean createdAs(String aggregateId, Class<?> creationEvent) {
         if (aggregateId == null || aggregateId.isBlank()) {
             return false;

@@ -9,4 +9,7 @@ public interface References {
     boolean personExists(String personId);
 
     boolean comuneExists(String comuneId);
+
+    /** Whether a body (an organ that may issue acts, too) is registered. */
+    boolean bodyExists(String bodyId);
 }

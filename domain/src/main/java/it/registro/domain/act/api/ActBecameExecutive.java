@@ -1,0 +1,12 @@
+package it.registro.domain.act.api;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ActBecameExecutive(
+        String actId,
+        LocalDate on,
+        String cause,
+        String byActId) {
+}
