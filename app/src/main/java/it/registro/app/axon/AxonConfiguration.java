@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import it.registro.app.store.StoreDatabase;
+import it.registro.domain.act.Act;
 import it.registro.domain.body.Body;
 import it.registro.domain.comune.Comune;
 import it.registro.domain.person.Person;
@@ -70,7 +71,8 @@ public class AxonConfiguration {
                 .configureAggregate(Body.class)
                 .configureAggregate(Person.class)
                 .configureAggregate(Comune.class)
-                .configureAggregate(Session.class);
+                .configureAggregate(Session.class)
+                .configureAggregate(Act.class);
     }
 
     @Bean

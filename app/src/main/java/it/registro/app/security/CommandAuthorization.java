@@ -22,6 +22,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import it.registro.domain.act.api.RecordIncomingReference;
 import it.registro.domain.body.api.AdoptRuleSet;
 import it.registro.domain.body.api.DefineSeat;
 import it.registro.domain.body.api.DelegateSeat;
@@ -48,7 +49,8 @@ import it.registro.domain.session.api.SessionConvened;
  * <li>A body's officers, interim presidency and delegations: ADMIN, or the SECRETARIAT of that body.</li>
  * <li>Sessions: the SECRETARIAT of the session's body, only.</li>
  * <li>Persons and comuni: ADMIN or any SECRETARIAT.</li>
- * <li>SYSTEM (the service's own processes): applying an election to the body's officers, only.</li>
+ * <li>Acts: ADMIN, or the SECRETARIAT of the issuing body.</li>
+ * <li>SYSTEM (the service's own processes): applying elections to officers and references to their target acts, only.</li>
  * </ul>
  */
 @Component
@@ -61,16 +63,20 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
     private static final Set<Class<?>> BODY_OPERATIONS = Set.of(ElectOfficer.class, VacateOffice.class,
             DesignateInterimPresidingOfficer.class, DelegateSeat.class, RevokeDelegation.class);
     private static final String SESSION_PACKAGE = ConveneSession.class.getPackageName();
+    private static final String ACT_PACKAGE = RecordIncomingReference.class.getPackageName();
     private static final Set<String> REGISTRY_PACKAGES = Set.of("it.registro.domain.person.api", "it.registro.domain.comune.api");
 
     private final AccountBodies accountBodies;
     private final EventStore eventStore;
     private final SecurityLog securityLog;
+    private final it.registro.domain.act.ActFacts actFacts;
 
-    public CommandAuthorization(AccountBodies accountBodies, EventStore eventStore, SecurityLog securityLog) {
+    public CommandAuthorization(AccountBodies accountBodies, EventStore eventStore, SecurityLog securityLog,
+                                it.registro.domain.act.ActFacts actFacts) {
         this.accountBodies = accountBodies;
         this.eventStore = eventStore;
         this.securityLog = securityLog;
+        this.actFacts = actFacts;
     }
 
     // ------------------------------------------------------------------ dispatch: who is calling
@@ -143,7 +149,11 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         Class<?> type = payload.getClass();
         if (caller.has(Role.SYSTEM)) {
-            return type == ElectOfficer.class ? null : "The service's own processes may only apply elections";
+            return type == ElectOfficer.class || type == RecordIncomingReference.class ? null
+                    : "The service's own processes may only apply elections and references";
+        }
+        if (type == RecordIncomingReference.class) {
+            return "Incoming references are recorded by the service itself";
         }
         if (BODY_STRUCTURE.contains(type)) {
             return caller.has(Role.ADMIN) ? null : "Only an administrator maintains the body registry and its structure";
@@ -159,6 +169,10 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
             }
             return secretariatOf(caller, body) ? null
                     : "Only the secretariat of body '" + body + "' records its sessions";
+        }
+        if (type.getPackageName().equals(ACT_PACKAGE)) {
+            return caller.has(Role.ADMIN) || secretariatOf(caller, body) ? null
+                    : "Only an administrator or the secretariat of the issuing body '" + body + "' records its acts";
         }
         if (REGISTRY_PACKAGES.contains(type.getPackageName())) {
             return caller.has(Role.ADMIN) || caller.has(Role.SECRETARIAT) ? null
@@ -180,6 +194,14 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
     String bodyOf(Object payload) {
         if (payload instanceof ConveneSession convene) {
             return convene.bodyId();
+        }
+        Object issuer = accessor(payload, "issuerBodyId");
+        if (issuer != null) {
+            return String.valueOf(issuer);
+        }
+        Object actId = accessor(payload, "actId");
+        if (actId != null) {
+            return actFacts.find(String.valueOf(actId)).map(it.registro.domain.act.ActFacts.ActFact::issuerBodyId).orElse(null);
         }
         Object id = accessor(payload, "bodyId");
         if (id != null) {

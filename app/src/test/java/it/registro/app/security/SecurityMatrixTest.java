@@ -41,6 +41,7 @@ class SecurityMatrixTest {
     @Autowired
     StoreDatabase storeDatabase;
 
+    static final String ACT = "matrix-body-deliberazione-0-2024";
     String session;
     String person;
 
@@ -66,6 +67,8 @@ class SecurityMatrixTest {
         assertThat(admin.postJson("/api/bodies/matrix-body/compositions", """
                 {"act":{"citation":"Decreto 9001/2024"},"effectiveFrom":"2024-01-01","seats":[
                  {"role":"MAYOR","constituency":"comune-matrix","personId":"%s"}]}""".formatted(person)).status()).isEqualTo(200);
+        assertThat(admin.postJson("/api/acts", "{\"issuerBodyId\":\"matrix-body\",\"type\":\"DELIBERAZIONE\",\"number\":\"0\",\"date\":\"2024-01-15\"}")
+                .status()).isEqualTo(201);
         Api.Response convened = api("clerk").postJson("/api/sessions", "{\"bodyId\":\"matrix-body\",\"date\":\"2024-06-01\"}");
         assertThat(convened.status()).as(convened.body()).isEqualTo(201);
         session = "/api/sessions/" + convened.json().get("id").asString();
@@ -92,6 +95,18 @@ class SecurityMatrixTest {
         rows.add(new Row("GET", session + "/minutes", null, all));
         rows.add(new Row("GET", session + "/minutes.html", null, all));
         rows.add(new Row("GET", "/api/security/denials", null, auditors));
+        rows.add(new Row("GET", "/api/acts?issuer=matrix-body", null, all));
+        rows.add(new Row("GET", "/api/acts/" + ACT, null, all));
+        // acts: an administrator, or the secretariat of the issuing body
+        Set<String> actRecorders = Set.of("admin", "clerk");
+        rows.add(new Row("POST", "/api/acts", "{\"issuerBodyId\":\"matrix-body\",\"type\":\"DELIBERAZIONE\",\"number\":\"1\",\"date\":\"2024-02-01\"}", actRecorders));
+        rows.add(new Row("POST", "/api/acts/" + ACT + "/opinions", "{\"givenBy\":\"x\"}", actRecorders));
+        rows.add(new Row("POST", "/api/acts/" + ACT + "/consultations", "{\"consulted\":\"x\",\"kind\":\"HEARD\"}", actRecorders));
+        rows.add(new Row("POST", "/api/acts/" + ACT + "/adoption", "{\"on\":\"2024-01-10\"}", actRecorders));
+        rows.add(new Row("POST", "/api/acts/" + ACT + "/submissions", "{\"to\":\"x\",\"on\":\"2024-01-20\"}", actRecorders));
+        rows.add(new Row("POST", "/api/acts/" + ACT + "/executability", "{\"on\":\"2024-01-01\"}", actRecorders));
+        rows.add(new Row("POST", "/api/acts/" + ACT + "/effects", "{\"from\":\"2024-01-01\"}", actRecorders));
+        rows.add(new Row("POST", "/api/acts/" + ACT + "/references", "{\"kind\":\"CITES\",\"targetActId\":\"none\"}", actRecorders));
         rows.add(new Row("GET", "/actuator/info", null, adminOnly));
         // the body registry and its structure
         rows.add(new Row("POST", "/api/bodies", """

@@ -23,6 +23,8 @@ public enum BodyKind {
     GIUNTA_REGIONALE(Category.ISSUING_ORGAN, EnumSet.of(REGIONE)),
     /** Regional directorate that reviews POAS proposals (not an agency's DG). */
     DIREZIONE_GENERALE_WELFARE(Category.ISSUING_ORGAN, EnumSet.of(REGIONE)),
+    /** Another regional directorate that issues decrees (e.g. the former DG Sanità, seed 001 L37). */
+    DIREZIONE_GENERALE_REGIONALE(Category.ISSUING_ORGAN, EnumSet.of(REGIONE)),
     COLLEGIO_DI_DIREZIONE(Category.INTERNAL_BODY, EnumSet.of(ATS, ASST)),
     CONSIGLIO_DEI_SANITARI(Category.INTERNAL_BODY, EnumSet.of(ATS, ASST)),
     /** The statutory auditing board: three auditors, never a mayors' body. */

@@ -1,0 +1,40 @@
+package it.registro.app.act;
+
+import java.util.Optional;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import it.registro.domain.act.ActFacts;
+import it.registro.domain.act.api.ActRegistered;
+import it.registro.domain.act.api.ActRevoked;
+
+/** Tells an act about another from the other's events, so the answer is never behind a read model. */
+@Component
+public class EventStoreActFacts implements ActFacts {
+
+    private final EventStore eventStore;
+
+    public EventStoreActFacts(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public Optional<ActFact> find(String actId) {
+        DomainEventStream events = eventStore.readEvents(actId);
+        if (!events.hasNext()) {
+            return Optional.empty();
+        }
+        DomainEventMessage<?> first = events.next();
+        if (!(first.getPayload() instanceof ActRegistered registered)) {
+            return Optional.empty();
+        }
+        boolean revoked = false;
+        while (events.hasNext()) {
+            revoked |= events.next().getPayload() instanceof ActRevoked;
+        }
+        return Optional.of(new ActFact(actId, registered.issuerBodyId(), registered.date(), revoked));
+    }
+}

@@ -1,0 +1,169 @@
+package it.registro.app.act;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import it.registro.app.store.StoreDatabase;
+import it.registro.app.support.Api;
+import it.registro.app.support.EventCounter;
+import it.registro.app.support.ScenarioFile;
+import it.registro.app.support.ScenarioTest;
+import tools.jackson.databind.JsonNode;
+
+import static it.registro.app.support.ScenarioFile.json;
+import static it.registro.app.support.ScenarioFile.list;
+import static it.registro.app.support.ScenarioFile.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Scenarios A1-A3 (acts.md) from scenarios/acts-register.yaml, through the REST API. */
+@ScenarioTest
+class ActsScenarioTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoClient mongoClient;
+    @Autowired
+    StoreDatabase storeDatabase;
+
+    Api api;
+    ScenarioFile file;
+    final Map<String, String> ids = new HashMap<>();
+
+    @BeforeAll
+    void replay() {
+        api = new Api(port);
+        file = ScenarioFile.load("acts-register.yaml");
+        for (Map<String, Object> issuer : file.list("issuers")) {
+            assertThat(api.postJson("/api/bodies", json(issuer)).status()).isEqualTo(201);
+        }
+        for (Map<String, Object> act : file.list("acts")) {
+            Map<String, Object> body = new LinkedHashMap<>(act);
+            String key = String.valueOf(body.remove("key"));
+            Api.Response r = api.postJson("/api/acts", json(body));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            ids.put(key, r.json().get("id").asString());
+        }
+    }
+
+    private JsonNode act(String key, String asOf) {
+        return api.get("/api/acts/" + ids.get(key) + "?asOf=" + asOf).json();
+    }
+
+    @Test
+    @DisplayName("A1: 12 distinct identities; numbers restart each year; the same number under two issuers is two acts")
+    void identities() {
+        assertThat(ids.values()).doesNotHaveDuplicates().hasSize(file.list("acts").size());
+        assertThat(api.get("/api/acts?issuer=dg-asst-cremona&type=DECRETO&number=150").json().size()).isEqualTo(2);
+        assertThat(api.get("/api/acts?number=349").json().size()).isEqualTo(2);
+        JsonNode dgr = act("6", "2022-04-11").get("act");
+        assertThat(dgr.get("number").asString()).isEqualTo("XI/6278");
+        assertThat(dgr.get("citationAsRecorded").asString()).isEqualTo("DGR n. XI / 6278 del 11.04.2022");
+    }
+
+    @Test
+    @DisplayName("A1: a duplicate identity, a year not the date's, an unregistered issuer are refused and store nothing")
+    void refusals() {
+        EventCounter events = new EventCounter(mongoClient, storeDatabase);
+        for (Map<String, Object> r : file.list("rejected")) {
+            Map<String, Object> body = new LinkedHashMap<>(r);
+            Object code = body.remove("code");
+            Object status = body.remove("status");
+            body.remove("what");
+            long before = events.total();
+            Api.Response response = api.postJson("/api/acts", json(body));
+            assertThat(response.status()).as(r.get("what") + " " + response.body()).isEqualTo(status);
+            assertThat(response.json().get("code").asString()).as((String) r.get("what")).isEqualTo(code);
+            assertThat(events.total()).isEqualTo(before);
+        }
+        JsonNode kept = act("2", "2022-03-29").get("act");
+        assertThat(kept.get("date").asString()).isEqualTo("2022-03-29");
+    }
+
+    @Test
+    @DisplayName("A2: decreto 150/2022: 4 consultations, executive on adoption day, effective from 30/03 (L10298-10355)")
+    void lifecycle150() {
+        String a = "/api/acts/" + ids.get("2");
+        Map<String, Object> l = file.map("lifecycle150");
+        for (Map<String, Object> o : list(l, "opinions")) {
+            assertThat(api.postJson(a + "/opinions", json(o)).status()).isEqualTo(200);
+        }
+        for (Map<String, Object> c : list(l, "consultations")) {
+            assertThat(api.postJson(a + "/consultations", json(c)).status()).isEqualTo(200);
+        }
+        assertThat(api.postJson(a + "/adoption", json(map(l, "adoption"))).status()).isEqualTo(200);
+        Map<String, Object> early = new LinkedHashMap<>(map(l, "earlyExecutability"));
+        Object code = early.remove("code");
+        Api.Response refused = api.postJson(a + "/executability", json(early));
+        assertThat(refused.json().get("code").asString()).isEqualTo(code);
+        assertThat(api.postJson(a + "/executability", json(map(l, "executability"))).status()).isEqualTo(200);
+        assertThat(api.postJson(a + "/effects", json(map(l, "effect"))).status()).isEqualTo(200);
+
+        Map<String, Object> e = file.map("expected150");
+        JsonNode act = act("2", "2022-03-29");
+        assertThat(act.get("act").get("consultations").size()).isEqualTo(e.get("consultations"));
+        assertThat(act.get("act").get("consultations").get(0).get("kind").asString()).isEqualTo("HEARD");
+        assertThat(act("2", "2022-03-28").get("state").asString()).isEqualTo(e.get("2022-03-28"));
+        assertThat(act.get("state").asString()).isEqualTo(e.get("2022-03-29"));
+        assertThat(act.get("act").get("effects").get(0).get("from").asString()).isEqualTo("2022-03-30");
+        assertThat(act.get("act").get("executability").get("immediate").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("A2: decreto 279/2022 is PENDING_CONTROL until the DGR approves it, then EXECUTIVE from the DGR's date")
+    void lifecycle279() {
+        String a = "/api/acts/" + ids.get("279");
+        Map<String, Object> l = file.map("lifecycle279");
+        assertThat(api.postJson(a + "/adoption", json(map(l, "adoption"))).status()).isEqualTo(200);
+        assertThat(api.postJson(a + "/submissions", json(map(l, "submission"))).status()).isEqualTo(200);
+        Map<String, Object> without = new LinkedHashMap<>(map(l, "executabilityWithoutApproval"));
+        Object code = without.remove("code");
+        assertThat(api.postJson(a + "/executability", json(without)).json().get("code").asString()).isEqualTo(code);
+        assertThat(api.postJson("/api/acts/" + ids.get("9001") + "/references",
+                json(Map.of("kind", "APPROVES", "targetActId", ids.get("279")))).status()).isEqualTo(200);
+        Map<String, Object> e = file.map("expected279");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(act("279", "2022-08-01").get("state").asString()).isEqualTo(e.get("2022-08-01")));
+        assertThat(act("279", "2022-07-20").get("state").asString()).isEqualTo(e.get("2022-07-20"));
+        JsonNode incoming = act("279", "2022-08-01").get("act").get("incoming");
+        assertThat(incoming.get(0).get("kind").asString()).isEqualTo("APPROVES");
+        assertThat(incoming.get(0).get("actId").asString()).isEqualTo(ids.get("9001"));
+    }
+
+    @Test
+    @DisplayName("A3: 9004/2024 revokes 9003/2024 from 03/05; the number is not freed; revoking twice, self-reference, unknown act refused")
+    void revocation() {
+        String revoker = "/api/acts/" + ids.get("9004") + "/references";
+        assertThat(api.postJson(revoker, json(Map.of("kind", "REVOKES", "targetActId", ids.get("9003")))).status()).isEqualTo(200);
+        Map<String, Object> e = file.map("expectedRevocation");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(act("9003", "2024-05-03").get("state").asString()).isEqualTo(e.get("2024-05-03")));
+        assertThat(act("9003", "2024-05-02").get("state").asString()).isEqualTo(e.get("2024-05-02"));
+        assertThat(api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-cremona", "type", "DECRETO", "number", "9003",
+                "date", "2024-06-01"))).json().get("code").asString()).isEqualTo("DUPLICATE_ACT");
+        assertThat(api.postJson(revoker, json(Map.of("kind", "REVOKES", "targetActId", ids.get("9003")))).json().get("code").asString())
+                .isIn("ALREADY_REVOKED", "DUPLICATE_REFERENCE");
+        String later = api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-cremona", "type", "DECRETO", "number", "9005",
+                "date", "2024-06-01", "source", "FIXTURE"))).json().get("id").asString();
+        assertThat(api.postJson("/api/acts/" + later + "/references", json(Map.of("kind", "REVOKES",
+                "targetActId", ids.get("9003")))).json().get("code").asString()).isEqualTo("ALREADY_REVOKED");
+        assertThat(api.postJson(revoker, json(Map.of("kind", "AMENDS", "targetActId", ids.get("9004")))).json().get("code").asString())
+                .isEqualTo("SELF_REFERENCE");
+        assertThat(api.postJson(revoker, json(Map.of("kind", "AMENDS", "targetActId", "dg-asst-cremona-deliberazione-9999-2005")))
+                .json().get("code").asString()).isEqualTo("UNKNOWN_ACT");
+        // an act dated before the one it would revoke (decreto 150/2019 vs 9003/2024)
+        assertThat(api.postJson("/api/acts/" + ids.get("1") + "/references", json(Map.of("kind", "REVOKES",
+                "targetActId", ids.get("9004")))).json().get("code").asString()).isEqualTo("DATES_OUT_OF_ORDER");
+    }
+}

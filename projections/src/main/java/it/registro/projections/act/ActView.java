@@ -1,0 +1,133 @@
+package it.registro.projections.act;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import it.registro.domain.act.api.ActState;
+import it.registro.domain.act.api.ActType;
+import it.registro.domain.act.api.ReferenceKind;
+import it.registro.domain.body.api.Tally;
+
+/** Read model of one act: identity, dated life, references both ways, and the history of its facts. */
+@Document(ActView.COLLECTION)
+public class ActView {
+
+    public static final String COLLECTION = "acts";
+
+    public record Opinion(String givenBy, String role, String outcome, LocalDate on, String source) {
+    }
+
+    public record Consultation(String consulted, String kind, LocalDate on, String outcomeAsRecorded, String minutesRef,
+                               String source) {
+    }
+
+    public record Adoption(LocalDate on, String signedByAsRecorded, Boolean unanimous, Tally tally, String voteAsRecorded) {
+    }
+
+    public record Submission(String to, String channel, String protocol, LocalDate on) {
+    }
+
+    public record Executability(LocalDate from, Boolean immediate, String cause, String byActId, String legalBasisAsRecorded) {
+    }
+
+    public record Effect(LocalDate from, String scopeAsRecorded) {
+    }
+
+    public record Reference(ReferenceKind kind, String actId, LocalDate actDate, LocalDate effectiveFrom, String noteAsRecorded) {
+    }
+
+    public record Revocation(LocalDate from, String byActId) {
+    }
+
+    /** One fact of the act's life: what, its business date, when it was recorded. */
+    public record HistoryEntry(String fact, LocalDate businessDate, Instant recordedAt, String source) {
+    }
+
+    @Id
+    private String id;
+    private String issuerBodyId;
+    private ActType type;
+    private String number;
+    private Integer year;
+    private LocalDate date;
+    private String title;
+    private String citationAsRecorded;
+    private boolean subjectToControl;
+    private List<Opinion> opinions = new ArrayList<>();
+    private List<Consultation> consultations = new ArrayList<>();
+    private Adoption adoption;
+    private List<Submission> submissions = new ArrayList<>();
+    private Executability executability;
+    private List<Effect> effects = new ArrayList<>();
+    private List<Reference> outgoing = new ArrayList<>();
+    private List<Reference> incoming = new ArrayList<>();
+    private Revocation revocation;
+    private List<HistoryEntry> history = new ArrayList<>();
+    private long version;
+
+    protected ActView() {
+    }
+
+    ActView(String id, String issuerBodyId, ActType type, String number, Integer year, LocalDate date, String title,
+            String citationAsRecorded, boolean subjectToControl) {
+        this.id = id;
+        this.issuerBodyId = issuerBodyId;
+        this.type = type;
+        this.number = number;
+        this.year = year;
+        this.date = date;
+        this.title = title;
+        this.citationAsRecorded = citationAsRecorded;
+        this.subjectToControl = subjectToControl;
+    }
+
+    /** Where the act stands on a business date. */
+    public ActState stateOn(LocalDate day) {
+        if (revocation != null && revocation.from() != null && !revocation.from().isAfter(day)) {
+            return ActState.REVOKED;
+        }
+        if (executability != null && !executability.from().isAfter(day)) {
+            return ActState.EXECUTIVE;
+        }
+        if (adoption != null && !adoption.on().isAfter(day)) {
+            return subjectToControl ? ActState.PENDING_CONTROL : ActState.ADOPTED;
+        }
+        return ActState.REGISTERED;
+    }
+
+    public boolean amendedOn(LocalDate day) {
+        return incoming.stream().anyMatch(r -> r.kind() == ReferenceKind.AMENDS && r.effectiveFrom() != null
+                && !r.effectiveFrom().isAfter(day));
+    }
+
+    void adoption(Adoption a) { this.adoption = a; }
+    void executability(Executability e) { this.executability = e; }
+    void revocation(Revocation r) { this.revocation = r; }
+    void version(long v) { this.version = v; }
+
+    public String getId() { return id; }
+    public String getIssuerBodyId() { return issuerBodyId; }
+    public ActType getType() { return type; }
+    public String getNumber() { return number; }
+    public Integer getYear() { return year; }
+    public LocalDate getDate() { return date; }
+    public String getTitle() { return title; }
+    public String getCitationAsRecorded() { return citationAsRecorded; }
+    public boolean isSubjectToControl() { return subjectToControl; }
+    public List<Opinion> getOpinions() { return opinions; }
+    public List<Consultation> getConsultations() { return consultations; }
+    public Adoption getAdoption() { return adoption; }
+    public List<Submission> getSubmissions() { return submissions; }
+    public Executability getExecutability() { return executability; }
+    public List<Effect> getEffects() { return effects; }
+    public List<Reference> getOutgoing() { return outgoing; }
+    public List<Reference> getIncoming() { return incoming; }
+    public Revocation getRevocation() { return revocation; }
+    public List<HistoryEntry> getHistory() { return history; }
+    public long getVersion() { return version; }
+}
