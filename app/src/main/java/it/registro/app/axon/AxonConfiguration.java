@@ -72,7 +72,8 @@ public class AxonConfiguration {
                 .configureAggregate(Person.class)
                 .configureAggregate(Comune.class)
                 .configureAggregate(Session.class)
-                .configureAggregate(Act.class);
+                .configureAggregate(Act.class)
+                .configureAggregate(it.registro.domain.act.Citation.class);
     }
 
     @Bean

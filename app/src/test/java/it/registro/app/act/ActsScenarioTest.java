@@ -166,4 +166,41 @@ class ActsScenarioTest {
         assertThat(api.postJson("/api/acts/" + ids.get("1") + "/references", json(Map.of("kind", "REVOKES",
                 "targetActId", ids.get("9004")))).json().get("code").asString()).isEqualTo("DATES_OUT_OF_ORDER");
     }
+
+    @Test
+    @DisplayName("A1: citations written in many ways resolve to one act each, with their flags; none creates an act")
+    void citations() {
+        int acts = api.get("/api/acts").json().size();
+        for (Map<String, Object> c : file.list("citations")) {
+            Api.Response r = api.postJson("/api/citations", json(Map.of("text", c.get("text"), "source", c.get("source"))));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            JsonNode citation = api.get("/api/citations/" + r.json().get("id").asString()).json();
+            assertThat(citation.get("outcome").asString()).as((String) c.get("text")).isEqualTo("RESOLVED");
+            assertThat(citation.get("actId").asString()).as((String) c.get("text")).isEqualTo(ids.get((String) c.get("resolvesTo")));
+            List<String> flags = new java.util.ArrayList<>();
+            citation.get("flags").forEach(f -> flags.add(f.get("code").asString()));
+            assertThat(flags).as((String) c.get("text")).isEqualTo(c.get("flags"));
+        }
+        assertThat(api.get("/api/citations?actId=" + ids.get("6")).json().size()).isEqualTo(5);
+        assertThat(api.get("/api/acts/" + ids.get("7") + "?asOf=2019-01-01").json().get("act").get("date").asString())
+                .as("act 7 keeps its registered date").isEqualTo("2018-11-18");
+
+        Map<String, Object> a = file.map("ambiguous");
+        String id = api.postJson("/api/citations", json(Map.of("text", a.get("text"), "source", a.get("source")))).json().get("id").asString();
+        JsonNode ambiguous = api.get("/api/citations/" + id).json();
+        assertThat(ambiguous.get("outcome").asString()).isEqualTo("AMBIGUOUS");
+        List<String> candidates = new java.util.ArrayList<>();
+        ambiguous.get("candidates").forEach(x -> candidates.add(x.asString()));
+        assertThat(candidates).containsExactlyInAnyOrderElementsOf(((List<String>) a.get("candidates")).stream().map(ids::get).toList());
+        assertThat(ambiguous.get("flags").get(0).get("code").asString()).isEqualTo("AMBIGUOUS_CITATION");
+        assertThat(api.postJson("/api/citations/" + id + "/resolve", json(Map.of("actId", ids.get("7"), "reason", "r")))
+                .json().get("code").asString()).isEqualTo("NOT_A_CANDIDATE");
+        assertThat(api.postJson("/api/citations/" + id + "/resolve", json(Map.of("actId", ids.get((String) a.get("resolveTo")),
+                "reason", "Le Linee guida POAS sono la DGR XI/6278 (seed 000 L38-43)"))).status()).isEqualTo(200);
+        JsonNode resolved = api.get("/api/citations/" + id).json();
+        assertThat(resolved.get("outcome").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.get("actId").asString()).isEqualTo(ids.get("6"));
+        assertThat(resolved.get("flags").get(0).get("open").asBoolean()).as("the ambiguity flag is closed").isFalse();
+        assertThat(api.get("/api/acts").json().size()).as("no citation created an act").isEqualTo(acts);
+    }
 }

@@ -107,6 +107,11 @@ class SecurityMatrixTest {
         rows.add(new Row("POST", "/api/acts/" + ACT + "/executability", "{\"on\":\"2024-01-01\"}", actRecorders));
         rows.add(new Row("POST", "/api/acts/" + ACT + "/effects", "{\"from\":\"2024-01-01\"}", actRecorders));
         rows.add(new Row("POST", "/api/acts/" + ACT + "/references", "{\"kind\":\"CITES\",\"targetActId\":\"none\"}", actRecorders));
+        // citations: an administrator
+        rows.add(new Row("GET", "/api/citations", null, all));
+        rows.add(new Row("GET", "/api/citations/none", null, all));
+        rows.add(new Row("POST", "/api/citations", "{\"text\":\"DGR n. XI/1 del 01.01.2024\"}", adminOnly));
+        rows.add(new Row("POST", "/api/citations/none/resolve", "{\"actId\":\"x\",\"reason\":\"r\"}", adminOnly));
         rows.add(new Row("GET", "/actuator/info", null, adminOnly));
         // the body registry and its structure
         rows.add(new Row("POST", "/api/bodies", """

@@ -144,6 +144,12 @@ public class ActProjection {
         if (q.number() != null) {
             query.addCriteria(Criteria.where("number").is(q.number().replaceAll("\\s+", "")));
         }
+        if (q.year() != null) {
+            query.addCriteria(Criteria.where("year").is(q.year()));
+        }
+        if (q.date() != null) {
+            query.addCriteria(Criteria.where("date").is(q.date()));
+        }
         return mongo.find(query.with(Sort.by("date", "_id")), ActView.class);
     }
 }
