@@ -217,7 +217,29 @@ public class SessionController {
     @Operation(summary = "An act of the competent issuer ratifies the designation; its term starts on the ratification date")
     public ResponseEntity<CommandAccepted> ratify(@PathVariable String id, @PathVariable String designationId,
                                                   @Valid @RequestBody SessionRequests.Ratification r) {
-        return send(id, new RatifyDesignation(id, designationId, r.act().toRef(), r.ratifiedOn()));
+        it.registro.domain.common.ActRef act;
+        LocalDate on = r.ratifiedOn();
+        if (r.actId() != null) {
+            var registered = queries.query(new it.registro.domain.act.api.FindAct(r.actId(), LocalDate.now()),
+                    ResponseTypes.optionalInstanceOf(it.registro.projections.act.ActProjection.ActRecord.class)).join()
+                    .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_ACT", "actId",
+                            "No act '" + r.actId() + "' is registered"))
+                    .act();
+            String issuerAgency = queries.query(new it.registro.domain.body.api.FindBody(registered.getIssuerBodyId()),
+                    ResponseTypes.optionalInstanceOf(it.registro.projections.body.BodyView.class)).join()
+                    .map(b -> b.getAgency().name()).orElse(registered.getIssuerBodyId());
+            act = new it.registro.domain.common.ActRef(issuerAgency, registered.getType().name(), registered.getNumber(),
+                    registered.getDate(), registered.getId());
+            on = on != null ? on : registered.getDate();
+        } else if (r.act() != null) {
+            act = r.act().toRef();
+        } else {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "actId", "Name the ratifying act: actId or act");
+        }
+        if (on == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "ratifiedOn", "ratifiedOn is required");
+        }
+        return send(id, new RatifyDesignation(id, designationId, act, on));
     }
 
     @PostMapping(path = "/api/sessions/{id}/opinions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -115,7 +115,11 @@ public final class SessionRequests {
                               @Size(max = 4000) String conditionsAsRecorded) {
     }
 
-    public record Ratification(@NotNull @Valid ActRequest act, @NotNull LocalDate ratifiedOn) {
+    /**
+     * The ratifying act: a registered act ({@code actId}; its date is the ratification date unless
+     * {@code ratifiedOn} says otherwise), or one described by its citation ({@code act}).
+     */
+    public record Ratification(@Size(max = 150) String actId, @Valid ActRequest act, LocalDate ratifiedOn) {
     }
 
     public record Opinion(@Min(1) @Max(999) int itemNo, @NotNull @Valid ActRequest act, @NotNull OpinionOutcome outcome,

@@ -32,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * expectations, read from the same file, against what the API answers.
  */
 @ScenarioTest
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class Seduta124ScenarioTest {
 
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
@@ -401,5 +402,37 @@ class Seduta124ScenarioTest {
         } else {
             assertThat(r.status()).as(text + " " + r.body()).isEqualTo(200);
         }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    @DisplayName("A4: an act of the ATS DG ratifies the UPT designation and starts its 3-year term; wrong issuer, early date, twice: refused")
+    void a4Ratification() {
+        Map<String, Object> r = seduta.map("ratification");
+        assertThat(api.postJson("/api/bodies", ScenarioFile.json(map(r, "issuer"))).status()).isEqualTo(201);
+        String act = api.postJson("/api/acts", ScenarioFile.json(map(r, "act"))).json().get("id").asString();
+        String ratify = "/api/sessions/" + replay.sessionId + "/designations/designation-1/ratify";
+        Map<String, Object> wrong = map(r, "wrongIssuer");
+        api.postJson("/api/bodies", ScenarioFile.json(map(wrong, "body")));
+        String wrongAct = api.postJson("/api/acts", ScenarioFile.json(map(wrong, "act"))).json().get("id").asString();
+        assertThat(api.postJson(ratify, ScenarioFile.json(Map.of("actId", wrongAct))).json().get("code").asString())
+                .isEqualTo(wrong.get("code"));
+        Map<String, Object> early = map(r, "tooEarly");
+        String earlyAct = api.postJson("/api/acts", ScenarioFile.json(map(early, "act"))).json().get("id").asString();
+        assertThat(api.postJson(ratify, ScenarioFile.json(Map.of("actId", earlyAct))).json().get("code").asString())
+                .isEqualTo(early.get("code"));
+        assertThat(api.postJson(ratify, ScenarioFile.json(Map.of("actId", "no-such-act"))).json().get("code").asString())
+                .isEqualTo("UNKNOWN_ACT");
+
+        assertThat(api.postJson(ratify, ScenarioFile.json(Map.of("actId", act))).status()).isEqualTo(200);
+        Map<String, Object> e = map(r, "expected");
+        JsonNode d = api.get("/api/sessions/" + replay.sessionId).json().get("session").get("designations").get(0);
+        assertThat(d.get("status").asString()).isEqualTo(e.get("status"));
+        assertThat(d.get("ratification").get("termFrom").asString()).isEqualTo(e.get("termFrom"));
+        assertThat(d.get("ratification").get("termTo").asString()).isEqualTo(e.get("termTo"));
+        assertThat(d.get("ratification").get("act").get("citation").asString()).isEqualTo(act);
+        assertThat(api.get("/api/ratifications/pending?agency=ATS%20Val%20Padana").json().size()).isEqualTo(e.get("pending"));
+        assertThat(api.postJson(ratify, ScenarioFile.json(Map.of("actId", act))).json().get("code").asString())
+                .isEqualTo(e.get("second"));
     }
 }
