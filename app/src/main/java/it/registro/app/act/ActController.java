@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import it.registro.app.body.CommandAccepted;
+import it.registro.app.web.CommandAccepted;
 import it.registro.app.body.CompositionRequests.TallyRequest;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.BusinessTimes;
@@ -103,8 +103,7 @@ public class ActController {
     private ResponseEntity<CommandAccepted> send(String id, Object command) {
         Object result = commands.send(command, "ACT", id);
         long version = result instanceof Long v ? v : 0;
-        boolean projected = awaiter.await(() -> version(id), version);
-        return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+        return awaiter.accepted(id, version, () -> version(id));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import it.registro.app.body.CommandAccepted;
+import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.CommandDispatcher;
 import it.registro.app.web.Etags;
@@ -76,8 +76,7 @@ public class CitationController {
     @Operation(summary = "Decide which act an ambiguous citation means; the ambiguity flag is closed")
     public ResponseEntity<CommandAccepted> resolve(@PathVariable String id, @Valid @RequestBody ResolutionRequest r) {
         long version = commands.send(new ResolveCitation(id, r.actId(), r.reason()), "CITATION", id);
-        boolean projected = awaiter.await(() -> version(id), version);
-        return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+        return awaiter.accepted(id, version, () -> version(id));
     }
 
     @GetMapping("/{id}")

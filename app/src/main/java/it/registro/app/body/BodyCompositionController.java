@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import it.registro.app.web.ApiException;
 import it.registro.app.web.BusinessTimes;
+import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.CommandDispatcher;
-import it.registro.app.web.Etags;
 import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.body.api.AdoptRuleSet;
 import it.registro.domain.body.api.DefineSeat;
@@ -73,9 +73,8 @@ public class BodyCompositionController {
 
     private ResponseEntity<CommandAccepted> accepted(String id, Object command) {
         long version = commands.send(command, "BODY", id);
-        boolean projected = awaiter.await(() -> queries.query(new FindBody(id), ResponseTypes.optionalInstanceOf(BodyView.class))
-                .join().map(BodyView::getVersion).orElse(-1L), version);
-        return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+        return awaiter.accepted(id, version, () -> queries.query(new FindBody(id),
+                ResponseTypes.optionalInstanceOf(BodyView.class)).join().map(BodyView::getVersion).orElse(-1L));
     }
 
     // ------------------------------------------------------------------ writes

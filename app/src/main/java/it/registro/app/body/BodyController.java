@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import it.registro.app.web.ApiException;
+import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.CommandDispatcher;
 import it.registro.app.web.Etags;
 import it.registro.app.web.ReadModelAwaiter;
@@ -76,8 +77,7 @@ public class BodyController {
         Long expectedVersion = Etags.parseIfMatch(ifMatch);
         long version = commands.send(new RenameBody(id, request.name(), request.reason(), request.effectiveFrom(),
                 expectedVersion), "BODY", id);
-        boolean projected = awaiter.await(() -> projectedVersion(id), version);
-        return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+        return awaiter.accepted(id, version, () -> projectedVersion(id));
     }
 
     public record AliasRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String alias,
@@ -89,8 +89,7 @@ public class BodyController {
     public ResponseEntity<CommandAccepted> alias(@PathVariable String id, @Valid @RequestBody AliasRequest request) {
         long version = commands.send(new it.registro.domain.body.api.RecordBodyAlias(id, request.alias(), request.source()),
                 "BODY", id);
-        boolean projected = awaiter.await(() -> projectedVersion(id), version);
-        return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+        return awaiter.accepted(id, version, () -> projectedVersion(id));
     }
 
     @GetMapping

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import it.registro.app.body.CommandAccepted;
+import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.CommandDispatcher;
 import it.registro.app.web.Etags;
@@ -96,8 +96,7 @@ public class ComuneController {
 
     private ResponseEntity<CommandAccepted> accepted(String id, Object command) {
         long version = commands.send(command, "COMUNE", id);
-        boolean projected = awaiter.await(() -> version(id), version);
-        return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+        return awaiter.accepted(id, version, () -> version(id));
     }
 
     private Optional<ComuneView> find(String id) {

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import it.registro.app.body.CommandAccepted;
+import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.CommandDispatcher;
 import it.registro.app.web.Etags;
@@ -74,8 +74,7 @@ public class PersonController {
     @Operation(summary = "Record another form of the person's name, as a document writes it")
     public ResponseEntity<CommandAccepted> alias(@PathVariable String id, @Valid @RequestBody AliasRequest request) {
         long version = commands.send(new RecordPersonAlias(id, request.alias(), request.source()), "PERSON", id);
-        boolean projected = awaiter.await(() -> version(id), version);
-        return ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+        return awaiter.accepted(id, version, () -> version(id));
     }
 
     @GetMapping("/{id}")

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import it.registro.app.body.CommandAccepted;
+import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.BusinessTimes;
 import it.registro.app.web.CommandDispatcher;
@@ -67,8 +67,9 @@ public class SessionController {
         } else {
             version = 0; // a creation answers the new aggregate's id
         }
-        boolean projected = awaiter.await(() -> find(sessionId).map(SessionView::getVersion).orElse(-1L), version);
-        return ResponseEntity.status(status).eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
+        ResponseEntity<CommandAccepted> accepted = awaiter.accepted(id, version,
+                () -> find(sessionId).map(SessionView::getVersion).orElse(-1L));
+        return ResponseEntity.status(status).headers(accepted.getHeaders()).body(accepted.getBody());
     }
 
     private ResponseEntity<CommandAccepted> send(String sessionId, Object command) {

@@ -21,6 +21,17 @@ public class ReadModelAwaiter {
     }
 
     /**
+     * The answer to an accepted write: 200 with the new version as ETag, once the read model shows
+     * it (or the bound has passed, which the answer says).
+     */
+    public org.springframework.http.ResponseEntity<CommandAccepted> accepted(String id, long version,
+                                                                              LongSupplier projectedVersion) {
+        boolean projected = await(projectedVersion, version);
+        return org.springframework.http.ResponseEntity.ok().eTag(Etags.of(version))
+                .body(new CommandAccepted(id, version, projected));
+    }
+
+    /**
      * @param projectedVersion the version the read model shows now, or -1 when absent
      * @return whether the read model reached {@code version} within the bound
      */

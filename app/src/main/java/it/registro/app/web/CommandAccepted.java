@@ -1,4 +1,4 @@
-package it.registro.app.body;
+package it.registro.app.web;
 
 /**
  * The answer to an accepted command: the id and the version now stored. {@code projected} says
