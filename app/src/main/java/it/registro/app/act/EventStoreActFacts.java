@@ -7,7 +7,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
-import it.registro.domain.act.ActFacts;
+import it.registro.domain.act.api.ActFacts;
 import it.registro.domain.act.api.ActRegistered;
 import it.registro.domain.act.api.ActRevoked;
 

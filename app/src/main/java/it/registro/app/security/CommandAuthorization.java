@@ -69,10 +69,10 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
     private final AccountBodies accountBodies;
     private final EventStore eventStore;
     private final SecurityLog securityLog;
-    private final it.registro.domain.act.ActFacts actFacts;
+    private final it.registro.domain.act.api.ActFacts actFacts;
 
     public CommandAuthorization(AccountBodies accountBodies, EventStore eventStore, SecurityLog securityLog,
-                                it.registro.domain.act.ActFacts actFacts) {
+                                it.registro.domain.act.api.ActFacts actFacts) {
         this.accountBodies = accountBodies;
         this.eventStore = eventStore;
         this.securityLog = securityLog;
@@ -201,7 +201,7 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         Object actId = accessor(payload, "actId");
         if (actId != null) {
-            return actFacts.find(String.valueOf(actId)).map(it.registro.domain.act.ActFacts.ActFact::issuerBodyId).orElse(null);
+            return actFacts.find(String.valueOf(actId)).map(it.registro.domain.act.api.ActFacts.ActFact::issuerBodyId).orElse(null);
         }
         Object id = accessor(payload, "bodyId");
         if (id != null) {

@@ -1,4 +1,4 @@
-package it.registro.domain.act;
+package it.registro.domain.act.api;
 
 import java.time.LocalDate;
 import java.util.Optional;

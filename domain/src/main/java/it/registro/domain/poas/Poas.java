@@ -1,0 +1,194 @@
+package it.registro.domain.poas;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+
+import it.registro.domain.act.api.ActFacts;
+import it.registro.domain.common.CommandRejectedException;
+import it.registro.domain.common.Rejection;
+import it.registro.domain.common.Text;
+import it.registro.domain.common.Verdict;
+import it.registro.domain.poas.api.*;
+
+import static it.registro.domain.common.Checks.MAX_NAME_LENGTH;
+import static it.registro.domain.common.Checks.MAX_TEXT_LENGTH;
+import static it.registro.domain.common.Checks.optionalText;
+import static it.registro.domain.common.Checks.required;
+import static it.registro.domain.common.Checks.requiredText;
+
+/**
+ * An agency's organisational plan for a period and its approval chain: the steps the documents
+ * date, adoption by the agency's act, submission, the Region's review, the approving DGR (whose
+ * number and date may come later), and the soft 60-day deadline, flagged and never enforced.
+ */
+public class Poas {
+
+    @AggregateIdentifier
+    private String poasId;
+    private LocalDate adoptedOn;
+    private LocalDate submittedOn;
+    private boolean approved;
+    private LocalDate approvedOn;
+
+    protected Poas() {
+    }
+
+    @CommandHandler
+    public Poas(OpenPoas command) {
+        Verdict.firstRejection(
+                command.poasId() != null && command.poasId().matches("[a-z0-9]+(-[a-z0-9]+)*") ? Verdict.allowed()
+                        : Verdict.rejected(Rejection.invalid("POAS_ID_MALFORMED", "id", "A POAS id is a lower-case slug")),
+                requiredText(command.agencyName(), "agencyName", MAX_NAME_LENGTH),
+                requiredText(command.period(), "period", 50), optionalText(command.label(), "label", MAX_TEXT_LENGTH)).orThrow();
+        AggregateLifecycle.apply(new PoasOpened(command.poasId(), Text.collapse(command.agencyName()), command.period().strip(),
+                Text.collapse(command.label()), Text.collapse(command.source())));
+    }
+
+    @CommandHandler
+    public long handle(RecordPoasStep command, ActFacts acts) {
+        Verdict.firstRejection(required(command.on(), "on"), requiredText(command.step(), "step", MAX_NAME_LENGTH),
+                optionalText(command.actor(), "actor", MAX_NAME_LENGTH),
+                optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
+        if (command.actId() != null) {
+            knownAct(acts, command.actId());
+        }
+        AggregateLifecycle.apply(new PoasStepRecorded(poasId, command.on(), Text.collapse(command.step()),
+                Text.collapse(command.actor()), command.actId(), Text.collapse(command.textAsRecorded()),
+                Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AdoptPoas command, ActFacts acts) {
+        Verdict.firstRejection(required(command.actId(), "actId"), required(command.on(), "on")).orThrow();
+        knownAct(acts, command.actId());
+        if (adoptedOn != null) {
+            throw rejected(Rejection.conflict("POAS_ALREADY_ADOPTED", "actId", "The POAS was adopted on " + adoptedOn));
+        }
+        AggregateLifecycle.apply(new PoasAdopted(poasId, command.actId(), command.on(), Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(SubmitPoas command) {
+        Verdict.firstRejection(required(command.on(), "on"), optionalText(command.protocol(), "protocol", 100),
+                optionalText(command.channel(), "channel", MAX_NAME_LENGTH)).orThrow();
+        if (adoptedOn == null) {
+            throw rejected(Rejection.invalid("POAS_NOT_ADOPTED", "on", "A POAS is submitted once adopted"));
+        }
+        if (command.on().isBefore(adoptedOn)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "on", "The submission precedes the adoption on " + adoptedOn));
+        }
+        AggregateLifecycle.apply(new PoasSubmitted(poasId, command.on(), Text.collapse(command.protocol()),
+                Text.collapse(command.channel()), command.dueOn(), Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReviewPoas command) {
+        Verdict.firstRejection(required(command.on(), "on"), requiredText(command.outcome(), "outcome", 50),
+                optionalText(command.by(), "by", MAX_NAME_LENGTH)).orThrow();
+        submitted(command.on(), "on");
+        List<String> recommendations = command.recommendations() == null ? List.of()
+                : command.recommendations().stream().map(Text::collapse).toList();
+        AggregateLifecycle.apply(new PoasReviewed(poasId, command.on(), Text.collapse(command.by()),
+                Text.collapse(command.protocol()), command.outcome().strip(), recommendations, Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ApprovePoas command, ActFacts acts) {
+        Verdict.firstRejection(required(command.actId(), "actId"),
+                optionalText(command.voteAsRecorded(), "voteAsRecorded", MAX_TEXT_LENGTH),
+                optionalText(command.conformityAsRecorded(), "conformityAsRecorded", MAX_TEXT_LENGTH)).orThrow();
+        knownAct(acts, command.actId());
+        if (approved) {
+            throw rejected(Rejection.conflict("POAS_ALREADY_APPROVED", "actId", "This POAS version is already approved"));
+        }
+        if (submittedOn == null) {
+            throw rejected(Rejection.invalid("POAS_NOT_SUBMITTED", "actId", "A POAS is approved once submitted"));
+        }
+        if (command.on() != null) {
+            submitted(command.on(), "on");
+        }
+        AggregateLifecycle.apply(new PoasApproved(poasId, command.actId(), command.on(), Text.collapse(command.voteAsRecorded()),
+                Text.collapse(command.conformityAsRecorded()), Text.collapse(command.source())));
+        flagIfLate(command.on());
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DateApproval command) {
+        Verdict.firstRejection(required(command.on(), "on"), required(command.actId(), "actId")).orThrow();
+        if (!approved) {
+            throw rejected(Rejection.invalid("POAS_NOT_APPROVED", "on", "No approval to date"));
+        }
+        if (approvedOn != null) {
+            throw rejected(Rejection.conflict("APPROVAL_ALREADY_DATED", "on", "The approval is dated " + approvedOn));
+        }
+        submitted(command.on(), "on");
+        AggregateLifecycle.apply(new PoasApprovalDated(poasId, command.actId(), command.on(), Text.collapse(command.source())));
+        flagIfLate(command.on());
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void flagIfLate(LocalDate approvedOnDate) {
+        if (approvedOnDate != null) {
+            long over = ApprovalDeadline.daysOver(submittedOn, approvedOnDate);
+            if (over > 0) {
+                AggregateLifecycle.apply(new ApprovalDeadlineExceeded(poasId, submittedOn, ApprovalDeadline.dueOn(submittedOn),
+                        approvedOnDate, over));
+            }
+        }
+    }
+
+    private void submitted(LocalDate on, String field) {
+        if (submittedOn == null) {
+            throw rejected(Rejection.invalid("POAS_NOT_SUBMITTED", field, "The POAS has not been submitted"));
+        }
+        if (on.isBefore(submittedOn)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", field, on + " precedes the submission on " + submittedOn));
+        }
+    }
+
+    private static void knownAct(ActFacts acts, String actId) {
+        if (acts.find(actId).isEmpty()) {
+            throw rejected(Rejection.invalid("UNKNOWN_ACT", "actId", "No act '" + actId + "' is registered"));
+        }
+    }
+
+    private static CommandRejectedException rejected(Rejection r) {
+        return new CommandRejectedException(r);
+    }
+
+    @EventSourcingHandler
+    void on(PoasOpened e) {
+        poasId = e.poasId();
+    }
+
+    @EventSourcingHandler
+    void on(PoasAdopted e) {
+        adoptedOn = e.on();
+    }
+
+    @EventSourcingHandler
+    void on(PoasSubmitted e) {
+        submittedOn = e.on();
+    }
+
+    @EventSourcingHandler
+    void on(PoasApproved e) {
+        approved = true;
+        approvedOn = e.on();
+    }
+
+    @EventSourcingHandler
+    void on(PoasApprovalDated e) {
+        approvedOn = e.on();
+    }
+}

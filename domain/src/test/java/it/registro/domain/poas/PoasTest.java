@@ -1,0 +1,101 @@
+package it.registro.domain.poas;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import it.registro.domain.act.api.ActFacts;
+import it.registro.domain.poas.api.*;
+
+import static it.registro.domain.common.Rejections.rejectedWith;
+import static org.hamcrest.Matchers.instanceOf;
+
+/** The POAS 2022-2024 of ASST Cremona (seed 000): submitted 10/06/2022, FIXTURE DGR XI/9001. */
+class PoasTest {
+
+    private static final String P = "poas-asst-cremona-2022-2024";
+    private static final LocalDate JUN_10 = LocalDate.of(2022, 6, 10);
+    private static final String D279 = "dg-asst-cremona-decreto-279-2022";
+    private static final String DGR = "giunta-regionale-lombardia-dgr-xi-9001-2022";
+    private AggregateTestFixture<Poas> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Poas.class);
+        fixture.registerInjectableResource((ActFacts) id -> id.equals(D279) || id.equals(DGR)
+                ? Optional.of(new ActFacts.ActFact(id, "x", JUN_10, false)) : Optional.empty());
+    }
+
+    private static List<Object> submitted() {
+        return List.of(new PoasOpened(P, "ASST Cremona", "2022-2024", null, null),
+                new PoasAdopted(P, D279, JUN_10, null),
+                new PoasSubmitted(P, JUN_10, "G1.2022.0024599", "POAS WEB", JUN_10, null));
+    }
+
+    @Test
+    @DisplayName("P4 c, d: an approval on day 52 or day 60 is in time, with no flag")
+    void inTime() {
+        for (LocalDate on : List.of(LocalDate.of(2022, 8, 1), LocalDate.of(2022, 8, 9))) {
+            new AggregateTestFixture<>(Poas.class).registerInjectableResource((ActFacts) id -> Optional.of(new ActFacts.ActFact(id, "x", on, false)))
+                    .given(submitted())
+                    .when(new ApprovePoas(P, DGR, on, "A voti unanimi, espressi nelle forme di legge", null, null))
+                    .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(instanceOf(PoasApproved.class), Matchers.andNoMore())));
+        }
+    }
+
+    @Test
+    @DisplayName("P4 e: an approval on day 63 is accepted and flagged 3 days over (due 09/08/2022)")
+    void late() {
+        LocalDate aug12 = LocalDate.of(2022, 8, 12);
+        fixture.given(submitted())
+                .when(new ApprovePoas(P, DGR, aug12, null, null, null))
+                .expectEvents(new PoasApproved(P, DGR, aug12, null, null, null),
+                        new ApprovalDeadlineExceeded(P, JUN_10, LocalDate.of(2022, 8, 9), aug12, 3));
+    }
+
+    @Test
+    @DisplayName("P1: an approval before the submission, a second approval, an unknown act are refused")
+    void refusals() {
+        fixture.given(submitted())
+                .when(new ApprovePoas(P, DGR, LocalDate.of(2022, 6, 9), null, null, null))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+        List<Object> approved = new java.util.ArrayList<>(submitted());
+        approved.add(new PoasApproved(P, DGR, LocalDate.of(2022, 8, 1), null, null, null));
+        fixture.given(approved)
+                .when(new ApprovePoas(P, DGR, LocalDate.of(2022, 8, 2), null, null, null))
+                .expectException(rejectedWith("POAS_ALREADY_APPROVED")).expectNoEvents();
+        fixture.given(submitted())
+                .when(new ApprovePoas(P, "no-act", LocalDate.of(2022, 8, 1), null, null, null))
+                .expectException(rejectedWith("UNKNOWN_ACT")).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("P3: an approval recorded without its date is dated later; a date before the submission is refused")
+    void approvalDatedLater() {
+        List<Object> undated = new java.util.ArrayList<>(submitted());
+        undated.add(new PoasApproved(P, DGR, null, "A voti unanimi", null, null));
+        fixture.given(undated)
+                .when(new DateApproval(P, DGR, LocalDate.of(2022, 6, 9), null))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+        fixture.given(undated)
+                .when(new DateApproval(P, DGR, LocalDate.of(2022, 8, 1), null))
+                .expectEvents(new PoasApprovalDated(P, DGR, LocalDate.of(2022, 8, 1), null));
+    }
+
+    @Test
+    @DisplayName("the submission needs an adoption and cannot precede it")
+    void submission() {
+        fixture.given(new PoasOpened(P, "ASST Cremona", "2022-2024", null, null))
+                .when(new SubmitPoas(P, JUN_10, null, null, null, null))
+                .expectException(rejectedWith("POAS_NOT_ADOPTED")).expectNoEvents();
+        fixture.given(new PoasOpened(P, "ASST Cremona", "2022-2024", null, null), new PoasAdopted(P, D279, JUN_10, null))
+                .when(new SubmitPoas(P, JUN_10.minusDays(1), null, null, null, null))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+    }
+}
