@@ -73,7 +73,8 @@ public class AxonConfiguration {
                 .configureAggregate(Comune.class)
                 .configureAggregate(Session.class)
                 .configureAggregate(Act.class)
-                .configureAggregate(it.registro.domain.act.Citation.class);
+                .configureAggregate(it.registro.domain.act.Citation.class)
+                .configureAggregate(it.registro.domain.poas.Poas.class);
     }
 
     @Bean

@@ -50,6 +50,7 @@ import it.registro.domain.session.api.SessionConvened;
  * <li>Sessions: the SECRETARIAT of the session's body, only.</li>
  * <li>Persons and comuni: ADMIN or any SECRETARIAT.</li>
  * <li>Acts: ADMIN, or the SECRETARIAT of the issuing body.</li>
+ * <li>POAS: ADMIN.</li>
  * <li>SYSTEM (the service's own processes): applying elections to officers and references to their target acts, only.</li>
  * </ul>
  */
@@ -64,6 +65,7 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
             DesignateInterimPresidingOfficer.class, DelegateSeat.class, RevokeDelegation.class);
     private static final String SESSION_PACKAGE = ConveneSession.class.getPackageName();
     private static final String ACT_PACKAGE = RecordIncomingReference.class.getPackageName();
+    private static final String POAS_PACKAGE = "it.registro.domain.poas.api";
     private static final Set<String> REGISTRY_PACKAGES = Set.of("it.registro.domain.person.api", "it.registro.domain.comune.api");
 
     private final AccountBodies accountBodies;
@@ -173,6 +175,9 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         if (type.getPackageName().equals(ACT_PACKAGE)) {
             return caller.has(Role.ADMIN) || secretariatOf(caller, body) ? null
                     : "Only an administrator or the secretariat of the issuing body '" + body + "' records its acts";
+        }
+        if (type.getPackageName().equals(POAS_PACKAGE)) {
+            return caller.has(Role.ADMIN) ? null : "Only an administrator records the POAS and its approval chain";
         }
         if (REGISTRY_PACKAGES.contains(type.getPackageName())) {
             return caller.has(Role.ADMIN) || caller.has(Role.SECRETARIAT) ? null

@@ -36,10 +36,11 @@ class ReadModelRebuildTest {
 
     private static final List<String> PROCESSORS = List.of(BodyProjection.PROCESSING_GROUP,
             PersonProjection.PROCESSING_GROUP, ComuneProjection.PROCESSING_GROUP, SessionProjection.PROCESSING_GROUP,
-            it.registro.projections.act.ActProjection.PROCESSING_GROUP, it.registro.projections.act.CitationProjection.PROCESSING_GROUP);
+            it.registro.projections.act.ActProjection.PROCESSING_GROUP, it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
+            it.registro.projections.poas.PoasProjection.PROCESSING_GROUP);
     private static final List<String> COLLECTIONS = List.of(BodyView.COLLECTION, PersonView.COLLECTION,
             ComuneView.COLLECTION, SessionView.COLLECTION, it.registro.projections.act.ActView.COLLECTION,
-            it.registro.projections.act.CitationView.COLLECTION);
+            it.registro.projections.act.CitationView.COLLECTION, it.registro.projections.poas.PoasView.COLLECTION);
 
     @LocalServerPort
     int port;
@@ -94,6 +95,9 @@ class ReadModelRebuildTest {
         // the revocation reaches the revoked act through the reference sync: take the snapshot once it has
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get("/api/acts/rebuild-dg-decreto-1-2024?asOf=2024-03-01").json().get("state").asString().equals("REVOKED"));
+        ok(api.postJson("/api/poas", "{\"id\":\"poas-rebuild\",\"agencyName\":\"ASST Rebuild\",\"period\":\"2024-2026\"}"), 201);
+        ok(api.postJson("/api/poas/poas-rebuild/adoption", "{\"actId\":\"rebuild-dg-decreto-2-2024\",\"on\":\"2024-02-02\"}"));
+        ok(api.postJson("/api/poas/poas-rebuild/submission", "{\"on\":\"2024-02-03\"}"));
         ok(api.postJson("/api/citations", "{\"text\":\"decreto n. 2/2024\",\"source\":\"FIXTURE\"}"), 201);
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get(SessionView.COLLECTION)).isNotEmpty();

@@ -107,6 +107,17 @@ class SecurityMatrixTest {
         rows.add(new Row("POST", "/api/acts/" + ACT + "/executability", "{\"on\":\"2024-01-01\"}", actRecorders));
         rows.add(new Row("POST", "/api/acts/" + ACT + "/effects", "{\"from\":\"2024-01-01\"}", actRecorders));
         rows.add(new Row("POST", "/api/acts/" + ACT + "/references", "{\"kind\":\"CITES\",\"targetActId\":\"none\"}", actRecorders));
+        // POAS: an administrator
+        rows.add(new Row("GET", "/api/poas/none", null, all));
+        rows.add(new Row("GET", "/api/poas?agency=ASST%20Matrix", null, all));
+        rows.add(new Row("GET", "/api/poas/deadlines?agency=ASST%20Matrix&asOf=2024-01-01", null, all));
+        rows.add(new Row("POST", "/api/poas", "{\"agencyName\":\"ASST Matrix\",\"period\":\"2024-2026\"}", adminOnly));
+        for (String[] w : new String[][]{{"/steps", "{\"on\":\"2024-01-01\",\"step\":\"s\"}"},
+                {"/adoption", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"}, {"/submission", "{\"on\":\"2024-01-01\"}"},
+                {"/reviews", "{\"on\":\"2024-01-01\",\"outcome\":\"FAVOURABLE\"}"}, {"/approval", "{\"actId\":\"none\"}"},
+                {"/approval/date", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"}}) {
+            rows.add(new Row("POST", "/api/poas/poas-asst-matrix-2024-2026" + w[0], w[1], adminOnly));
+        }
         // citations: an administrator
         rows.add(new Row("GET", "/api/citations", null, all));
         rows.add(new Row("GET", "/api/citations/none", null, all));

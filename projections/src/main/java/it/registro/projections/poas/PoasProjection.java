@@ -1,0 +1,164 @@
+package it.registro.projections.poas;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import it.registro.domain.poas.ApprovalDeadline;
+import it.registro.domain.poas.api.*;
+
+/** Keeps the {@code poas} read model and answers the approval chain, the deadline report and the current POAS. */
+@Component
+@ProcessingGroup(PoasProjection.PROCESSING_GROUP)
+public class PoasProjection {
+
+    public static final String PROCESSING_GROUP = "poas";
+
+    private final MongoTemplate mongo;
+
+    public PoasProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    private void update(String id, long seq, Consumer<PoasView> change) {
+        PoasView p = mongo.findById(id, PoasView.class);
+        if (p == null || p.getVersion() >= seq) {
+            return;
+        }
+        change.accept(p);
+        p.version(seq);
+        mongo.save(p);
+    }
+
+    @EventHandler
+    public void on(PoasOpened e, @SequenceNumber long seq) {
+        PoasView p = new PoasView(e.poasId(), e.agencyName(), e.period(), e.label());
+        p.version(seq);
+        mongo.save(p);
+    }
+
+    @EventHandler
+    public void on(PoasStepRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> p.getSteps().add(new PoasView.Step("STEP", e.on(), e.step(), e.actor(), e.actId(),
+                e.textAsRecorded(), e.source(), at)));
+    }
+
+    @EventHandler
+    public void on(PoasAdopted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            p.adopted(e.actId(), e.on());
+            p.getSteps().add(new PoasView.Step("ADOPTED", e.on(), "Adozione", null, e.actId(), null, e.source(), at));
+        });
+    }
+
+    @EventHandler
+    public void on(PoasSubmitted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            p.submission(new PoasView.Submission(e.on(), e.protocol(), e.channel(), e.dueOn()));
+            p.getSteps().add(new PoasView.Step("SUBMITTED", e.on(), "Trasmissione", null, null, e.protocol(), e.source(), at));
+        });
+    }
+
+    @EventHandler
+    public void on(PoasReviewed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            p.getReviews().add(new PoasView.Review(e.on(), e.by(), e.protocol(), e.outcome(), e.recommendations()));
+            p.getSteps().add(new PoasView.Step("REVIEWED", e.on(), "Istruttoria", e.by(), null, e.protocol(), e.source(), at));
+        });
+    }
+
+    @EventHandler
+    public void on(PoasApproved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            p.approval(new PoasView.Approval(e.actId(), e.on(), e.voteAsRecorded(), e.conformityAsRecorded()));
+            p.getSteps().add(new PoasView.Step("APPROVED", e.on(), "Approvazione", null, e.actId(), e.voteAsRecorded(), e.source(), at));
+        });
+    }
+
+    @EventHandler
+    public void on(PoasApprovalDated e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            PoasView.Approval a = p.getApproval();
+            p.approval(new PoasView.Approval(e.actId(), e.on(), a.voteAsRecorded(), a.conformityAsRecorded()));
+            p.getSteps().replaceAll(s -> s.kind().equals("APPROVED")
+                    ? new PoasView.Step(s.kind(), e.on(), s.step(), s.actor(), e.actId(), s.textAsRecorded(), s.source(), s.recordedAt()) : s);
+        });
+    }
+
+    @EventHandler
+    public void on(ApprovalDeadlineExceeded e, @SequenceNumber long seq) {
+        update(e.poasId(), seq, p -> p.getFlags().add(new PoasView.Flag("APPROVAL_DEADLINE_EXCEEDED", "WARNING", e.dueOn(),
+                e.approvedOn(), e.daysOver())));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), PoasView.class);
+    }
+
+    /** The chain in order of business date (steps of one day in the order recorded). */
+    public record ApprovalChain(PoasView poas, String status, List<PoasView.Step> chain, Long reviewDaysAfterSubmission) {
+    }
+
+    @QueryHandler
+    public Optional<ApprovalChain> handle(FindApprovalChain q) {
+        return Optional.ofNullable(mongo.findById(q.poasId(), PoasView.class)).map(p -> {
+            List<PoasView.Step> chain = new ArrayList<>(p.getSteps());
+            chain.sort(Comparator.comparing(PoasView.Step::on, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(PoasView.Step::recordedAt));
+            Long reviewDays = p.getSubmission() == null || p.getReviews().isEmpty() ? null
+                    : java.time.temporal.ChronoUnit.DAYS.between(p.getSubmission().on(), p.getReviews().get(0).on());
+            return new ApprovalChain(p, p.getStatus(), chain, reviewDays);
+        });
+    }
+
+    public record Overdue(String poasId, String label, LocalDate submittedOn, LocalDate dueOn, long daysOver, String flag) {
+    }
+
+    /** POAS submitted and not approved (with a date) on or before the day, past the 60-day norm. */
+    @QueryHandler
+    public List<Overdue> handle(FindDeadlineReport q) {
+        List<Overdue> overdue = new ArrayList<>();
+        for (PoasView p : byAgency(q.agencyName())) {
+            if (p.getSubmission() == null) {
+                continue;
+            }
+            boolean approvedBy = p.getApproval() != null && p.getApproval().on() != null && !p.getApproval().on().isAfter(q.asOf());
+            long over = ApprovalDeadline.daysOver(p.getSubmission().on(), q.asOf());
+            if (!approvedBy && over > 0) {
+                overdue.add(new Overdue(p.getId(), p.getLabel(), p.getSubmission().on(), ApprovalDeadline.dueOn(p.getSubmission().on()),
+                        over, "APPROVAL_DEADLINE_EXCEEDED"));
+            }
+        }
+        return overdue;
+    }
+
+    /** The POAS in force: the latest approved on or before the day. */
+    @QueryHandler
+    public Optional<PoasView> handle(FindCurrentPoas q) {
+        return byAgency(q.agencyName()).stream()
+                .filter(p -> p.getApproval() != null && p.getApproval().on() != null && !p.getApproval().on().isAfter(q.asOf()))
+                .max(Comparator.comparing(p -> p.getApproval().on()));
+    }
+
+    private List<PoasView> byAgency(String agency) {
+        return mongo.find(Query.query(Criteria.where("agencyName").regex("^" + Pattern.quote(agency.strip()) + "$", "i")),
+                PoasView.class);
+    }
+}

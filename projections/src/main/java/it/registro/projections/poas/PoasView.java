@@ -1,0 +1,83 @@
+package it.registro.projections.poas;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One POAS: its approval chain in the order the documents date it, and where it stands. */
+@Document(PoasView.COLLECTION)
+public class PoasView {
+
+    public static final String COLLECTION = "poas";
+
+    /** A step of the chain; {@code kind} STEP for the dated steps, or ADOPTED, SUBMITTED, REVIEWED, APPROVED. */
+    public record Step(String kind, LocalDate on, String step, String actor, String actId, String textAsRecorded,
+                       String source, Instant recordedAt) {
+    }
+
+    public record Submission(LocalDate on, String protocol, String channel, LocalDate dueOn) {
+    }
+
+    public record Review(LocalDate on, String by, String protocol, String outcome, List<String> recommendations) {
+    }
+
+    public record Approval(String actId, LocalDate on, String voteAsRecorded, String conformityAsRecorded) {
+    }
+
+    public record Flag(String code, String severity, LocalDate dueOn, LocalDate approvedOn, long daysOver) {
+    }
+
+    @Id
+    private String id;
+    private String agencyName;
+    private String period;
+    private String label;
+    private List<Step> steps = new ArrayList<>();
+    private String adoptedByActId;
+    private LocalDate adoptedOn;
+    private Submission submission;
+    private List<Review> reviews = new ArrayList<>();
+    private Approval approval;
+    private List<Flag> flags = new ArrayList<>();
+    private long version;
+
+    protected PoasView() {
+    }
+
+    PoasView(String id, String agencyName, String period, String label) {
+        this.id = id;
+        this.agencyName = agencyName;
+        this.period = period;
+        this.label = label;
+    }
+
+    public String getStatus() {
+        return approval != null ? "APPROVED" : submission != null ? "SUBMITTED" : adoptedOn != null ? "ADOPTED" : "OPEN";
+    }
+
+    void adopted(String actId, LocalDate on) {
+        this.adoptedByActId = actId;
+        this.adoptedOn = on;
+    }
+
+    void submission(Submission s) { this.submission = s; }
+    void approval(Approval a) { this.approval = a; }
+    void version(long v) { this.version = v; }
+
+    public String getId() { return id; }
+    public String getAgencyName() { return agencyName; }
+    public String getPeriod() { return period; }
+    public String getLabel() { return label; }
+    public List<Step> getSteps() { return steps; }
+    public String getAdoptedByActId() { return adoptedByActId; }
+    public LocalDate getAdoptedOn() { return adoptedOn; }
+    public Submission getSubmission() { return submission; }
+    public List<Review> getReviews() { return reviews; }
+    public Approval getApproval() { return approval; }
+    public List<Flag> getFlags() { return flags; }
+    public long getVersion() { return version; }
+}
