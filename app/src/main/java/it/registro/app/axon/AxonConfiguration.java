@@ -74,7 +74,8 @@ public class AxonConfiguration {
                 .configureAggregate(Session.class)
                 .configureAggregate(Act.class)
                 .configureAggregate(it.registro.domain.act.Citation.class)
-                .configureAggregate(it.registro.domain.poas.Poas.class);
+                .configureAggregate(it.registro.domain.poas.Poas.class)
+                .configureAggregate(it.registro.domain.poas.OrgUnit.class);
     }
 
     @Bean

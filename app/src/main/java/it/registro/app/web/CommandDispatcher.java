@@ -33,10 +33,15 @@ public class CommandDispatcher {
      * @param id       the addressed id, for messages
      */
     public <R> R send(Object command, String resource, String id) {
+        return send(command, resource, id, "DUPLICATE_" + resource);
+    }
+
+    /** As {@link #send(Object, String, String)}, where the domain names a second creation with its own code. */
+    public <R> R send(Object command, String resource, String id, String duplicateCode) {
         try {
             return commandGateway.sendAndWait(command);
         } catch (RuntimeException e) {
-            throw translate(unwrap(e), resource, id);
+            throw translate(unwrap(e), resource, id, duplicateCode);
         }
     }
 
@@ -48,7 +53,7 @@ public class CommandDispatcher {
         return t;
     }
 
-    private static RuntimeException translate(Throwable e, String resource, String id) {
+    private static RuntimeException translate(Throwable e, String resource, String id, String duplicateCode) {
         String noun = resource.toLowerCase(Locale.ROOT);
         if (e instanceof it.registro.app.security.ForbiddenException forbidden) {
             return new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", null, forbidden.getMessage());
@@ -61,7 +66,7 @@ public class CommandDispatcher {
                     "No " + noun + " with id '" + id + "'");
         }
         if (e instanceof AggregateStreamCreationException) {
-            return new ApiException(HttpStatus.CONFLICT, "DUPLICATE_" + resource, "id",
+            return new ApiException(HttpStatus.CONFLICT, duplicateCode, "id",
                     "A " + noun + " with id '" + id + "' already exists");
         }
         if (e instanceof ConcurrencyException || e instanceof ConflictingModificationException) {

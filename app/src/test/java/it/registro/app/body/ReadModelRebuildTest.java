@@ -40,7 +40,8 @@ class ReadModelRebuildTest {
             it.registro.projections.poas.PoasProjection.PROCESSING_GROUP);
     private static final List<String> COLLECTIONS = List.of(BodyView.COLLECTION, PersonView.COLLECTION,
             ComuneView.COLLECTION, SessionView.COLLECTION, it.registro.projections.act.ActView.COLLECTION,
-            it.registro.projections.act.CitationView.COLLECTION, it.registro.projections.poas.PoasView.COLLECTION);
+            it.registro.projections.act.CitationView.COLLECTION, it.registro.projections.poas.PoasView.COLLECTION,
+            it.registro.projections.poas.UnitView.COLLECTION);
 
     @LocalServerPort
     int port;
@@ -98,11 +99,25 @@ class ReadModelRebuildTest {
         ok(api.postJson("/api/poas", "{\"id\":\"poas-rebuild\",\"agencyName\":\"ASST Rebuild\",\"period\":\"2024-2026\"}"), 201);
         ok(api.postJson("/api/poas/poas-rebuild/adoption", "{\"actId\":\"rebuild-dg-decreto-2-2024\",\"on\":\"2024-02-02\"}"));
         ok(api.postJson("/api/poas/poas-rebuild/submission", "{\"on\":\"2024-02-03\"}"));
+        ok(api.postJson("/api/units/existing", "{\"agency\":\"ASST Rebuild\",\"type\":\"SS\",\"code\":\"2\",\"name\":\"Old\"}"), 201);
+        ok(api.postJson("/api/units/existing", "{\"agency\":\"ASST Rebuild\",\"type\":\"FUN\",\"code\":\"3\",\"name\":\"Fn\","
+                + "\"refersToUnitId\":\"unit-asst-rebuild-ss-2-staff\"}"), 201);
+        ok(api.postJson("/api/units/activations", "{\"agency\":\"ASST Rebuild\",\"type\":\"SC\",\"code\":\"1\",\"name\":\"New\","
+                + "\"effectiveRule\":\"ON_APPROVAL\",\"actId\":\"rebuild-dg-decreto-2-2024\",\"poasId\":\"poas-rebuild\"}"), 201);
+        ok(api.postJson("/api/units/unit-asst-rebuild-ss-2-staff/closure",
+                "{\"lastDay\":\"2024-12-31\",\"actId\":\"rebuild-dg-decreto-2-2024\",\"poasId\":\"poas-rebuild\"}"));
+        ok(api.postJson("/api/units/unit-asst-rebuild-sc-1-staff/predecessors",
+                "{\"predecessorUnitId\":\"unit-asst-rebuild-ss-2-staff\",\"kind\":\"UPGRADE\",\"basis\":\"STATED\"}"));
+        ok(api.postJson("/api/poas/poas-rebuild/approval", "{\"actId\":\"rebuild-dg-decreto-1-2024\"}"));
+        ok(api.postJson("/api/poas/poas-rebuild/approval/date", "{\"actId\":\"rebuild-dg-decreto-1-2024\",\"on\":\"2024-03-01\"}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/units/unit-asst-rebuild-sc-1-staff").json()
+                .get("unit").get("activation").get("date").asString().equals("2024-03-01"));
         ok(api.postJson("/api/citations", "{\"text\":\"decreto n. 2/2024\",\"source\":\"FIXTURE\"}"), 201);
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get(SessionView.COLLECTION)).isNotEmpty();
         assertThat(before.get(BodyView.COLLECTION)).hasSizeGreaterThanOrEqualTo(3);
         assertThat(before.get(PersonView.COLLECTION)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(before.get(it.registro.projections.poas.UnitView.COLLECTION)).hasSize(3);
 
         for (String name : PROCESSORS) {
             TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();

@@ -52,6 +52,10 @@ class FuzzTest {
             {S + "/designations", "{\"itemNo\":1,\"office\":\"o\",\"candidatureId\":\"k\",\"at\":\"2099-01-01T10:00\",\"basis\":\"UNANIMOUS\",\"ratifyingIssuer\":\"x\"}"},
             {S + "/figures", "{\"itemNo\":1,\"fundingLines\":[{\"lineId\":\"a\",\"amount\":10}],\"totalChecks\":[{\"label\":\"t\",\"lineIds\":[\"a\"],\"stated\":10}]}"},
             {S + "/corrections", "{\"factId\":\"fact-1\",\"field\":\"at\",\"value\":\"2099-01-01T10:00\",\"reason\":\"r\"}"},
+            {"/api/units/existing", "{\"agency\":\"ASST Fuzz\",\"type\":\"SC\",\"code\":\"1\",\"name\":\"n\"}"},
+            {"/api/units/activations", "{\"agency\":\"ASST Fuzz\",\"type\":\"SC\",\"code\":\"2\",\"name\":\"n\",\"effectiveRule\":\"DATE\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}"},
+            {"/api/units/unit-none/closure", "{\"lastDay\":\"2024-01-01\",\"actId\":\"none\"}"},
+            {"/api/units/unit-none/predecessors", "{\"predecessorUnitId\":\"x\",\"kind\":\"UPGRADE\",\"basis\":\"INFERRED\"}"},
             {S + "/minutes/sign", "{\"on\":\"2099-01-02\",\"signatories\":[{\"personId\":\"p\",\"labelAsRecorded\":\"l\"}]}"},
     };
 

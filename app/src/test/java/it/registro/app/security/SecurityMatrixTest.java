@@ -118,6 +118,16 @@ class SecurityMatrixTest {
                 {"/approval/date", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"}}) {
             rows.add(new Row("POST", "/api/poas/poas-asst-matrix-2024-2026" + w[0], w[1], adminOnly));
         }
+        // units and POAS changes: an administrator
+        rows.add(new Row("GET", "/api/poas/poas-asst-matrix-2024-2026/changes", null, all));
+        rows.add(new Row("GET", "/api/units?agency=ASST%20Matrix", null, all));
+        rows.add(new Row("GET", "/api/units/none", null, all));
+        rows.add(new Row("GET", "/api/units/none/trail", null, all));
+        rows.add(new Row("POST", "/api/units/existing", "{\"agency\":\"ASST Matrix\",\"type\":\"SC\",\"code\":\"1\",\"name\":\"U\"}", adminOnly));
+        rows.add(new Row("POST", "/api/units/activations", "{\"agency\":\"ASST Matrix\",\"type\":\"SC\",\"code\":\"2\",\"name\":\"U\","
+                + "\"effectiveRule\":\"DATE\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}", adminOnly));
+        rows.add(new Row("POST", "/api/units/none/closure", "{\"lastDay\":\"2024-01-01\",\"actId\":\"none\"}", adminOnly));
+        rows.add(new Row("POST", "/api/units/none/predecessors", "{\"predecessorUnitId\":\"x\",\"kind\":\"UPGRADE\",\"basis\":\"INFERRED\"}", adminOnly));
         // citations: an administrator
         rows.add(new Row("GET", "/api/citations", null, all));
         rows.add(new Row("GET", "/api/citations/none", null, all));

@@ -49,6 +49,10 @@ public final class ScenarioFile {
         return list(root, key);
     }
 
+    public String text(String key) {
+        return (String) root.get(key);
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> map(Map<String, Object> from, String key) {
         return (Map<String, Object>) from.get(key);

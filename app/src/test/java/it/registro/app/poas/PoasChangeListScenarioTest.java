@@ -1,0 +1,231 @@
+package it.registro.app.poas;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import it.registro.app.support.Api;
+import it.registro.app.support.ScenarioTest;
+import tools.jackson.databind.JsonNode;
+
+import static it.registro.app.support.ScenarioFile.json;
+import static it.registro.app.support.ScenarioFile.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * P2 (the change list imported as events) and P3 (ON_APPROVAL dates read from the approving act) of
+ * poas-000.md. The DGR is first recorded as the seed has it, without a date (seed 000 L1-140), then
+ * completed with the FIXTURE date 2022-08-01.
+ */
+@ScenarioTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PoasChangeListScenarioTest {
+
+    @LocalServerPort
+    int port;
+
+    ChangeListReplay replay;
+    Map<String, Object> expected;
+
+    @BeforeAll
+    void replay() {
+        replay = new ChangeListReplay(new Api(port)).untilReview().importChangeList();
+        expected = replay.list.map("expected");
+    }
+
+    private JsonNode delta() {
+        return replay.api.get(replay.poas + "/changes").json();
+    }
+
+    private static Map<String, Long> counts(JsonNode node) {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        node.properties().forEach(e -> m.put(e.getKey(), e.getValue().asLong()));
+        return m;
+    }
+
+    private static Map<String, Long> longs(Object yaml) {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        ((Map<?, ?>) yaml).forEach((k, v) -> m.put(String.valueOf(k), ((Number) v).longValue()));
+        return m;
+    }
+
+    private void assertSummary(JsonNode summary, Map<String, Object> e) {
+        assertThat(summary.get("count").asLong()).isEqualTo(((Number) e.get("count")).longValue());
+        assertThat(counts(summary.get("byEffective"))).isEqualTo(longs(e.get("byEffective")));
+        assertThat(counts(summary.get("byType"))).isEqualTo(longs(e.get("byType")));
+        assertThat(counts(summary.get("byPresidio"))).isEqualTo(longs(e.get("byPresidio")));
+        assertThat(summary.get("byGroup").size()).isEqualTo(e.get("groups"));
+    }
+
+    private List<JsonNode> onApproval() {
+        List<JsonNode> rows = new ArrayList<>();
+        delta().get("changes").forEach(r -> {
+            if (r.get("change").get("rule").asString().equals("ON_APPROVAL")) {
+                rows.add(r);
+            }
+        });
+        return rows;
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("P2: 31 changes under decree 279/2022 — 24 activations and 7 closures with the seed's counts")
+    void delta31() {
+        JsonNode d = delta();
+        assertThat(d.get("total").asInt()).isEqualTo(expected.get("total"));
+        assertSummary(d.get("activations"), map(expected, "activations"));
+        assertSummary(d.get("closures"), map(expected, "closures"));
+        for (JsonNode row : d.get("changes")) {
+            JsonNode c = row.get("change");
+            assertThat(c.get("scheduledByActId").asString()).isEqualTo(replay.acts.get("decree279"));
+            assertThat(c.get("source").asString()).startsWith("seed 000 L");
+            assertThat(c.get("rawText").asString()).isNotBlank();
+            if (c.get("rule").asString().equals("ON_APPROVAL")) {
+                assertThat(c.get("rawText").asString()).startsWith("da data approvazione POAS");
+            }
+        }
+        assertThat(replay.rowStatus).hasSize(31).allSatisfy((n, status) -> assertThat(status).as("row %d", n).isIn(200, 201));
+        // names are normalised to single spaces
+        assertThat(replay.unit("SS", "52701", null).get("name").asString()).isEqualTo("QUALITA E RISK MANAGEMENT");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("P2: codes repeat — Units(ASST Cremona, 13701) are two units, only the POOP one closes on 2022-09-30")
+    void identity() {
+        JsonNode units = replay.api.get("/api/units?agency=ASST%20Cremona&code=13701").json();
+        assertThat(units.size()).isEqualTo(expected.get("units13701"));
+        JsonNode poop = replay.unit("SC", "13701", "03027300");
+        assertThat(poop.get("name").asString()).isEqualTo("OSTETRICIA E GINECOLOGIA POOP");
+        assertThat(poop.get("closure").get("date").asString()).isEqualTo("2022-09-30");
+        JsonNode aziendale = replay.unit("SC", "13701", "03090800");
+        assertThat(aziendale.get("name").asString()).isEqualTo("OSTETRICIA E GINECOLOGIA AZIENDALE");
+        assertThat(aziendale.get("closure").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("P2: one DANGLING_REFERENCE — HOME VISITING still points to SS 63101, which closes; nothing is reassigned")
+    void dangling() {
+        int flags = 0;
+        for (JsonNode u : replay.api.get("/api/units?agency=ASST%20Cremona").json()) {
+            for (JsonNode f : u.get("unit").get("flags")) {
+                if (u.get("unit").get("type").asString().equals("FUN")) {
+                    continue; // the same flag, shown on the referrer too
+                }
+                assertThat(f.get("code").asString()).isEqualTo("DANGLING_REFERENCE");
+                assertThat(f.get("severity").asString()).isEqualTo("WARNING");
+                flags++;
+            }
+        }
+        assertThat(flags).isEqualTo(expected.get("danglingFlags"));
+        JsonNode vaccinazioni = replay.unit("SS", "63101", null);
+        assertThat(vaccinazioni.get("flags").get(0).get("message").asString()).contains("2022-12-31");
+        JsonNode homeVisiting = replay.unit("FUN", "63501", null);
+        assertThat(homeVisiting.get("refersToUnitId").asString()).isEqualTo(replay.unitId("SS", "63101", null));
+        assertThat(homeVisiting.get("closure").isNull()).isTrue();
+        assertThat(homeVisiting.get("flags").size()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("P2 refusals: an existing unit, an unknown unit, a row imported twice; the totals stay 24 / 7")
+    void refusals() {
+        Map<String, Object> existing = new java.util.LinkedHashMap<>(Map.of("agency", "ASST Cremona", "type", "SC", "code", "13701",
+                "name", "OSTETRICIA E GINECOLOGIA AZIENDALE", "presidio", "03090800", "effectiveRule", "DATE",
+                "effectiveFrom", "2023-01-01", "actId", replay.acts.get("decree279")));
+        existing.put("poasId", replay.poasId);
+        Api.Response duplicate = replay.api.postJson("/api/units/activations", json(existing));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("code").asString()).isEqualTo("UNIT_ALREADY_EXISTS");
+        Api.Response unknown = replay.api.postJson("/api/units/" + replay.unitId("SS", "99901", null) + "/closure",
+                json(Map.of("lastDay", "2022-12-31", "actId", replay.acts.get("decree279"))));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asString()).isEqualTo("UNIT_NOT_FOUND");
+        Map<String, Object> row27 = replay.list.list("closures").stream().filter(r -> r.get("n").equals(27)).findFirst().orElseThrow();
+        Api.Response twice = replay.close(row27);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("code").asString()).isEqualTo("CHANGE_ALREADY_SCHEDULED");
+        JsonNode d = delta();
+        assertThat(d.get("activations").get("count").asInt()).isEqualTo(24);
+        assertThat(d.get("closures").get("count").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("P3: before the DGR, SC 21301 NEURORADIOLOGIA is SCHEDULED with rule ON_APPROVAL and no date")
+    void beforeTheDgr() {
+        JsonNode state = replay.api.get("/api/units/" + replay.unitId("SC", "21301", "03090800") + "?asOf=2022-12-31").json();
+        assertThat(state.get("status").asString()).isEqualTo("SCHEDULED");
+        JsonNode a = state.get("unit").get("activation");
+        assertThat(a.get("rule").asString()).isEqualTo("ON_APPROVAL");
+        assertThat(a.get("date").isNull()).isTrue();
+        assertThat(a.get("rawText").asString()).startsWith("da data approvazione POAS");
+        assertThat(a.get("source").asString()).contains("L9999-10003");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("P3: the DGR without a date approves, dates nothing; completed with 2022-08-01 it dates the 18 and only them")
+    void approvalDatesTheOnApprovalUnits() {
+        Map<String, Object> approval = replay.withAct(replay.chain.map("approval"));
+        approval.remove("on");
+        ChangeListReplay.ok(replay.api.postJson(replay.poas + "/approval", json(approval)));
+        assertThat(replay.api.get(replay.poas).json().get("status").asString()).isEqualTo("APPROVED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(onApproval()).hasSize(18)
+                .allSatisfy(r -> assertThat(r.get("change").get("approvedByActId").asString()).isEqualTo(replay.acts.get("dgr"))));
+        assertThat(onApproval()).allSatisfy(r -> assertThat(r.get("change").get("date").isNull()).isTrue());
+
+        // a date before the submission is refused, and changes nothing
+        Api.Response early = replay.api.postJson(replay.poas + "/approval/date",
+                json(Map.of("actId", replay.acts.get("dgr"), "on", "2022-06-09")));
+        assertThat(early.json().get("code").asString()).isEqualTo("DATES_OUT_OF_ORDER");
+        assertThat(onApproval()).allSatisfy(r -> assertThat(r.get("change").get("date").isNull()).isTrue());
+
+        ChangeListReplay.ok(replay.api.postJson(replay.poas + "/approval/date",
+                json(Map.of("actId", replay.acts.get("dgr"), "on", "2022-08-01", "source", "FIXTURE"))));
+        String day = String.valueOf(expected.get("approvalDate"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(onApproval()).hasSize(18)
+                .allSatisfy(r -> assertThat(r.get("change").get("date").asString()).isEqualTo(day)));
+        assertThat(replay.unit("SC", "21301", "03090800").get("activation").get("date").asString()).isEqualTo("2022-08-01");
+        // the dated activations keep their own dates
+        Map<String, String> dated = Map.of("SC 30102 03027300", "2022-10-01", "SD 75001 -", "2022-10-01",
+                "SC 10906 03090800", "2023-01-01", "SSD 22602 -", "2023-01-01", "SC 50102 -", "2023-01-01", "SC 63102 -", "2023-01-01");
+        dated.forEach((key, date) -> {
+            String[] k = key.split(" ");
+            JsonNode a = replay.unit(k[0], k[1], k[2].equals("-") ? null : k[2]).get("activation");
+            assertThat(a.get("date").asString()).as(key).isEqualTo(date);
+            assertThat(a.get("approvedOn").asString()).as(key).isEqualTo("2022-08-01");
+        });
+        // the trail keeps both steps: approved without a date, then dated
+        List<String> kinds = new ArrayList<>();
+        replay.api.get("/api/units/" + replay.unitId("SC", "21301", "03090800") + "/trail").json()
+                .forEach(t -> kinds.add(t.get("kind").asString()));
+        assertThat(kinds).containsExactly("ACTIVATION_SCHEDULED", "CHANGE_APPROVED", "APPROVAL_DATED");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("P3: status follows the dates — NEURORADIOLOGIA active from 2022-08-01; SSD 30101 closed after 2022-09-30")
+    void statusOverTime() {
+        String neuro = "/api/units/" + replay.unitId("SC", "21301", "03090800");
+        assertThat(replay.api.get(neuro + "?asOf=2022-07-31").json().get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(replay.api.get(neuro + "?asOf=2022-08-01").json().get("status").asString()).isEqualTo("ACTIVE");
+        String ssd = "/api/units/" + replay.unitId("SSD", "30101", null);
+        assertThat(replay.api.get(ssd + "?asOf=2022-09-30").json().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(replay.api.get(ssd + "?asOf=2022-10-01").json().get("status").asString()).isEqualTo("CLOSED");
+        String sc = "/api/units/" + replay.unitId("SC", "30102", "03027300");
+        assertThat(replay.api.get(sc + "?asOf=2022-09-30").json().get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(replay.api.get(sc + "?asOf=2022-10-01").json().get("status").asString()).isEqualTo("ACTIVE");
+    }
+}

@@ -1,0 +1,17 @@
+package it.registro.domain.poas;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** What a unit's decisions need to know of other units. */
+public interface UnitDirectory {
+
+    /** Which units refer to a unit (e.g. a function whose afferenza is the unit), asked when the unit is to close. */
+    List<String> referrers(String unitId);
+
+    /** The unit's scheduled last active day, or empty when it is not scheduled to close (or does not exist). */
+    Optional<LocalDate> lastDay(String unitId);
+
+    boolean exists(String unitId);
+}

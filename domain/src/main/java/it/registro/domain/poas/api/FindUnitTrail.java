@@ -1,0 +1,4 @@
+package it.registro.domain.poas.api;
+
+public record FindUnitTrail(String unitId) {
+}

@@ -1,0 +1,22 @@
+package it.registro.domain.poas.api;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A unit to activate under a POAS act, from a date or from the POAS approval; the row's raw text kept. */
+public record ScheduleUnitActivation(
+        @TargetAggregateIdentifier String unitId,
+        String agency,
+        UnitType type,
+        String code,
+        String name,
+        String presidio,
+        String presidioAsRecorded,
+        String groupAsRecorded,
+        EffectiveRule effectiveRule,
+        LocalDate effectiveFrom,
+        String rawText,
+        String actId,
+        String poasId,
+        String source) {
+}

@@ -1,0 +1,120 @@
+package it.registro.domain.poas;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import it.registro.domain.act.api.ActFacts;
+import it.registro.domain.poas.api.*;
+
+import static it.registro.domain.common.Rejections.rejectedWith;
+
+/** Units of ASST Cremona from seed 000's change list (L9951-10158) and organigram boxes. */
+class OrgUnitTest {
+
+    private static final String AGENCY = "ASST Cremona";
+    private static final String D279 = "dg-asst-cremona-decreto-279-2022";
+    private static final String POAS = "poas-asst-cremona-2022-2024";
+    private static final String SSD_30101 = UnitIds.of(AGENCY, UnitType.SSD, "30101", null);
+    private static final String SC_30102 = UnitIds.of(AGENCY, UnitType.SC, "30102", "03027300");
+    private static final String SS_63101 = UnitIds.of(AGENCY, UnitType.SS, "63101", null);
+    private static final String FUN_63501 = UnitIds.of(AGENCY, UnitType.FUN, "63501", null);
+    private static final LocalDate SEP_30 = LocalDate.of(2022, 9, 30);
+    private static final LocalDate OCT_1 = LocalDate.of(2022, 10, 1);
+
+    /** A directory over a fixed map of last days; SS 63101 has the function HOME VISITING referring to it. */
+    private static UnitDirectory directory(Map<String, LocalDate> lastDays) {
+        return new UnitDirectory() {
+            public List<String> referrers(String unitId) {
+                return unitId.equals(SS_63101) ? List.of(FUN_63501) : List.of();
+            }
+
+            public Optional<LocalDate> lastDay(String unitId) {
+                return Optional.ofNullable(lastDays.get(unitId));
+            }
+
+            public boolean exists(String unitId) {
+                return unitId.equals(SSD_30101) || unitId.equals(SC_30102) || unitId.equals(SS_63101);
+            }
+        };
+    }
+
+    /** One fixture per given/when: a fixture's event store holds one aggregate. */
+    private static AggregateTestFixture<OrgUnit> fixture(Map<String, LocalDate> lastDays) {
+        AggregateTestFixture<OrgUnit> f = new AggregateTestFixture<>(OrgUnit.class);
+        f.registerInjectableResource((ActFacts) id -> id.equals(D279)
+                ? Optional.of(new ActFacts.ActFact(id, "dg-asst-cremona", LocalDate.of(2022, 6, 10), false)) : Optional.empty());
+        f.registerInjectableResource(directory(lastDays));
+        return f;
+    }
+
+    private static AggregateTestFixture<OrgUnit> fixture() {
+        return fixture(Map.of(SSD_30101, SEP_30));
+    }
+
+    private static UnitRecordedAsExisting existing(String id, UnitType type, String code, String name, String presidio) {
+        return new UnitRecordedAsExisting(id, AGENCY, type, code, name, presidio, null, null);
+    }
+
+    private static UnitActivationScheduled sc30102() {
+        return new UnitActivationScheduled(SC_30102, AGENCY, UnitType.SC, "30102", "ANESTESIA E RIANIMAZIONE POOP", "03027300",
+                "CASALMAGGIORE OSPEDALE (OGLIO PO)", "DIPARTIMENTO AREA EMERGENZA - URGENZA", EffectiveRule.DATE, OCT_1,
+                "01/10/2022 Da Attivare", D279, POAS, "seed 000 L9987-9995");
+    }
+
+    @Test
+    @DisplayName("row 30: closing SS 63101 flags the function that still points to it, and reassigns nothing")
+    void danglingReference() {
+        LocalDate dec31 = LocalDate.of(2022, 12, 31);
+        fixture().given(existing(SS_63101, UnitType.SS, "63101", "VACCINAZIONI", null))
+                .when(new ScheduleUnitClosure(SS_63101, dec31, "STAFF", "STAFF DELLA DIREZIONE SANITARIA", "31/12/2022 Da Chiudere",
+                        D279, POAS, "seed 000 L10150"))
+                .expectEvents(new UnitClosureScheduled(SS_63101, dec31, "STAFF", "STAFF DELLA DIREZIONE SANITARIA",
+                                "31/12/2022 Da Chiudere", D279, POAS, "seed 000 L10150"),
+                        new DanglingReferenceFlagged(SS_63101, FUN_63501, dec31, D279));
+    }
+
+    @Test
+    @DisplayName("a second closure, an unregistered act, an ON_APPROVAL activation without its POAS: refused, nothing stored")
+    void refusals() {
+        fixture().given(existing(SSD_30101, UnitType.SSD, "30101", "ANESTESIA E RIANIMAZIONE POOP", null),
+                        new UnitClosureScheduled(SSD_30101, SEP_30, null, null, null, D279, POAS, null))
+                .when(new ScheduleUnitClosure(SSD_30101, OCT_1, null, null, null, D279, POAS, null))
+                .expectNoEvents().expectException(rejectedWith("CHANGE_ALREADY_SCHEDULED"));
+        fixture().given(existing(SSD_30101, UnitType.SSD, "30101", "ANESTESIA E RIANIMAZIONE POOP", null))
+                .when(new ScheduleUnitClosure(SSD_30101, SEP_30, null, null, null, "no-such-act", POAS, null))
+                .expectNoEvents().expectException(rejectedWith("UNKNOWN_ACT"));
+        fixture().givenNoPriorActivity()
+                .when(new ScheduleUnitActivation(SC_30102, AGENCY, UnitType.SC, "30102", "ANESTESIA E RIANIMAZIONE POOP", "03027300",
+                        null, null, EffectiveRule.ON_APPROVAL, null, null, D279, null, null))
+                .expectNoEvents().expectException(rejectedWith("FIELD_REQUIRED"));
+        fixture().givenNoPriorActivity()
+                .when(new ScheduleUnitActivation("unit-wrong-id", AGENCY, UnitType.SC, "30102", "X", null,
+                        null, null, EffectiveRule.DATE, OCT_1, null, D279, POAS, null))
+                .expectNoEvents().expectException(rejectedWith("UNIT_ID_MISMATCH"));
+    }
+
+    @Test
+    @DisplayName("P5: SC 30102 (opens 01/10/2022) succeeds SSD 30101 (last day 30/09/2022); the reverse is DATES_OUT_OF_ORDER")
+    void succession() {
+        fixture().given(sc30102())
+                .when(new LinkUnitSuccession(SC_30102, SSD_30101, SuccessionKind.UPGRADE, SuccessionBasis.INFERRED, null, null))
+                .expectEvents(new UnitSuccessionLinked(SC_30102, SSD_30101, SuccessionKind.UPGRADE, SuccessionBasis.INFERRED, null, null));
+        fixture().given(existing(SSD_30101, UnitType.SSD, "30101", "ANESTESIA E RIANIMAZIONE POOP", null))
+                .when(new LinkUnitSuccession(SSD_30101, SC_30102, SuccessionKind.UPGRADE, SuccessionBasis.INFERRED, null, null))
+                .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+    }
+
+    @Test
+    @DisplayName("a successor starting on or before its predecessor's last day is DATES_OUT_OF_ORDER")
+    void overlap() {
+        fixture(Map.of(SSD_30101, OCT_1)).given(sc30102())
+                .when(new LinkUnitSuccession(SC_30102, SSD_30101, SuccessionKind.UPGRADE, SuccessionBasis.INFERRED, null, null))
+                .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+    }
+}

@@ -1,0 +1,271 @@
+package it.registro.projections.poas;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import it.registro.domain.poas.api.*;
+
+/**
+ * Keeps the {@code units} read model. It shares the POAS processing group, so a POAS approval and
+ * the unit changes it approves are applied in the order they were recorded, also on a rebuild.
+ */
+@Component
+@ProcessingGroup(PoasProjection.PROCESSING_GROUP)
+public class UnitProjection {
+
+    private final MongoTemplate mongo;
+
+    public UnitProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+        // the queries: units of an agency by code, referrers of a unit, the changes under one POAS
+        mongo.indexOps(UnitView.class).createIndex(new Index().on("agency", Sort.Direction.ASC).on("code", Sort.Direction.ASC));
+        mongo.indexOps(UnitView.class).createIndex(new Index().on("refersToUnitId", Sort.Direction.ASC));
+        mongo.indexOps(UnitView.class).createIndex(new Index().on("activation.poasId", Sort.Direction.ASC));
+        mongo.indexOps(UnitView.class).createIndex(new Index().on("closure.poasId", Sort.Direction.ASC));
+    }
+
+    private void update(String id, long seq, Consumer<UnitView> change) {
+        UnitView u = mongo.findById(id, UnitView.class);
+        if (u == null || u.getVersion() >= seq) {
+            return;
+        }
+        change.accept(u);
+        u.version(seq);
+        mongo.save(u);
+    }
+
+    private static String who(String principal) {
+        return principal == null ? "unknown" : principal;
+    }
+
+    @EventHandler
+    public void on(UnitRecordedAsExisting e, @SequenceNumber long seq, @Timestamp Instant at,
+                   @MetaDataValue("principal") String principal) {
+        UnitView u = new UnitView(e.unitId(), e.agency(), e.type(), e.code(), e.name(), e.presidio());
+        u.existedBefore();
+        u.refersTo(e.refersToUnitId());
+        u.getTrail().add(new UnitView.TrailEntry("RECORDED_AS_EXISTING", null, null, null, e.refersToUnitId(),
+                "origin act unknown", e.source(), at, who(principal)));
+        u.version(seq);
+        mongo.save(u);
+    }
+
+    @EventHandler
+    public void on(UnitActivationScheduled e, @SequenceNumber long seq, @Timestamp Instant at,
+                   @MetaDataValue("principal") String principal) {
+        UnitView u = new UnitView(e.unitId(), e.agency(), e.type(), e.code(), e.name(), e.presidio());
+        u.activation(new UnitView.Change("ACTIVATION", e.effectiveRule(), e.effectiveFrom(), e.rawText(), e.presidioAsRecorded(),
+                e.groupAsRecorded(), e.actId(), e.poasId(), null, null, e.source(), at, who(principal)));
+        u.getTrail().add(new UnitView.TrailEntry("ACTIVATION_SCHEDULED", e.effectiveFrom(), e.rawText(), e.actId(), null,
+                detail(e.groupAsRecorded(), e.presidioAsRecorded()), e.source(), at, who(principal)));
+        approveIfAlready(u, e.poasId(), at, principal);
+        u.version(seq);
+        mongo.save(u);
+    }
+
+    @EventHandler
+    public void on(UnitClosureScheduled e, @SequenceNumber long seq, @Timestamp Instant at,
+                   @MetaDataValue("principal") String principal) {
+        update(e.unitId(), seq, u -> {
+            u.closure(new UnitView.Change("CLOSURE", EffectiveRule.DATE, e.lastDay(), e.rawText(), e.presidioAsRecorded(),
+                    e.groupAsRecorded(), e.actId(), e.poasId(), null, null, e.source(), at, who(principal)));
+            u.getTrail().add(new UnitView.TrailEntry("CLOSURE_SCHEDULED", e.lastDay(), e.rawText(), e.actId(), null,
+                    detail(e.groupAsRecorded(), e.presidioAsRecorded()), e.source(), at, who(principal)));
+            approveIfAlready(u, e.poasId(), at, principal);
+        });
+    }
+
+    @EventHandler
+    public void on(DanglingReferenceFlagged e, @SequenceNumber long seq) {
+        String message = "'" + e.referrerUnitId() + "' still refers to '" + e.unitId() + "', whose last day is " + e.lastDay()
+                + "; it is neither closed nor reassigned automatically";
+        UnitView.Flag flag = new UnitView.Flag("DANGLING_REFERENCE", "WARNING", message);
+        update(e.unitId(), seq, u -> u.getFlags().add(flag));
+        UnitView referrer = mongo.findById(e.referrerUnitId(), UnitView.class);
+        if (referrer != null && !referrer.getFlags().contains(flag)) {
+            referrer.getFlags().add(flag);
+            mongo.save(referrer);
+        }
+    }
+
+    @EventHandler
+    public void on(UnitSuccessionLinked e, @SequenceNumber long seq, @Timestamp Instant at,
+                   @MetaDataValue("principal") String principal) {
+        String detail = e.kind() + "; " + e.basis() + (e.evidence() == null ? "" : "; " + e.evidence());
+        update(e.unitId(), seq, u -> {
+            u.getPredecessors().add(new UnitView.Link(e.predecessorUnitId(), e.kind().name(), e.basis().name()));
+            u.getTrail().add(new UnitView.TrailEntry("SUCCEEDS", null, null, null, e.predecessorUnitId(), detail, e.source(), at,
+                    who(principal)));
+        });
+        UnitView predecessor = mongo.findById(e.predecessorUnitId(), UnitView.class);
+        UnitView.Link link = new UnitView.Link(e.unitId(), e.kind().name(), e.basis().name());
+        if (predecessor != null && !predecessor.getSuccessors().contains(link)) {
+            predecessor.getSuccessors().add(link);
+            predecessor.getTrail().add(new UnitView.TrailEntry("SUCCEEDED_BY", null, null, null, e.unitId(), detail, e.source(), at,
+                    who(principal)));
+            mongo.save(predecessor);
+        }
+    }
+
+    /** The approving act approves every change scheduled under the POAS; ON_APPROVAL activations take its date. */
+    @EventHandler
+    public void on(PoasApproved e, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
+        for (UnitView u : underPoas(e.poasId())) {
+            if (approve(u, e.actId(), e.on(), e.source(), at, principal, "CHANGE_APPROVED")) {
+                mongo.save(u);
+            }
+        }
+    }
+
+    @EventHandler
+    public void on(PoasApprovalDated e, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
+        for (UnitView u : underPoas(e.poasId())) {
+            if (approve(u, e.actId(), e.on(), e.source(), at, principal, "APPROVAL_DATED")) {
+                mongo.save(u);
+            }
+        }
+    }
+
+    private void approveIfAlready(UnitView u, String poasId, Instant at, String principal) {
+        if (poasId == null) {
+            return;
+        }
+        PoasView poas = mongo.findById(poasId, PoasView.class);
+        if (poas != null && poas.getApproval() != null) {
+            approve(u, poas.getApproval().actId(), poas.getApproval().on(), null, at, principal, "CHANGE_APPROVED");
+        }
+    }
+
+    /** Returns whether anything changed, so a redelivered approval is a no-op. */
+    private static boolean approve(UnitView u, String actId, LocalDate on, String source, Instant at, String principal, String kind) {
+        boolean changed = false;
+        if (u.getActivation() != null && u.getActivation().poasId() != null && pending(u.getActivation(), actId, on)) {
+            u.activation(u.getActivation().approved(actId, on));
+            changed = true;
+        }
+        if (u.getClosure() != null && u.getClosure().poasId() != null && pending(u.getClosure(), actId, on)) {
+            u.closure(u.getClosure().approved(actId, on));
+            changed = true;
+        }
+        if (changed) {
+            u.getTrail().add(new UnitView.TrailEntry(kind, on, null, actId, null, null, source, at, who(principal)));
+        }
+        return changed;
+    }
+
+    private static boolean pending(UnitView.Change c, String actId, LocalDate on) {
+        return !(actId.equals(c.approvedByActId()) && java.util.Objects.equals(on, c.approvedOn()));
+    }
+
+    private List<UnitView> underPoas(String poasId) {
+        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("activation.poasId").is(poasId),
+                Criteria.where("closure.poasId").is(poasId))), UnitView.class);
+    }
+
+    private static String detail(String group, String presidio) {
+        List<String> parts = new ArrayList<>();
+        if (group != null) {
+            parts.add("parent " + group);
+        }
+        if (presidio != null) {
+            parts.add("presidio " + presidio);
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), UnitView.class);
+    }
+
+    @QueryHandler
+    public Optional<UnitView> handle(FindUnit q) {
+        return Optional.ofNullable(mongo.findById(q.unitId(), UnitView.class));
+    }
+
+    @QueryHandler
+    public Optional<UnitView> handle(FindUnitTrail q) {
+        return Optional.ofNullable(mongo.findById(q.unitId(), UnitView.class));
+    }
+
+    /** Units of an agency (case-insensitive), optionally with one code; codes repeat across presidi and types. */
+    @QueryHandler
+    public List<UnitView> handle(FindUnits q) {
+        Criteria c = Criteria.where("agency").regex("^" + Pattern.quote(q.agency().strip()) + "$", "i");
+        if (q.code() != null && !q.code().isBlank()) {
+            c = c.and("code").is(q.code().strip());
+        }
+        List<UnitView> units = new ArrayList<>(mongo.find(Query.query(c), UnitView.class));
+        units.sort(Comparator.comparing(UnitView::getCode).thenComparing(UnitView::getId));
+        return units;
+    }
+
+    @QueryHandler
+    public List<String> handle(FindReferrers q) {
+        return mongo.find(Query.query(Criteria.where("refersToUnitId").is(q.unitId())), UnitView.class).stream()
+                .map(UnitView::getId).sorted().toList();
+    }
+
+    public record DeltaRow(String unitId, UnitType type, String code, String name, UnitView.Change change) {
+    }
+
+    public record Summary(long count, Map<String, Long> byEffective, Map<String, Long> byType, Map<String, Long> byPresidio,
+                          Map<String, Long> byGroup) {
+
+        static Summary of(List<DeltaRow> rows) {
+            return new Summary(rows.size(), count(rows, r -> r.change().rule() == EffectiveRule.ON_APPROVAL ? "ON_APPROVAL"
+                    : String.valueOf(r.change().date())), count(rows, r -> r.type().name()),
+                    count(rows, r -> String.valueOf(r.change().presidioAsRecorded())),
+                    count(rows, r -> String.valueOf(r.change().groupAsRecorded())));
+        }
+
+        private static Map<String, Long> count(List<DeltaRow> rows, Function<DeltaRow, String> key) {
+            Map<String, Long> m = new TreeMap<>();
+            rows.forEach(r -> m.merge(key.apply(r), 1L, Long::sum));
+            return m;
+        }
+    }
+
+    /** Every change scheduled under a POAS, in recording order, with totals an auditor can check against the list. */
+    public record PoasDelta(String poasId, long total, Summary activations, Summary closures, List<DeltaRow> changes) {
+    }
+
+    @QueryHandler
+    public PoasDelta handle(FindPoasDelta q) {
+        List<DeltaRow> rows = new ArrayList<>();
+        for (UnitView u : underPoas(q.poasId())) {
+            for (UnitView.Change c : new UnitView.Change[] {u.getActivation(), u.getClosure()}) {
+                if (c != null && q.poasId().equals(c.poasId())) {
+                    rows.add(new DeltaRow(u.getId(), u.getType(), u.getCode(), u.getName(), c));
+                }
+            }
+        }
+        rows.sort(Comparator.comparing((DeltaRow r) -> r.change().recordedAt()).thenComparing(DeltaRow::unitId));
+        List<DeltaRow> activations = rows.stream().filter(r -> r.change().kind().equals("ACTIVATION")).toList();
+        List<DeltaRow> closures = rows.stream().filter(r -> r.change().kind().equals("CLOSURE")).toList();
+        return new PoasDelta(q.poasId(), rows.size(), Summary.of(activations), Summary.of(closures), rows);
+    }
+}
