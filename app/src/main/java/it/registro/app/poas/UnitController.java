@@ -151,6 +151,25 @@ public class UnitController {
                 .map(u -> new UnitState(u, day, u.statusOn(day))).toList();
     }
 
+    @GetMapping("/api/units/chart")
+    @Operation(summary = "The units of an agency active on a day (default today), under their recorded parent")
+    public UnitProjection.OrgChart chart(@RequestParam @Size(max = 200) String agency,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return queries.query(new FindOrgChart(agency, BusinessTimes.todayIfAbsent(asOf)),
+                ResponseTypes.instanceOf(UnitProjection.OrgChart.class)).join();
+    }
+
+    @GetMapping("/api/units/diff")
+    @Operation(summary = "Units activated and closed after 'from' and up to 'to', each with its scheduling and approving act")
+    public UnitProjection.UnitDiff diff(@RequestParam @Size(max = 200) String agency,
+                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "DATES_OUT_OF_ORDER", "to", "'to' (" + to + ") is before 'from' (" + from + ")");
+        }
+        return queries.query(new FindUnitDiff(agency, from, to), ResponseTypes.instanceOf(UnitProjection.UnitDiff.class)).join();
+    }
+
     @GetMapping("/api/poas/{id}/changes")
     @Operation(summary = "Every unit change scheduled under a POAS, with totals by date, type, presidio and group")
     public UnitProjection.PoasDelta changes(@PathVariable String id) {

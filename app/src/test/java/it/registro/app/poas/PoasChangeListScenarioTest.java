@@ -228,4 +228,45 @@ class PoasChangeListScenarioTest {
         assertThat(replay.api.get(sc + "?asOf=2022-09-30").json().get("status").asString()).isEqualTo("SCHEDULED");
         assertThat(replay.api.get(sc + "?asOf=2022-10-01").json().get("status").asString()).isEqualTo("ACTIVE");
     }
+
+    private static List<String> codes(JsonNode lines) {
+        List<String> codes = new ArrayList<>();
+        lines.forEach(l -> codes.add(l.get("type").asString() + " " + l.get("code").asString()));
+        return codes;
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("P3/P5: the diff between two days and the org chart follow the change list's dates, each change with its acts")
+    void diffAndChart() {
+        // close on 30/09/2022 (rows 27, 28, 31), open on 01/10/2022 (rows 6, 23): no gap, no overlap
+        JsonNode autumn = replay.api.get("/api/units/diff?agency=ASST%20Cremona&from=2022-09-30&to=2022-10-01").json();
+        assertThat(codes(autumn.get("activated"))).containsExactly("SC 30102", "SD 75001");
+        assertThat(codes(autumn.get("closed"))).containsExactly("SC 13701", "SSD 30101", "SC 71001");
+        assertThat(autumn.get("activated").get(0).get("actId").asString()).isEqualTo(replay.acts.get("decree279"));
+        assertThat(autumn.get("activated").get(0).get("approvedByActId").asString()).isEqualTo(replay.acts.get("dgr"));
+        // 31/12/2022 (rows 25, 26, 29, 30) and 01/01/2023 (rows 2, 5, 11, 24)
+        JsonNode newYear = replay.api.get("/api/units/diff?agency=ASST%20Cremona&from=2022-12-31&to=2023-01-01").json();
+        assertThat(codes(newYear.get("activated"))).containsExactly("SC 10906", "SSD 22602", "SC 50102", "SC 63102");
+        assertThat(codes(newYear.get("closed"))).containsExactly("SSD 10905", "SS 22601", "SS 50101", "SS 63101");
+        // the approval date: the 18 ON_APPROVAL units
+        JsonNode approval = replay.api.get("/api/units/diff?agency=ASST%20Cremona&from=2022-07-31&to=2022-08-01").json();
+        assertThat(approval.get("activated").size()).isEqualTo(18);
+        assertThat(approval.get("closed").size()).isZero();
+        assertThat(replay.api.get("/api/units/diff?agency=ASST%20Cremona&from=2022-08-01&to=2022-07-31").json().get("code").asString())
+                .isEqualTo("DATES_OUT_OF_ORDER");
+
+        // 11 recorded as existing; by 01/10/2022 3 closed and 20 opened; by 01/01/2023 7 closed and 24 opened
+        assertThat(replay.api.get("/api/units/chart?agency=ASST%20Cremona&asOf=2022-07-31").json().get("units").asInt()).isEqualTo(11);
+        JsonNode october = replay.api.get("/api/units/chart?agency=ASST%20Cremona&asOf=2022-10-01").json();
+        assertThat(october.get("units").asInt()).isEqualTo(11 - 3 + 20);
+        List<String> emergency = new ArrayList<>();
+        october.get("branches").forEach(b -> {
+            if (b.get("parent").asString().equals("DIPARTIMENTO AREA EMERGENZA - URGENZA")) {
+                emergency.addAll(codes(b.get("units")));
+            }
+        });
+        assertThat(emergency).containsExactly("SC 30102");
+        assertThat(replay.api.get("/api/units/chart?agency=ASST%20Cremona&asOf=2023-01-01").json().get("units").asInt()).isEqualTo(11 - 7 + 24);
+    }
 }

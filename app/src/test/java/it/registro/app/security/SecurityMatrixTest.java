@@ -122,6 +122,8 @@ class SecurityMatrixTest {
         rows.add(new Row("GET", "/api/poas/poas-asst-matrix-2024-2026/changes", null, all));
         rows.add(new Row("GET", "/api/units?agency=ASST%20Matrix", null, all));
         rows.add(new Row("GET", "/api/units/none", null, all));
+        rows.add(new Row("GET", "/api/units/chart?agency=ASST%20Matrix&asOf=2024-01-01", null, all));
+        rows.add(new Row("GET", "/api/units/diff?agency=ASST%20Matrix&from=2024-01-01&to=2024-02-01", null, all));
         rows.add(new Row("GET", "/api/units/none/trail", null, all));
         rows.add(new Row("POST", "/api/units/existing", "{\"agency\":\"ASST Matrix\",\"type\":\"SC\",\"code\":\"1\",\"name\":\"U\"}", adminOnly));
         rows.add(new Row("POST", "/api/units/activations", "{\"agency\":\"ASST Matrix\",\"type\":\"SC\",\"code\":\"2\",\"name\":\"U\","

@@ -268,4 +268,68 @@ public class UnitProjection {
         List<DeltaRow> closures = rows.stream().filter(r -> r.change().kind().equals("CLOSURE")).toList();
         return new PoasDelta(q.poasId(), rows.size(), Summary.of(activations), Summary.of(closures), rows);
     }
+
+    public record UnitLine(String unitId, UnitType type, String code, String name, String presidio, LocalDate date, String actId,
+                           String approvedByActId) {
+
+        static UnitLine of(UnitView u, UnitView.Change c) {
+            return new UnitLine(u.getId(), u.getType(), u.getCode(), u.getName(), u.getPresidio(), c == null ? null : c.date(),
+                    c == null ? null : c.scheduledByActId(), c == null ? null : c.approvedByActId());
+        }
+    }
+
+    /** {@code parent} is the group heading as recorded by the change list; units recorded as existing have none. */
+    public record Branch(String parent, List<UnitLine> units) {
+    }
+
+    public record OrgChart(String agency, LocalDate asOf, long units, List<Branch> branches) {
+    }
+
+    private List<UnitView> ofAgency(String agency) {
+        return mongo.find(Query.query(Criteria.where("agency").regex("^" + Pattern.quote(agency.strip()) + "$", "i")), UnitView.class);
+    }
+
+    @QueryHandler
+    public OrgChart handle(FindOrgChart q) {
+        Map<String, List<UnitLine>> byParent = new TreeMap<>();
+        long count = 0;
+        for (UnitView u : ofAgency(q.agency())) {
+            if (u.statusOn(q.asOf()).equals("ACTIVE")) {
+                String parent = u.getActivation() == null || u.getActivation().groupAsRecorded() == null
+                        ? "(not recorded)" : u.getActivation().groupAsRecorded();
+                byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(UnitLine.of(u, u.getActivation()));
+                count++;
+            }
+        }
+        List<Branch> branches = new ArrayList<>();
+        byParent.forEach((parent, units) -> {
+            units.sort(Comparator.comparing(UnitLine::code).thenComparing(UnitLine::unitId));
+            branches.add(new Branch(parent, units));
+        });
+        return new OrgChart(q.agency(), q.asOf(), count, branches);
+    }
+
+    /** What changed between two days, each change with the act that scheduled it and the act that approved it. */
+    public record UnitDiff(String agency, LocalDate from, LocalDate to, List<UnitLine> activated, List<UnitLine> closed) {
+    }
+
+    @QueryHandler
+    public UnitDiff handle(FindUnitDiff q) {
+        List<UnitLine> activated = new ArrayList<>();
+        List<UnitLine> closed = new ArrayList<>();
+        for (UnitView u : ofAgency(q.agency())) {
+            String before = u.statusOn(q.from());
+            String after = u.statusOn(q.to());
+            if (!before.equals("ACTIVE") && !before.equals("CLOSED") && !after.equals("SCHEDULED")) {
+                activated.add(UnitLine.of(u, u.getActivation()));
+            }
+            if (!before.equals("CLOSED") && after.equals("CLOSED")) {
+                closed.add(UnitLine.of(u, u.getClosure()));
+            }
+        }
+        Comparator<UnitLine> order = Comparator.comparing(UnitLine::date).thenComparing(UnitLine::code).thenComparing(UnitLine::unitId);
+        activated.sort(order);
+        closed.sort(order);
+        return new UnitDiff(q.agency(), q.from(), q.to(), activated, closed);
+    }
 }
