@@ -269,4 +269,24 @@ class PoasChangeListScenarioTest {
         assertThat(emergency).containsExactly("SC 30102");
         assertThat(replay.api.get("/api/units/chart?agency=ASST%20Cremona&asOf=2023-01-01").json().get("units").asInt()).isEqualTo(11 - 7 + 24);
     }
+
+    @Test
+    @Order(9)
+    @DisplayName("P3 variant: completed with 2022-08-09 instead, the ON_APPROVAL unit takes 2022-08-09 — the date is read from the act")
+    void variantDate() {
+        Api api = replay.api;
+        String p = "/api/poas/poas-p3-variant";
+        ChangeListReplay.ok(api.postJson("/api/poas", json(Map.of("id", "poas-p3-variant", "agencyName", "ASST Fixture P3", "period", "2022-2024"))));
+        ChangeListReplay.ok(api.postJson(p + "/adoption", json(Map.of("actId", replay.acts.get("decree279"), "on", "2022-06-10"))));
+        ChangeListReplay.ok(api.postJson(p + "/submission", json(Map.of("on", "2022-06-10"))));
+        Map<String, Object> unit = new java.util.LinkedHashMap<>(Map.of("agency", "ASST Fixture P3", "type", "SC", "code", "21301",
+                "name", "NEURORADIOLOGIA", "effectiveRule", "ON_APPROVAL", "rawText", "da data approvazione POAS Da Attivare",
+                "actId", replay.acts.get("decree279"), "poasId", "poas-p3-variant"));
+        ChangeListReplay.ok(api.postJson("/api/units/activations", json(unit)));
+        ChangeListReplay.ok(api.postJson(p + "/approval", json(Map.of("actId", replay.acts.get("dgrDay60")))));
+        ChangeListReplay.ok(api.postJson(p + "/approval/date", json(Map.of("actId", replay.acts.get("dgrDay60"), "on", "2022-08-09"))));
+        String id = it.registro.domain.poas.UnitIds.of("ASST Fixture P3", it.registro.domain.poas.api.UnitType.SC, "21301", null);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/units/" + id).json().get("unit").get("activation").get("date").asString()).isEqualTo("2022-08-09"));
+    }
 }
