@@ -52,7 +52,8 @@ public class UnitController {
                                     @Size(max = 200) String presidioAsRecorded, @Size(max = 300) String groupAsRecorded,
                                     @NotNull EffectiveRule effectiveRule, LocalDate effectiveFrom, @Size(max = 1000) String rawText,
                                     @NotBlank @Size(max = 150) String actId, @Size(max = 150) String poasId,
-                                    @Size(max = 1000) String source) {
+                                    @Size(max = 1000) String source, @Size(max = 200) String boxDateAsRecorded,
+                                    @Size(max = 1000) String boxSource) {
     }
 
     public record ClosureRequest(@NotNull LocalDate lastDay, @Size(max = 200) String presidioAsRecorded,
@@ -105,7 +106,8 @@ public class UnitController {
     public ResponseEntity<CommandAccepted> activation(@Valid @RequestBody ActivationRequest r) {
         String id = UnitIds.of(r.agency(), r.type(), r.code(), r.presidio());
         commands.send(new ScheduleUnitActivation(id, r.agency(), r.type(), r.code(), r.name(), r.presidio(), r.presidioAsRecorded(),
-                r.groupAsRecorded(), r.effectiveRule(), r.effectiveFrom(), r.rawText(), r.actId(), r.poasId(), r.source()),
+                r.groupAsRecorded(), r.effectiveRule(), r.effectiveFrom(), r.rawText(), r.actId(), r.poasId(), r.source(),
+                r.boxDateAsRecorded(), r.boxSource()),
                 "UNIT", id, "UNIT_ALREADY_EXISTS");
         return created(id, 0);
     }

@@ -113,6 +113,10 @@ final class ChangeListReplay {
             body.put("actId", act);
             body.put("poasId", poasId);
             body.put("source", "seed 000 " + row.get("source"));
+            if (row.containsKey("boxSource")) {
+                body.put("boxDateAsRecorded", row.get("box"));
+                body.put("boxSource", row.get("boxSource"));
+            }
             Api.Response r = api.postJson("/api/units/activations", json(body));
             rowStatus.put((Integer) row.get("n"), r.status());
             ok(r);

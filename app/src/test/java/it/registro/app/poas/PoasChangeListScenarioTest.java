@@ -120,8 +120,8 @@ class PoasChangeListScenarioTest {
         int flags = 0;
         for (JsonNode u : replay.api.get("/api/units?agency=ASST%20Cremona").json()) {
             for (JsonNode f : u.get("unit").get("flags")) {
-                if (u.get("unit").get("type").asString().equals("FUN")) {
-                    continue; // the same flag, shown on the referrer too
+                if (u.get("unit").get("type").asString().equals("FUN") || f.get("code").asString().startsWith("ORGANIGRAM_")) {
+                    continue; // the same flag, shown on the referrer too; the organigram flags are P3's
                 }
                 assertThat(f.get("code").asString()).isEqualTo("DANGLING_REFERENCE");
                 assertThat(f.get("severity").asString()).isEqualTo("WARNING");
@@ -288,5 +288,24 @@ class PoasChangeListScenarioTest {
         String id = it.registro.domain.poas.UnitIds.of("ASST Fixture P3", it.registro.domain.poas.api.UnitType.SC, "21301", null);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(api.get("/api/units/" + id).json().get("unit").get("activation").get("date").asString()).isEqualTo("2022-08-09"));
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("P3 step 5: the boxes of SC 10906 (L9097) and SC 30102 (L8895-8901) carry no date: ORGANIGRAM_DATE_MISSING (INFO); the list's dates stand")
+    void organigramDateMissing() {
+        List<String> flagged = new ArrayList<>();
+        for (JsonNode u : replay.api.get("/api/units?agency=ASST%20Cremona").json()) {
+            for (JsonNode f : u.get("unit").get("flags")) {
+                if (f.get("code").asString().startsWith("ORGANIGRAM_")) {
+                    assertThat(f.get("code").asString()).isEqualTo("ORGANIGRAM_DATE_MISSING");
+                    assertThat(f.get("severity").asString()).isEqualTo("INFO");
+                    flagged.add(u.get("unit").get("type").asString() + " " + u.get("unit").get("code").asString());
+                }
+            }
+        }
+        assertThat(flagged).containsExactlyInAnyOrderElementsOf(((List<?>) expected.get("organigramDateMissing")).stream().map(String::valueOf).toList());
+        assertThat(replay.unit("SC", "30102", "03027300").get("activation").get("date").asString()).isEqualTo("2022-10-01");
+        assertThat(replay.unit("SC", "10906", "03090800").get("activation").get("date").asString()).isEqualTo("2023-01-01");
     }
 }

@@ -78,7 +78,9 @@ class PoasUnitTrailScenarioTest {
 
     private static void recordingOrder(List<JsonNode> trail) {
         for (int i = 1; i < trail.size(); i++) {
-            assertThat(trail.get(i).get("recordedAt").asString()).isGreaterThanOrEqualTo(trail.get(i - 1).get("recordedAt").asString());
+            // compared as instants: ISO text without millis ("…37Z") sorts after "…37.225Z"
+            assertThat(java.time.Instant.parse(trail.get(i).get("recordedAt").asString()))
+                    .isAfterOrEqualTo(java.time.Instant.parse(trail.get(i - 1).get("recordedAt").asString()));
         }
     }
 

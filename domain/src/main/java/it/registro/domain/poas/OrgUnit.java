@@ -60,7 +60,9 @@ public class OrgUnit {
     public OrgUnit(ScheduleUnitActivation command, ActFacts acts) {
         identity(command.unitId(), command.agency(), command.type(), command.code(), command.name(), command.presidio());
         Verdict.firstRejection(required(command.effectiveRule(), "effectiveRule"), required(command.actId(), "actId"),
-                optionalText(command.rawText(), "rawText", MAX_TEXT_LENGTH)).orThrow();
+                optionalText(command.rawText(), "rawText", MAX_TEXT_LENGTH),
+                optionalText(command.boxDateAsRecorded(), "boxDateAsRecorded", MAX_NAME_LENGTH),
+                optionalText(command.boxSource(), "boxSource", MAX_TEXT_LENGTH)).orThrow();
         if (command.effectiveRule() == EffectiveRule.DATE && command.effectiveFrom() == null) {
             throw new CommandRejectedException(Rejection.invalid("FIELD_REQUIRED", "effectiveFrom", "A dated activation needs its date"));
         }
@@ -75,7 +77,27 @@ public class OrgUnit {
                 command.code().strip(), Text.collapse(command.name()), command.presidio(), Text.collapse(command.presidioAsRecorded()),
                 Text.collapse(command.groupAsRecorded()), command.effectiveRule(),
                 command.effectiveRule() == EffectiveRule.DATE ? command.effectiveFrom() : null, Text.collapse(command.rawText()),
-                command.actId(), command.poasId(), Text.collapse(command.source())));
+                command.actId(), command.poasId(), Text.collapse(command.source()), Text.collapse(command.boxDateAsRecorded()),
+                Text.collapse(command.boxSource())));
+        organigramDisagreement(command).ifPresent(AggregateLifecycle::apply);
+    }
+
+    private static final java.util.regex.Pattern BOX_DATE = java.util.regex.Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4})");
+
+    /** The list is the fuller source (domain.md §6.3): its date stands, and each disagreement with the box is flagged. */
+    private static java.util.Optional<OrganigramDisagreementFlagged> organigramDisagreement(ScheduleUnitActivation c) {
+        if (c.boxSource() == null || c.boxSource().isBlank() || c.effectiveRule() != EffectiveRule.DATE) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = c.boxDateAsRecorded() == null ? null : BOX_DATE.matcher(c.boxDateAsRecorded());
+        if (m == null || !m.find()) {
+            return java.util.Optional.of(new OrganigramDisagreementFlagged(c.unitId(), "ORGANIGRAM_DATE_MISSING", c.effectiveFrom(),
+                    Text.collapse(c.boxDateAsRecorded()), Text.collapse(c.boxSource())));
+        }
+        LocalDate box = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+        return box.equals(c.effectiveFrom()) ? java.util.Optional.empty()
+                : java.util.Optional.of(new OrganigramDisagreementFlagged(c.unitId(), "ORGANIGRAM_DATE_CONFLICT", c.effectiveFrom(),
+                        Text.collapse(c.boxDateAsRecorded()), Text.collapse(c.boxSource())));
     }
 
     @CommandHandler

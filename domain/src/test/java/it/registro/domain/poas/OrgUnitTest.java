@@ -64,7 +64,7 @@ class OrgUnitTest {
     private static UnitActivationScheduled sc30102() {
         return new UnitActivationScheduled(SC_30102, AGENCY, UnitType.SC, "30102", "ANESTESIA E RIANIMAZIONE POOP", "03027300",
                 "CASALMAGGIORE OSPEDALE (OGLIO PO)", "DIPARTIMENTO AREA EMERGENZA - URGENZA", EffectiveRule.DATE, OCT_1,
-                "01/10/2022 Da Attivare", D279, POAS, "seed 000 L9987-9995");
+                "01/10/2022 Da Attivare", D279, POAS, "seed 000 L9987-9995", null, null);
     }
 
     @Test
@@ -91,11 +91,11 @@ class OrgUnitTest {
                 .expectNoEvents().expectException(rejectedWith("UNKNOWN_ACT"));
         fixture().givenNoPriorActivity()
                 .when(new ScheduleUnitActivation(SC_30102, AGENCY, UnitType.SC, "30102", "ANESTESIA E RIANIMAZIONE POOP", "03027300",
-                        null, null, EffectiveRule.ON_APPROVAL, null, null, D279, null, null))
+                        null, null, EffectiveRule.ON_APPROVAL, null, null, D279, null, null, null, null))
                 .expectNoEvents().expectException(rejectedWith("FIELD_REQUIRED"));
         fixture().givenNoPriorActivity()
                 .when(new ScheduleUnitActivation("unit-wrong-id", AGENCY, UnitType.SC, "30102", "X", null,
-                        null, null, EffectiveRule.DATE, OCT_1, null, D279, POAS, null))
+                        null, null, EffectiveRule.DATE, OCT_1, null, D279, POAS, null, null, null))
                 .expectNoEvents().expectException(rejectedWith("UNIT_ID_MISMATCH"));
     }
 
@@ -116,5 +116,36 @@ class OrgUnitTest {
         fixture(Map.of(SSD_30101, OCT_1)).given(sc30102())
                 .when(new LinkUnitSuccession(SC_30102, SSD_30101, SuccessionKind.UPGRADE, SuccessionBasis.INFERRED, null, null))
                 .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+    }
+
+    @Test
+    @DisplayName("P3 step 5: the SC 30102 box has no date (L8895-8901), the list says 01/10/2022: INFO flag; the list's date stands")
+    void organigramDateMissing() {
+        ScheduleUnitActivation row6 = new ScheduleUnitActivation(SC_30102, AGENCY, UnitType.SC, "30102", "ANESTESIA E RIANIMAZIONE POOP",
+                "03027300", "CASALMAGGIORE OSPEDALE (OGLIO PO)", "DIPARTIMENTO AREA EMERGENZA - URGENZA", EffectiveRule.DATE, OCT_1,
+                "01/10/2022 Da Attivare", D279, POAS, "seed 000 L9987-9995", null, "seed 000 L8895-8901");
+        fixture().givenNoPriorActivity().when(row6).expectEvents(
+                new UnitActivationScheduled(SC_30102, AGENCY, UnitType.SC, "30102", "ANESTESIA E RIANIMAZIONE POOP", "03027300",
+                        "CASALMAGGIORE OSPEDALE (OGLIO PO)", "DIPARTIMENTO AREA EMERGENZA - URGENZA", EffectiveRule.DATE, OCT_1,
+                        "01/10/2022 Da Attivare", D279, POAS, "seed 000 L9987-9995", null, "seed 000 L8895-8901"),
+                new OrganigramDisagreementFlagged(SC_30102, "ORGANIGRAM_DATE_MISSING", OCT_1, null, "seed 000 L8895-8901"));
+    }
+
+    @Test
+    @DisplayName("a box that agrees (SD 75001 'Attiva dal 01/10/2022', L9272) raises nothing; one that differs is a conflict")
+    void organigramDateAgreesOrConflicts() {
+        String sd = UnitIds.of(AGENCY, UnitType.SD, "75001", null);
+        java.util.function.Function<String, ScheduleUnitActivation> row23 = box -> new ScheduleUnitActivation(sd, AGENCY, UnitType.SD,
+                "75001", "PROGRAMMAZIONE TERRITORIALE INTEGRATA", null, "STAFF", "STAFF DELLA DIREZIONE SOCIOSANITARIA", EffectiveRule.DATE,
+                OCT_1, "01/10/2022 Da Attivare", D279, POAS, "seed 000 L10084-10088", box, "seed 000 L9272");
+        fixture().givenNoPriorActivity().when(row23.apply("Attiva dal 01/10/2022"))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers
+                        .exactSequenceOf(org.hamcrest.Matchers.instanceOf(UnitActivationScheduled.class),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+        fixture().givenNoPriorActivity().when(row23.apply("Attiva dal 01/01/2023"))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers
+                        .exactSequenceOf(org.hamcrest.Matchers.instanceOf(UnitActivationScheduled.class),
+                                org.hamcrest.Matchers.instanceOf(OrganigramDisagreementFlagged.class),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
     }
 }

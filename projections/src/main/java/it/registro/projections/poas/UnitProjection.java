@@ -99,6 +99,13 @@ public class UnitProjection {
     }
 
     @EventHandler
+    public void on(OrganigramDisagreementFlagged e, @SequenceNumber long seq) {
+        String box = e.boxDateAsRecorded() == null ? "no date" : "'" + e.boxDateAsRecorded() + "'";
+        update(e.unitId(), seq, u -> u.getFlags().add(new UnitView.Flag(e.code(), "INFO",
+                "The change list gives " + e.listDate() + ", the organigram box (" + e.boxSource() + ") " + box + "; the list's date stands")));
+    }
+
+    @EventHandler
     public void on(DanglingReferenceFlagged e, @SequenceNumber long seq) {
         String message = "'" + e.referrerUnitId() + "' still refers to '" + e.unitId() + "', whose last day is " + e.lastDay()
                 + "; it is neither closed nor reassigned automatically";

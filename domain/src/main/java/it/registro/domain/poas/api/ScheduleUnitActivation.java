@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A unit to activate under a POAS act, from a date or from the POAS approval; the row's raw text kept. */
+/** {@code boxDateAsRecorded}, {@code boxSource}: the organigram box's own date text ("Attiva dal …", or null when the box has none) and its lines, when the box was read. */
 public record ScheduleUnitActivation(
         @TargetAggregateIdentifier String unitId,
         String agency,
@@ -18,5 +19,7 @@ public record ScheduleUnitActivation(
         String rawText,
         String actId,
         String poasId,
-        String source) {
+        String source,
+        String boxDateAsRecorded,
+        String boxSource) {
 }

@@ -18,5 +18,7 @@ public record UnitActivationScheduled(
         String rawText,
         String actId,
         String poasId,
-        String source) {
+        String source,
+        String boxDateAsRecorded,
+        String boxSource) {
 }
