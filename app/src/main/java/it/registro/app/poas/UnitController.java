@@ -42,12 +42,12 @@ import it.registro.projections.poas.UnitView;
 @Tag(name = "Units", description = "Organisational units, their scheduled activations and closures, succession and audit trail")
 public class UnitController {
 
-    public record ExistingRequest(@NotBlank @Size(max = 200) String agency, @NotNull UnitType type, @NotBlank @Size(max = 20) String code,
+    public record ExistingRequest(@NotBlank @Size(max = 200) String agency, @NotNull UnitType type, @Size(max = 20) String code,
                                   @NotBlank @Size(max = 1000) String name, @Size(max = 50) String presidio,
                                   @Size(max = 200) String refersToUnitId, @Size(max = 1000) String source) {
     }
 
-    public record ActivationRequest(@NotBlank @Size(max = 200) String agency, @NotNull UnitType type, @NotBlank @Size(max = 20) String code,
+    public record ActivationRequest(@NotBlank @Size(max = 200) String agency, @NotNull UnitType type, @Size(max = 20) String code,
                                     @NotBlank @Size(max = 1000) String name, @Size(max = 50) String presidio,
                                     @Size(max = 200) String presidioAsRecorded, @Size(max = 300) String groupAsRecorded,
                                     @NotNull EffectiveRule effectiveRule, LocalDate effectiveFrom, @Size(max = 1000) String rawText,
@@ -95,7 +95,7 @@ public class UnitController {
     @PostMapping(path = "/api/units/existing", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a unit that already exists (e.g. from an organigram) whose creating act is not registered")
     public ResponseEntity<CommandAccepted> existing(@Valid @RequestBody ExistingRequest r) {
-        String id = UnitIds.of(r.agency(), r.type(), r.code(), r.presidio());
+        String id = UnitIds.of(r.agency(), r.type(), r.code(), r.name(), r.presidio());
         commands.send(new RecordExistingUnit(id, r.agency(), r.type(), r.code(), r.name(), r.presidio(), r.refersToUnitId(), r.source()),
                 "UNIT", id, "UNIT_ALREADY_EXISTS");
         return created(id, 0);
@@ -104,7 +104,7 @@ public class UnitController {
     @PostMapping(path = "/api/units/activations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Schedule a new unit's activation under an act, on a date or from the POAS approval date")
     public ResponseEntity<CommandAccepted> activation(@Valid @RequestBody ActivationRequest r) {
-        String id = UnitIds.of(r.agency(), r.type(), r.code(), r.presidio());
+        String id = UnitIds.of(r.agency(), r.type(), r.code(), r.name(), r.presidio());
         commands.send(new ScheduleUnitActivation(id, r.agency(), r.type(), r.code(), r.name(), r.presidio(), r.presidioAsRecorded(),
                 r.groupAsRecorded(), r.effectiveRule(), r.effectiveFrom(), r.rawText(), r.actId(), r.poasId(), r.source(),
                 r.boxDateAsRecorded(), r.boxSource()),

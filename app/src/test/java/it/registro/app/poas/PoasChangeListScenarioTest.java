@@ -308,4 +308,31 @@ class PoasChangeListScenarioTest {
         assertThat(replay.unit("SC", "30102", "03027300").get("activation").get("date").asString()).isEqualTo("2022-10-01");
         assertThat(replay.unit("SC", "10906", "03090800").get("activation").get("date").asString()).isEqualTo("2023-01-01");
     }
+
+    @Test
+    @Order(11)
+    @DisplayName("P3 step 6: the District 'Distretto Cremonese' (decreto 150/2022, from 2022-03-30) and SC 86003 (from 2022-08-01) are two entities, two acts")
+    void districtAndDistrictStructure() {
+        Api api = replay.api;
+        Api.Response decree150 = api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-cremona", "type", "DECRETO", "number", "150",
+                "date", "2022-03-29", "source", "seed 000 L10197")));
+        ChangeListReplay.ok(decree150);
+        String act150 = decree150.json().get("id").asString();
+        // "a decorrere dal 30 marzo 2022, n. 1 Distretto dell'ASST di Cremona ... Distretto Cremonese" (L10322-10329)
+        Map<String, Object> district = new java.util.LinkedHashMap<>(Map.of("agency", "ASST Cremona", "type", "DISTRICT",
+                "name", "Distretto Cremonese", "effectiveRule", "DATE", "effectiveFrom", "2022-03-30",
+                "rawText", "a decorrere dal 30 marzo 2022", "actId", act150, "source", "seed 000 L10322-10329"));
+        Api.Response created = api.postJson("/api/units/activations", json(district));
+        ChangeListReplay.ok(created);
+        String districtPath = "/api/units/" + created.json().get("id").asString();
+        assertThat(api.get(districtPath + "?asOf=2022-03-29").json().get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(api.get(districtPath + "?asOf=2022-03-30").json().get("status").asString()).isEqualTo("ACTIVE");
+        JsonNode structure = replay.unit("SC", "86003", null);
+        assertThat(structure.get("name").asString()).isEqualTo("DISTRETTO CREMONESE");
+        assertThat(structure.get("activation").get("date").asString()).isEqualTo("2022-08-01");
+        assertThat(structure.get("activation").get("scheduledByActId").asString()).isEqualTo(replay.acts.get("decree279"));
+        assertThat(api.get(districtPath).json().get("unit").get("activation").get("scheduledByActId").asString()).isEqualTo(act150)
+                .isNotEqualTo(replay.acts.get("decree279"));
+        assertThat(created.json().get("id").asString()).isNotEqualTo(structure.get("id").asString());
+    }
 }

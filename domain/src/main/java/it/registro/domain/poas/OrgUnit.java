@@ -41,10 +41,11 @@ public class OrgUnit {
 
     private static void identity(String unitId, String agency, UnitType type, String code, String name, String presidio) {
         Verdict.firstRejection(requiredText(agency, "agency", MAX_NAME_LENGTH), required(type, "type"),
-                requiredText(code, "code", 20), requiredText(name, "name", MAX_TEXT_LENGTH)).orThrow();
-        if (!UnitIds.of(agency, type, code, presidio).equals(unitId)) {
-            throw new CommandRejectedException(Rejection.invalid("UNIT_ID_MISMATCH", "unitId",
-                    "A unit's id is its natural key: " + UnitIds.of(agency, type, code, presidio)));
+                requiredText(name, "name", MAX_TEXT_LENGTH)).orThrow();
+        Verdict.firstRejection(UnitIds.coded(type) ? requiredText(code, "code", 20) : optionalText(code, "code", 20)).orThrow();
+        String expected = UnitIds.of(agency, type, code, name, presidio);
+        if (!expected.equals(unitId)) {
+            throw new CommandRejectedException(Rejection.invalid("UNIT_ID_MISMATCH", "unitId", "A unit's id is its natural key: " + expected));
         }
     }
 
@@ -52,7 +53,7 @@ public class OrgUnit {
     public OrgUnit(RecordExistingUnit command) {
         identity(command.unitId(), command.agency(), command.type(), command.code(), command.name(), command.presidio());
         AggregateLifecycle.apply(new UnitRecordedAsExisting(command.unitId(), Text.collapse(command.agency()), command.type(),
-                command.code().strip(), Text.collapse(command.name()), command.presidio(), command.refersToUnitId(),
+                Text.collapse(command.code()), Text.collapse(command.name()), command.presidio(), command.refersToUnitId(),
                 Text.collapse(command.source())));
     }
 
@@ -74,7 +75,7 @@ public class OrgUnit {
             throw new CommandRejectedException(Rejection.invalid("UNKNOWN_ACT", "actId", "No act '" + command.actId() + "' is registered"));
         }
         AggregateLifecycle.apply(new UnitActivationScheduled(command.unitId(), Text.collapse(command.agency()), command.type(),
-                command.code().strip(), Text.collapse(command.name()), command.presidio(), Text.collapse(command.presidioAsRecorded()),
+                Text.collapse(command.code()), Text.collapse(command.name()), command.presidio(), Text.collapse(command.presidioAsRecorded()),
                 Text.collapse(command.groupAsRecorded()), command.effectiveRule(),
                 command.effectiveRule() == EffectiveRule.DATE ? command.effectiveFrom() : null, Text.collapse(command.rawText()),
                 command.actId(), command.poasId(), Text.collapse(command.source()), Text.collapse(command.boxDateAsRecorded()),

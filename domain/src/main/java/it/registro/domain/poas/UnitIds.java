@@ -12,6 +12,19 @@ public final class UnitIds {
     private UnitIds() {
     }
 
+    /** Units without a code (districts, departments) are known by their name. */
+    public static String of(String agency, UnitType type, String code, String name, String presidio) {
+        return of(agency, type, code == null || code.isBlank() ? name : code, presidio);
+    }
+
+    /** Whether units of this type carry an organigram code. */
+    public static boolean coded(UnitType type) {
+        return switch (type) {
+            case SC, SSD, SS, SD, FUN -> true;
+            default -> false;
+        };
+    }
+
     public static String of(String agency, UnitType type, String code, String presidio) {
         return Text.slug("unit " + agency + " " + type + " " + code + " " + (presidio == null || presidio.isBlank() ? "staff" : presidio));
     }

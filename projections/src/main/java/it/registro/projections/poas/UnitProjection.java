@@ -226,7 +226,7 @@ public class UnitProjection {
             c = c.and("code").is(q.code().strip());
         }
         List<UnitView> units = new ArrayList<>(mongo.find(Query.query(c), UnitView.class));
-        units.sort(Comparator.comparing(UnitView::getCode).thenComparing(UnitView::getId));
+        units.sort(Comparator.comparing(UnitView::getCode, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(UnitView::getId));
         return units;
     }
 
@@ -310,7 +310,7 @@ public class UnitProjection {
         }
         List<Branch> branches = new ArrayList<>();
         byParent.forEach((parent, units) -> {
-            units.sort(Comparator.comparing(UnitLine::code).thenComparing(UnitLine::unitId));
+            units.sort(Comparator.comparing(UnitLine::code, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(UnitLine::unitId));
             branches.add(new Branch(parent, units));
         });
         return new OrgChart(q.agency(), q.asOf(), count, branches);
@@ -334,7 +334,8 @@ public class UnitProjection {
                 closed.add(UnitLine.of(u, u.getClosure()));
             }
         }
-        Comparator<UnitLine> order = Comparator.comparing(UnitLine::date).thenComparing(UnitLine::code).thenComparing(UnitLine::unitId);
+        Comparator<UnitLine> order = Comparator.comparing(UnitLine::date)
+                .thenComparing(UnitLine::code, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(UnitLine::unitId);
         activated.sort(order);
         closed.sort(order);
         return new UnitDiff(q.agency(), q.from(), q.to(), activated, closed);

@@ -78,14 +78,18 @@ public class UnitView {
      * active day, CLOSED after the last one.
      */
     public String statusOn(LocalDate day) {
-        boolean started = existedBefore || activation != null && activation.approvedOn() != null && activation.date() != null
-                && !activation.approvedOn().isAfter(day) && !activation.date().isAfter(day);
+        boolean started = existedBefore || activation != null && approvedBy(activation, day) && activation.date() != null
+                && !activation.date().isAfter(day);
         if (!started) {
             return "SCHEDULED";
         }
-        boolean ended = closure != null && closure.approvedOn() != null && !closure.approvedOn().isAfter(day)
-                && closure.date().isBefore(day);
+        boolean ended = closure != null && approvedBy(closure, day) && closure.date().isBefore(day);
         return ended ? "CLOSED" : "ACTIVE";
+    }
+
+    /** A change under a POAS needs the POAS approved by the day; one decided by an act alone (e.g. a district) does not. */
+    private static boolean approvedBy(Change c, LocalDate day) {
+        return c.poasId() == null || c.approvedOn() != null && !c.approvedOn().isAfter(day);
     }
 
     void refersTo(String unitId) { this.refersToUnitId = unitId; }

@@ -9,5 +9,7 @@ public enum UnitType {
     FUN,
     DEPARTMENT,
     DIRECTION,
+    /** A district (distretto) as an entity of the agency, distinct from the structure that runs it (e.g. SC 86003). */
+    DISTRICT,
     OTHER
 }
