@@ -50,25 +50,10 @@ class PoasApprovalScenarioTest {
     @BeforeAll
     void replay() {
         api = new Api(port);
-        file = ScenarioFile.load("p000-poas-approval.yaml");
-        file.list("issuers").forEach(i -> ok(api.postJson("/api/bodies", json(i))));
-        for (Map<String, Object> a : file.list("acts")) {
-            Map<String, Object> body = new LinkedHashMap<>(a);
-            String key = (String) body.remove("key");
-            Api.Response r = api.postJson("/api/acts", json(body));
-            ok(r);
-            acts.put(key, r.json().get("id").asString());
-        }
-        ok(api.postJson("/api/acts/" + acts.get("decree279") + "/adoption", json(Map.of("on", "2022-06-10"))));
-        Api.Response opened = api.postJson("/api/poas", json(file.map("poas")));
-        ok(opened);
-        poas = "/api/poas/" + opened.json().get("id").asString();
-        for (Map<String, Object> step : file.list("steps")) {
-            ok(api.postJson(poas + "/steps", json(withAct(step))));
-        }
-        ok(api.postJson(poas + "/adoption", json(withAct(file.map("adoption")))));
-        ok(api.postJson(poas + "/submission", json(file.map("submission"))));
-        ok(api.postJson(poas + "/reviews", json(file.map("review"))));
+        ChangeListReplay replay = new ChangeListReplay(api).untilReview();
+        file = replay.chain;
+        acts.putAll(replay.acts);
+        poas = replay.poas;
         // refused before the approval: an approval dated before the submission; decree 279 executive without approval
         Map<String, Object> e = file.map("expected");
         for (Map<String, Object> r : list(e, "rejected")) {
