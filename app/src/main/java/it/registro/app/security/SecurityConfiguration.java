@@ -40,7 +40,7 @@ import it.registro.app.web.Problems;
 /**
  * Who may call what over HTTP. Reads need an authenticated reader (mayor, auditor, secretariat,
  * admin); writes need a secretariat or an admin, and are then decided per command and body by
- * {@link CommandAuthorization}. Anonymous callers read only published minutes (the albo's share),
+ * {@link CommandAuthorization}. Anonymous callers read only published minutes and adopted acts (the albo's share),
  * the health status and the API description. Bearer tokens (JWT) carry {@code roles} and
  * {@code bodies} claims; HTTP Basic accounts come from the configuration, bcrypt-hashed.
  */
@@ -66,6 +66,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         // published minutes are public; the controller refuses anonymous reads of unpublished ones
                         .requestMatchers(HttpMethod.GET, "/api/sessions/*/minutes", "/api/sessions/*/minutes.html").permitAll()
+                        // adopted acts are public too; the controller refuses anonymous reads of the others
+                        .requestMatchers(HttpMethod.GET, "/api/acts/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/security/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)

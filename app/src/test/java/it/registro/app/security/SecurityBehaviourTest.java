@@ -108,4 +108,25 @@ class SecurityBehaviourTest {
         assertThat(anonymous.get(s + "/minutes.html", "Accept", "text/html").status()).isEqualTo(200);
         assertThat(anonymous.get(s).status()).as("the full record stays for signed-in readers").isEqualTo(401);
     }
+
+    @Test
+    @DisplayName("anonymous readers see adopted acts only, as on an albo; not the register's list")
+    void adoptedActsArePublic() {
+        Api tester = new Api(port);
+        tester.postJson("/api/bodies", """
+                {"id":"dg-asst-albo","kind":"DIRETTORE_GENERALE","agency":{"kind":"ASST","name":"ASST Albo"},"name":"DG ASST Albo"}""");
+        String act = "/api/acts/" + tester.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-albo", "type", "DECRETO",
+                "number", "7", "date", "2025-03-01"))).json().get("id").asString();
+        Api anonymous = Api.anonymous(port);
+        Api.Response before = anonymous.get(act);
+        assertThat(before.status()).isEqualTo(401);
+        assertThat(before.json().get("code").asString()).isEqualTo("UNAUTHENTICATED");
+        assertThat(anonymous.get("/api/acts/no-such-act").status()).as("no existence leak").isEqualTo(401);
+        assertThat(tester.postJson(act + "/adoption", "{\"on\":\"2025-03-01\"}").status()).isEqualTo(200);
+        Api.Response adopted = anonymous.get(act);
+        assertThat(adopted.status()).isEqualTo(200);
+        assertThat(adopted.json().get("state").asString()).isEqualTo("ADOPTED");
+        assertThat(anonymous.get("/api/acts").status()).isEqualTo(401);
+        assertThat(anonymous.postJson(act + "/adoption", "{\"on\":\"2025-03-02\"}").status()).isEqualTo(401);
+    }
 }
