@@ -137,6 +137,25 @@ public class PoasController {
         return send(id, new DateApproval(id, r.actId(), r.on(), r.source()));
     }
 
+    public record TranspositionRequest(@NotBlank @Size(max = 150) String actId, @NotNull LocalDate on, @Size(max = 1000) String source) {
+    }
+
+    public record AmendmentRequest(@NotBlank @Size(max = 150) String actId, @NotNull LocalDate on, @Size(max = 1000) String label,
+                                   @Size(max = 150) String proposingActId, @Size(max = 1000) String source) {
+    }
+
+    @PostMapping(path = "/{id}/transposition", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The agency's act transposing (recepimento) the approval; not before the approval's date")
+    public ResponseEntity<CommandAccepted> transposition(@PathVariable String id, @Valid @RequestBody TranspositionRequest r) {
+        return send(id, new TransposePoasApproval(id, r.actId(), r.on(), r.source()));
+    }
+
+    @PostMapping(path = "/{id}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An act modifying the approved POAS: a new version from its date (proposingActId may be unknown)")
+    public ResponseEntity<CommandAccepted> amendment(@PathVariable String id, @Valid @RequestBody AmendmentRequest r) {
+        return send(id, new AmendPoas(id, r.actId(), r.on(), r.label(), r.proposingActId(), r.source()));
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "The approval chain in order, with the status, the review and the approval")
     public PoasProjection.ApprovalChain get(@PathVariable String id) {
@@ -145,10 +164,10 @@ public class PoasController {
 
     @GetMapping(params = "agency")
     @Operation(summary = "The POAS of an agency in force on a date (default today)")
-    public PoasView current(@RequestParam String agency,
+    public PoasProjection.CurrentPoas current(@RequestParam String agency,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate day = BusinessTimes.todayIfAbsent(asOf);
-        return queries.query(new FindCurrentPoas(agency, day), ResponseTypes.optionalInstanceOf(PoasView.class)).join()
+        return queries.query(new FindCurrentPoas(agency, day), ResponseTypes.optionalInstanceOf(PoasProjection.CurrentPoas.class)).join()
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_POAS_IN_FORCE", "asOf",
                         "No approved POAS of " + agency + " on " + day));
     }

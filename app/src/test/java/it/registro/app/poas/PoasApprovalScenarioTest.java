@@ -124,6 +124,6 @@ class PoasApprovalScenarioTest {
             }
         }
         assertThat(api.get("/api/poas?agency=ASST%20Cremona&asOf=2022-07-31").status()).isEqualTo(404);
-        assertThat(api.get("/api/poas?agency=ASST%20Cremona&asOf=2022-08-01").json().get("period").asString()).isEqualTo("2022-2024");
+        assertThat(api.get("/api/poas?agency=ASST%20Cremona&asOf=2022-08-01").json().get("poas").get("period").asString()).isEqualTo("2022-2024");
     }
 }

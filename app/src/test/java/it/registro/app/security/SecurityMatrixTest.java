@@ -115,7 +115,9 @@ class SecurityMatrixTest {
         for (String[] w : new String[][]{{"/steps", "{\"on\":\"2024-01-01\",\"step\":\"s\"}"},
                 {"/adoption", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"}, {"/submission", "{\"on\":\"2024-01-01\"}"},
                 {"/reviews", "{\"on\":\"2024-01-01\",\"outcome\":\"FAVOURABLE\"}"}, {"/approval", "{\"actId\":\"none\"}"},
-                {"/approval/date", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"}}) {
+                {"/approval/date", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"},
+                {"/transposition", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"},
+                {"/amendments", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"}}) {
             rows.add(new Row("POST", "/api/poas/poas-asst-matrix-2024-2026" + w[0], w[1], adminOnly));
         }
         // units and POAS changes: an administrator

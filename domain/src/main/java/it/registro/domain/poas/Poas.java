@@ -34,6 +34,8 @@ public class Poas {
     private LocalDate submittedOn;
     private boolean approved;
     private LocalDate approvedOn;
+    private int version;
+    private LocalDate lastChangeOn;
 
     protected Poas() {
     }
@@ -110,11 +112,12 @@ public class Poas {
         if (approved) {
             throw rejected(Rejection.conflict("POAS_ALREADY_APPROVED", "actId", "This POAS version is already approved"));
         }
-        if (submittedOn == null) {
-            throw rejected(Rejection.invalid("POAS_NOT_SUBMITTED", "actId", "A POAS is approved once submitted"));
+        // an older chain may lack its submission in the sources (P6): the adoption then bounds the approval
+        if (submittedOn == null && adoptedOn == null) {
+            throw rejected(Rejection.invalid("POAS_NOT_SUBMITTED", "actId", "A POAS is approved once adopted and submitted"));
         }
         if (command.on() != null) {
-            submitted(command.on(), "on");
+            notBeforeBasis(command.on(), "on");
         }
         AggregateLifecycle.apply(new PoasApproved(poasId, command.actId(), command.on(), Text.collapse(command.voteAsRecorded()),
                 Text.collapse(command.conformityAsRecorded()), Text.collapse(command.source())));
@@ -131,14 +134,57 @@ public class Poas {
         if (approvedOn != null) {
             throw rejected(Rejection.conflict("APPROVAL_ALREADY_DATED", "on", "The approval is dated " + approvedOn));
         }
-        submitted(command.on(), "on");
+        notBeforeBasis(command.on(), "on");
         AggregateLifecycle.apply(new PoasApprovalDated(poasId, command.actId(), command.on(), Text.collapse(command.source())));
         flagIfLate(command.on());
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    public long handle(TransposePoasApproval command, ActFacts acts) {
+        Verdict.firstRejection(required(command.actId(), "actId"), required(command.on(), "on")).orThrow();
+        knownAct(acts, command.actId());
+        approvedBefore(command.on());
+        AggregateLifecycle.apply(new PoasApprovalTransposed(poasId, command.actId(), command.on(), Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AmendPoas command, ActFacts acts) {
+        Verdict.firstRejection(required(command.actId(), "actId"), required(command.on(), "on"),
+                optionalText(command.label(), "label", MAX_TEXT_LENGTH)).orThrow();
+        knownAct(acts, command.actId());
+        if (command.proposingActId() != null) {
+            knownAct(acts, command.proposingActId());
+        }
+        approvedBefore(command.on());
+        if (lastChangeOn != null && command.on().isBefore(lastChangeOn)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "on", command.on() + " precedes the last amendment on " + lastChangeOn));
+        }
+        AggregateLifecycle.apply(new PoasAmended(poasId, command.actId(), command.on(), Text.collapse(command.label()),
+                command.proposingActId(), version + 1, Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void approvedBefore(LocalDate on) {
+        if (!approved || approvedOn == null) {
+            throw rejected(Rejection.invalid("POAS_NOT_APPROVED", "on", "The POAS has no dated approval yet"));
+        }
+        if (on.isBefore(approvedOn)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "on", on + " precedes the approval on " + approvedOn));
+        }
+    }
+
+    private void notBeforeBasis(LocalDate on, String field) {
+        if (submittedOn != null) {
+            submitted(on, field);
+        } else if (on.isBefore(adoptedOn)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", field, on + " precedes the adoption on " + adoptedOn));
+        }
+    }
+
     private void flagIfLate(LocalDate approvedOnDate) {
-        if (approvedOnDate != null) {
+        if (approvedOnDate != null && submittedOn != null) {
             long over = ApprovalDeadline.daysOver(submittedOn, approvedOnDate);
             if (over > 0) {
                 AggregateLifecycle.apply(new ApprovalDeadlineExceeded(poasId, submittedOn, ApprovalDeadline.dueOn(submittedOn),
@@ -184,11 +230,18 @@ public class Poas {
     @EventSourcingHandler
     void on(PoasApproved e) {
         approved = true;
+        version = 1;
         approvedOn = e.on();
     }
 
     @EventSourcingHandler
     void on(PoasApprovalDated e) {
         approvedOn = e.on();
+    }
+
+    @EventSourcingHandler
+    void on(PoasAmended e) {
+        version = e.version();
+        lastChangeOn = e.on();
     }
 }

@@ -98,4 +98,30 @@ class PoasTest {
                 .when(new SubmitPoas(P, JUN_10.minusDays(1), null, null, null, null))
                 .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
     }
+
+    @Test
+    @DisplayName("P6: a chain without a recorded submission is approved after its adoption; an amendment makes version 2; both refuse dates before the approval")
+    void olderChainAmended() {
+        String old = "poas-asst-cremona-2016-2018";
+        LocalDate adopted = LocalDate.of(2016, 10, 27);
+        LocalDate approvedOn = LocalDate.of(2017, 3, 13);
+        List<Object> approved = List.of(new PoasOpened(old, "ASST Cremona", "2016-2018", null, null),
+                new PoasAdopted(old, D279, adopted, null), new PoasApproved(old, DGR, approvedOn, null, null, null));
+        fixture.given(approved.subList(0, 2))
+                .when(new ApprovePoas(old, DGR, approvedOn, null, null, null))
+                .expectEvents(new PoasApproved(old, DGR, approvedOn, null, null, null));
+        fixture.given(approved.subList(0, 2))
+                .when(new ApprovePoas(old, DGR, LocalDate.of(2016, 10, 1), null, null, null))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+        fixture.given(approved)
+                .when(new TransposePoasApproval(old, D279, LocalDate.of(2017, 3, 10), null))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+        LocalDate aug2 = LocalDate.of(2021, 8, 2);
+        fixture.given(approved)
+                .when(new AmendPoas(old, DGR, aug2, "aggiornamento 2021", null, null))
+                .expectEvents(new PoasAmended(old, DGR, aug2, "aggiornamento 2021", null, 2, null));
+        fixture.given(List.of(new PoasOpened(old, "ASST Cremona", "2016-2018", null, null), new PoasAdopted(old, D279, adopted, null)))
+                .when(new AmendPoas(old, DGR, aug2, null, null, null))
+                .expectException(rejectedWith("POAS_NOT_APPROVED")).expectNoEvents();
+    }
 }

@@ -87,6 +87,7 @@ public class PoasProjection {
     public void on(PoasApproved e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.poasId(), seq, p -> {
             p.approval(new PoasView.Approval(e.actId(), e.on(), e.voteAsRecorded(), e.conformityAsRecorded()));
+            p.getVersions().add(new PoasView.Version(1, p.getLabel(), e.on(), e.actId(), p.getAdoptedByActId()));
             p.getSteps().add(new PoasView.Step("APPROVED", e.on(), "Approvazione", null, e.actId(), e.voteAsRecorded(), e.source(), at));
         });
     }
@@ -96,8 +97,25 @@ public class PoasProjection {
         update(e.poasId(), seq, p -> {
             PoasView.Approval a = p.getApproval();
             p.approval(new PoasView.Approval(e.actId(), e.on(), a.voteAsRecorded(), a.conformityAsRecorded()));
+            p.getVersions().replaceAll(v -> v.number() == 1 ? new PoasView.Version(1, v.label(), e.on(), v.actId(), v.proposingActId()) : v);
             p.getSteps().replaceAll(s -> s.kind().equals("APPROVED")
                     ? new PoasView.Step(s.kind(), e.on(), s.step(), s.actor(), e.actId(), s.textAsRecorded(), s.source(), s.recordedAt()) : s);
+        });
+    }
+
+    @EventHandler
+    public void on(PoasApprovalTransposed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> p.getSteps().add(new PoasView.Step("TRANSPOSED", e.on(), "Recepimento", null, e.actId(), null,
+                e.source(), at)));
+    }
+
+    @EventHandler
+    public void on(PoasAmended e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            p.getVersions().add(new PoasView.Version(e.version(), e.label() != null ? e.label() : p.getLabel(), e.on(), e.actId(),
+                    e.proposingActId()));
+            p.getSteps().add(new PoasView.Step("AMENDED", e.on(), "Modifica", null, e.actId(),
+                    e.proposingActId() == null ? "proposing act unknown" : null, e.source(), at));
         });
     }
 
@@ -113,7 +131,8 @@ public class PoasProjection {
     }
 
     /** The chain in order of business date (steps of one day in the order recorded). */
-    public record ApprovalChain(PoasView poas, String status, List<PoasView.Step> chain, Long reviewDaysAfterSubmission) {
+    public record ApprovalChain(PoasView poas, String status, List<PoasView.Step> chain, Long reviewDaysAfterSubmission,
+                                String supersededBy, LocalDate supersededFrom) {
     }
 
     @QueryHandler
@@ -124,7 +143,14 @@ public class PoasProjection {
                     .thenComparing(PoasView.Step::recordedAt));
             Long reviewDays = p.getSubmission() == null || p.getReviews().isEmpty() ? null
                     : java.time.temporal.ChronoUnit.DAYS.between(p.getSubmission().on(), p.getReviews().get(0).on());
-            return new ApprovalChain(p, p.getStatus(), chain, reviewDays);
+            // one POAS in force per agency: a later approved POAS supersedes this one from its approval date
+            Optional<PoasView> successor = p.getApproval() == null || p.getApproval().on() == null ? Optional.empty()
+                    : byAgency(p.getAgencyName()).stream().filter(o -> !o.getId().equals(p.getId()) && o.getApproval() != null
+                            && o.getApproval().on() != null && o.getApproval().on().isAfter(p.getApproval().on()))
+                    .min(Comparator.comparing(o -> o.getApproval().on()));
+            String status = successor.isPresent() ? "SUPERSEDED" : p.getStatus();
+            return new ApprovalChain(p, status, chain, reviewDays, successor.map(PoasView::getId).orElse(null),
+                    successor.map(o -> o.getApproval().on()).orElse(null));
         });
     }
 
@@ -149,12 +175,17 @@ public class PoasProjection {
         return overdue;
     }
 
+    /** The POAS in force on a day and its version then. */
+    public record CurrentPoas(PoasView poas, LocalDate asOf, PoasView.Version version) {
+    }
+
     /** The POAS in force: the latest approved on or before the day. */
     @QueryHandler
-    public Optional<PoasView> handle(FindCurrentPoas q) {
+    public Optional<CurrentPoas> handle(FindCurrentPoas q) {
         return byAgency(q.agencyName()).stream()
                 .filter(p -> p.getApproval() != null && p.getApproval().on() != null && !p.getApproval().on().isAfter(q.asOf()))
-                .max(Comparator.comparing(p -> p.getApproval().on()));
+                .max(Comparator.comparing(p -> p.getApproval().on()))
+                .map(p -> new CurrentPoas(p, q.asOf(), p.versionOn(q.asOf())));
     }
 
     private List<PoasView> byAgency(String agency) {

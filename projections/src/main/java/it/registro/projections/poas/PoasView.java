@@ -28,6 +28,10 @@ public class PoasView {
     public record Approval(String actId, LocalDate on, String voteAsRecorded, String conformityAsRecorded) {
     }
 
+    /** A version of the plan: 1 from the approval, then one per amendment, each from its act's date. */
+    public record Version(int number, String label, LocalDate from, String actId, String proposingActId) {
+    }
+
     public record Flag(String code, String severity, LocalDate dueOn, LocalDate approvedOn, long daysOver) {
     }
 
@@ -43,6 +47,7 @@ public class PoasView {
     private List<Review> reviews = new ArrayList<>();
     private Approval approval;
     private List<Flag> flags = new ArrayList<>();
+    private List<Version> versions = new ArrayList<>();
     private long version;
 
     protected PoasView() {
@@ -55,8 +60,13 @@ public class PoasView {
         this.label = label;
     }
 
+ /** The version in force on a day, or null before the approval's date. */
+    public Version versionOn(LocalDate day) {
+        return versions.stream().filter(v -> v.from() != null && !v.from().isAfter(day)).reduce((a, b) -> b).orElse(null);
+    }
+
     public String getStatus() {
-        return approval != null ? "APPROVED" : submission != null ? "SUBMITTED" : adoptedOn != null ? "ADOPTED" : "OPEN";
+        return versions.size() > 1 ? "AMENDED" : approval != null ? "APPROVED" : submission != null ? "SUBMITTED" : adoptedOn != null ? "ADOPTED" : "OPEN";
     }
 
     void adopted(String actId, LocalDate on) {
@@ -79,5 +89,6 @@ public class PoasView {
     public List<Review> getReviews() { return reviews; }
     public Approval getApproval() { return approval; }
     public List<Flag> getFlags() { return flags; }
+    public List<Version> getVersions() { return versions; }
     public long getVersion() { return version; }
 }

@@ -1,0 +1,140 @@
+package it.registro.app.poas;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import it.registro.app.support.Api;
+import it.registro.app.support.ScenarioFile;
+import it.registro.app.support.ScenarioTest;
+import tools.jackson.databind.JsonNode;
+
+import static it.registro.app.support.ScenarioFile.json;
+import static it.registro.app.support.ScenarioFile.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** P6 of poas-000.md: the POAS 2016-2018 chain from seed 001, amended in 2021, superseded by the 2022-2024 POAS (P1). */
+@ScenarioTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PoasEarlierChainScenarioTest {
+
+    @LocalServerPort
+    int port;
+
+    ChangeListReplay replay;
+    ScenarioFile file = ScenarioFile.load("p001-poas-2016-2018.yaml");
+    final Map<String, String> acts = new java.util.HashMap<>();
+    String poas;
+
+    private Map<String, Object> withAct(Map<String, Object> step) {
+        Map<String, Object> body = new LinkedHashMap<>(step);
+        body.put("actId", acts.get((String) body.remove("act")));
+        return body;
+    }
+
+    @BeforeAll
+    void replay() {
+        Api api = new Api(port);
+        replay = new ChangeListReplay(api).untilReview();   // registers the issuers and the 2022 acts, P1 steps 1-12
+        for (Map<String, Object> a : file.list("acts")) {
+            Map<String, Object> body = new LinkedHashMap<>(a);
+            String key = (String) body.remove("key");
+            Api.Response r = api.postJson("/api/acts", json(body));
+            ChangeListReplay.ok(r);
+            acts.put(key, r.json().get("id").asString());
+        }
+        ChangeListReplay.ok(api.postJson("/api/acts/" + acts.get("alpha") + "/adoption", json(Map.of("on", "2016-10-27"))));
+        ChangeListReplay.ok(api.postJson("/api/poas", json(file.map("poas"))));
+        poas = "/api/poas/" + file.map("poas").get("id");
+        ChangeListReplay.ok(api.postJson(poas + "/adoption", json(withAct(file.map("adoption")))));
+        ChangeListReplay.ok(api.postJson(poas + "/approval", json(withAct(file.map("approval")))));
+        // refused: the transposition dated before the approval
+        Map<String, Object> early = withAct(file.map("transposition"));
+        early.put("on", "2017-03-10");
+        assertThat(api.postJson(poas + "/transposition", json(early)).json().get("code").asString()).isEqualTo("DATES_OUT_OF_ORDER");
+        ChangeListReplay.ok(api.postJson(poas + "/transposition", json(withAct(file.map("transposition")))));
+        ChangeListReplay.ok(api.postJson(poas + "/amendments", json(withAct(file.map("amendment")))));
+        for (Map<String, Object> ref : file.list("references")) {
+            ChangeListReplay.ok(api.postJson("/api/acts/" + acts.get((String) ref.get("from")) + "/references",
+                    json(Map.of("kind", ref.get("kind"), "targetActId", acts.get((String) ref.get("to"))))));
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("P6: the chain reads α ADOPTED, β APPROVED, γ TRANSPOSED, δ AMENDED, each with its act; the proposing act is unknown")
+    void chain() {
+        JsonNode chain = replay.api.get(poas).json();
+        List<String> steps = new ArrayList<>();
+        chain.get("chain").forEach(s -> steps.add(s.get("kind").asString() + " " + s.get("on").asString()));
+        assertThat(steps).isEqualTo(file.map("expected").get("chain"));
+        List<String> actIds = new ArrayList<>();
+        chain.get("chain").forEach(s -> actIds.add(s.get("actId").asString()));
+        assertThat(actIds).containsExactly(acts.get("alpha"), acts.get("beta"), acts.get("gamma"), acts.get("delta"));
+        JsonNode v2 = chain.get("poas").get("versions").get(1);
+        assertThat(v2.get("number").asInt()).isEqualTo(2);
+        assertThat(v2.get("proposingActId").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("P6: in force on 2022-03-01 is the 2016-2018 POAS, version 2 (aggiornamento 2021)")
+    void currentBefore2022() {
+        Map<String, Object> e = map(file.map("expected"), "currentOn2022_03_01");
+        JsonNode current = replay.api.get("/api/poas?agency=ASST%20Cremona&asOf=2022-03-01").json();
+        assertThat(current.get("poas").get("period").asString()).isEqualTo(e.get("period"));
+        assertThat(current.get("version").get("number").asInt()).isEqualTo(e.get("version"));
+        assertThat(current.get("version").get("label").asString()).isEqualTo(e.get("label"));
+        JsonNode v1 = replay.api.get("/api/poas?agency=ASST%20Cremona&asOf=2021-08-01").json().get("version");
+        assertThat(v1.get("number").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("P6: References(β) — outgoing APPROVES α; incoming TRANSPOSES from γ and CITES from δ")
+    void referencesOfBeta() {
+        JsonNode beta = replay.api.get("/api/acts/" + acts.get("beta")).json().get("act");
+        List<String> outgoing = new ArrayList<>();
+        beta.get("outgoing").forEach(r -> outgoing.add(r.get("kind").asString() + " " + r.get("actId").asString()));
+        assertThat(outgoing).containsExactly("APPROVES " + acts.get("alpha"));
+        List<String> incoming = new ArrayList<>();
+        beta.get("incoming").forEach(r -> incoming.add(r.get("kind").asString() + " " + r.get("actId").asString()));
+        assertThat(incoming).containsExactlyInAnyOrder("TRANSPOSES " + acts.get("gamma"), "CITES " + acts.get("delta"));
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("P6 refusal: an act dated before α cannot approve it (FIXTURE DGR of 2016-10-01)")
+    void approvalBeforeTheApprovedAct() {
+        Api.Response early = replay.api.postJson("/api/acts", json(Map.of("issuerBodyId", "giunta-regionale-lombardia", "type", "DGR",
+                "number", "X/9999", "date", "2016-10-01", "source", "FIXTURE")));
+        ChangeListReplay.ok(early);
+        Api.Response refused = replay.api.postJson("/api/acts/" + early.json().get("id").asString() + "/references",
+                json(Map.of("kind", "APPROVES", "targetActId", acts.get("alpha"))));
+        assertThat(refused.json().get("code").asString()).isEqualTo("DATES_OUT_OF_ORDER");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("P6: once the 2022-2024 POAS is approved (FIXTURE 2022-08-01) it is in force, and 2016-2018 is SUPERSEDED from that day")
+    void supersededBy2022() {
+        ChangeListReplay.ok(replay.api.postJson(replay.poas + "/approval", json(replay.withAct(replay.chain.map("approval")))));
+        JsonNode current = replay.api.get("/api/poas?agency=ASST%20Cremona&asOf=2022-08-01").json();
+        assertThat(current.get("poas").get("period").asString()).isEqualTo("2022-2024");
+        JsonNode old = replay.api.get(poas).json();
+        assertThat(old.get("status").asString()).isEqualTo("SUPERSEDED");
+        assertThat(old.get("supersededBy").asString()).isEqualTo(replay.poasId);
+        assertThat(old.get("supersededFrom").asString()).isEqualTo("2022-08-01");
+        assertThat(replay.api.get("/api/poas?agency=ASST%20Cremona&asOf=2022-07-31").json().get("poas").get("period").asString())
+                .isEqualTo("2016-2018");
+    }
+}
