@@ -84,6 +84,20 @@ public class BodyController {
                                @jakarta.validation.constraints.Size(max = 1000) String source) {
     }
 
+    public record SuccessorRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100) String successorBodyId,
+                                   @jakarta.validation.constraints.NotNull java.time.LocalDate from,
+                                   @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Pattern(regexp = "STATED|DERIVED") String basis,
+                                   @jakarta.validation.constraints.Size(max = 1000) String source) {
+    }
+
+    @PostMapping(path = "/{id}/successor", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the organ that succeeded this one (e.g. the DG of an ASST after the former Azienda Ospedaliera's)")
+    public ResponseEntity<CommandAccepted> successor(@PathVariable String id, @Valid @RequestBody SuccessorRequest request) {
+        long version = commands.send(new it.registro.domain.body.api.RecordBodySuccessor(id, request.successorBodyId(), request.from(),
+                request.basis(), request.source()), "BODY", id);
+        return awaiter.accepted(id, version, () -> projectedVersion(id));
+    }
+
     @PostMapping(path = "/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record another name a document gives the body")
     public ResponseEntity<CommandAccepted> alias(@PathVariable String id, @Valid @RequestBody AliasRequest request) {

@@ -18,6 +18,7 @@ public record BodyResource(
         String legalBasis,
         List<Name> names,
         List<Name> aliases,
+        BodyView.Succession succession,
         long version,
         Instant registeredAt,
         Instant updatedAt) {
@@ -31,6 +32,6 @@ public record BodyResource(
                 view.getLegalBasis(),
                 view.getNames().stream().map(n -> new Name(n.name(), n.effectiveFrom(), n.reason(), n.recordedAt())).toList(),
                 view.getAliases().stream().map(n -> new Name(n.name(), null, n.reason(), n.recordedAt())).toList(),
-                view.getVersion(), view.getRegisteredAt(), view.getUpdatedAt());
+                view.getSuccession(), view.getVersion(), view.getRegisteredAt(), view.getUpdatedAt());
     }
 }

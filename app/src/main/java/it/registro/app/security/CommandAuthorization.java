@@ -59,7 +59,7 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final Set<Class<?>> BODY_STRUCTURE = Set.of(RegisterBody.class, RenameBody.class,
-            RecordBodyAlias.class, RecordComposition.class, DefineSeat.class, SeatMember.class, UnseatMember.class,
+            RecordBodyAlias.class, it.registro.domain.body.api.RecordBodySuccessor.class, RecordComposition.class, DefineSeat.class, SeatMember.class, UnseatMember.class,
             AdoptRuleSet.class);
     private static final Set<Class<?>> BODY_OPERATIONS = Set.of(ElectOfficer.class, VacateOffice.class,
             DesignateInterimPresidingOfficer.class, DelegateSeat.class, RevokeDelegation.class);

@@ -137,4 +137,42 @@ class PoasEarlierChainScenarioTest {
         assertThat(replay.api.get("/api/poas?agency=ASST%20Cremona&asOf=2022-07-31").json().get("poas").get("period").asString())
                 .isEqualTo("2016-2018");
     }
+
+    @Test
+    @Order(6)
+    @DisplayName("A3 step 2: deliberazione 129/2005 of the former AO di Cremona, succeeded by ASST Cremona's DG, is amended by decreto 150/2019 and stays in force")
+    void formerAgencyActAmended() {
+        Api api = replay.api;
+        ChangeListReplay.ok(api.postJson("/api/bodies", json(Map.of("id", "dg-ao-cremona", "kind", "DIRETTORE_GENERALE",
+                "agency", Map.of("kind", "AZIENDA_OSPEDALIERA", "name", "Azienda Ospedaliera di Cremona"),
+                "name", "Direttore Generale Azienda Ospedaliera di Cremona"))));
+        // DERIVED: ASST Cremona exists from 1 January 2016 (seed 001 L220-222); its hospitals were part of the ex AO (L232-234)
+        ChangeListReplay.ok(api.postJson("/api/bodies/dg-ao-cremona/successor", json(Map.of("successorBodyId", "dg-asst-cremona",
+                "from", "2016-01-01", "basis", "DERIVED", "source", "seed 001 L220-222, L232-234"))));
+        assertThat(api.postJson("/api/bodies/dg-ao-cremona/successor", json(Map.of("successorBodyId", "dg-ao-cremona",
+                "from", "2016-01-01", "basis", "DERIVED"))).json().get("code").asString()).isEqualTo("SELF_REFERENCE");
+        JsonNode ao = api.get("/api/bodies/dg-ao-cremona").json();
+        assertThat(ao.toString()).contains("\"successorBodyId\":\"dg-asst-cremona\"");
+
+        Api.Response d129 = api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-ao-cremona", "type", "DELIBERAZIONE",
+                "number", "129", "date", "2005-06-22", "source", "seed 000 L1262-1263")));
+        ChangeListReplay.ok(d129);
+        String id129 = d129.json().get("id").asString();
+        ChangeListReplay.ok(api.postJson("/api/acts/" + id129 + "/adoption", json(Map.of("on", "2005-06-22"))));
+        Api.Response d150 = api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-cremona", "type", "DECRETO",
+                "number", "150", "date", "2019-04-01", "source", "seed 000 L1263-1264")));
+        ChangeListReplay.ok(d150);
+        String id150 = d150.json().get("id").asString();
+        ChangeListReplay.ok(api.postJson("/api/acts/" + id150 + "/references", json(Map.of("kind", "AMENDS", "targetActId", id129,
+                "effectiveFrom", "2019-04-01"))));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode record = api.get("/api/acts/" + id129 + "?asOf=2020-01-01").json();
+            assertThat(record.get("amended").asBoolean()).isTrue();
+            assertThat(record.get("state").asString()).isEqualTo("ADOPTED");
+            List<String> amendments = new ArrayList<>();
+            record.get("act").get("incoming").forEach(r -> amendments.add(r.get("kind").asString() + " " + r.get("actId").asString()
+                    + " " + r.get("actDate").asString()));
+            assertThat(amendments).containsExactly("AMENDS " + id150 + " 2019-04-01");
+        });
+    }
 }

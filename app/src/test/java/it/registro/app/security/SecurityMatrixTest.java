@@ -143,6 +143,7 @@ class SecurityMatrixTest {
                 {"kind":"CONFERENZA_DEI_SINDACI","agency":{"kind":"ASST","name":"ASST Matrix"},"name":"Conferenza Matrix Bis"}""", adminOnly));
         rows.add(new Row("POST", "/api/bodies/matrix-body/rename", "{\"name\":\"Conferenza Matrix Ter\",\"reason\":\"r\",\"effectiveFrom\":\"2024-02-01\"}", adminOnly));
         rows.add(new Row("POST", "/api/bodies/matrix-body/aliases", "{\"alias\":\"Conferenza di Matrix\"}", adminOnly));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/successor", "{\"successorBodyId\":\"none\",\"from\":\"2024-01-01\",\"basis\":\"STATED\"}", adminOnly));
         rows.add(new Row("POST", "/api/bodies/matrix-body/compositions", """
                 {"act":{"citation":"Decreto 9002/2024"},"effectiveFrom":"2024-03-01","seats":[
                  {"role":"MAYOR","constituency":"comune-matrix","personId":"%s"}]}""".formatted(person), adminOnly));

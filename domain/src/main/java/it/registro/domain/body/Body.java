@@ -22,6 +22,8 @@ import it.registro.domain.body.api.Agency;
 import it.registro.domain.body.api.BodyAliasRecorded;
 import it.registro.domain.body.api.BodyRegistered;
 import it.registro.domain.body.api.RecordBodyAlias;
+import it.registro.domain.body.api.RecordBodySuccessor;
+import it.registro.domain.body.api.BodySucceeded;
 import it.registro.domain.body.api.BodyRenamed;
 import it.registro.domain.body.api.CompositionActRecorded;
 import it.registro.domain.body.api.DefineSeat;
@@ -79,6 +81,8 @@ import static it.registro.domain.common.Checks.requiredText;
  * sourcing handlers.
  */
 public class Body {
+
+    private String successorBodyId;
 
     @AggregateIdentifier
     private String bodyId;
@@ -161,6 +165,35 @@ public class Body {
         }
         AggregateLifecycle.apply(new BodyAliasRecorded(bodyId, alias, Text.collapse(command.source())));
         return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RecordBodySuccessor command, References references) {
+        Verdict.firstRejection(
+                requiredText(command.successorBodyId(), "successorBodyId", MAX_NAME_LENGTH),
+                required(command.from(), "from"),
+                requiredText(command.basis(), "basis", 20),
+                optionalText(command.source(), "source", MAX_REASON_LENGTH)
+        ).orThrow();
+        String successor = command.successorBodyId().strip();
+        if (successor.equals(bodyId)) {
+            throw rejected(Rejection.invalid("SELF_REFERENCE", "successorBodyId", "A body cannot succeed itself"));
+        }
+        if (!references.bodyExists(successor)) {
+            throw rejected(Rejection.invalid("UNKNOWN_BODY", "successorBodyId", "No body '" + successor + "' is registered"));
+        }
+        if (successorBodyId != null) {
+            throw rejected(Rejection.conflict("SUCCESSOR_ALREADY_RECORDED", "successorBodyId",
+                    "The body is already succeeded by '" + successorBodyId + "'"));
+        }
+        AggregateLifecycle.apply(new BodySucceeded(bodyId, successor, command.from(), command.basis().strip(),
+                Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(BodySucceeded event) {
+        successorBodyId = event.successorBodyId();
     }
 
     // ---------------------------------------------------------------- composition

@@ -111,6 +111,12 @@ public class BodyProjection {
     }
 
     @EventHandler
+    public void on(it.registro.domain.body.api.BodySucceeded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.succeeded(
+                new BodyView.Succession(event.successorBodyId(), event.from(), event.basis(), event.source())));
+    }
+
+    @EventHandler
     public void on(BodyAliasRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.bodyId(), sequence, recordedAt, body -> body.aliased(
                 new BodyView.NameEntry(event.alias(), null, event.source(), recordedAt)));

@@ -133,6 +133,20 @@ public class BodyView {
         addNameKey(newName);
     }
 
+    /** The organ that took over from this one (e.g. of the agency that replaced this body's agency). */
+    public record Succession(String successorBodyId, LocalDate from, String basis, String source) {
+    }
+
+    private Succession succession;
+
+    void succeeded(Succession s) {
+        this.succession = s;
+    }
+
+    public Succession getSuccession() {
+        return succession;
+    }
+
     void aliased(NameEntry alias) {
         this.aliases.add(alias);
         addNameKey(alias.name());

@@ -7,5 +7,7 @@ public enum AgencyKind {
     /** Agenzia di Tutela della Salute, over several ASSTs (e.g. ATS Val Padana). */
     ATS,
     /** Azienda Socio-Sanitaria Territoriale (e.g. ASST Cremona, ASST Crema). */
-    ASST
+    ASST,
+    /** A former Azienda Ospedaliera (e.g. of Cremona), replaced by an ASST on 1 January 2016. */
+    AZIENDA_OSPEDALIERA
 }

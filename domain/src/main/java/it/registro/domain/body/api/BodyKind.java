@@ -5,6 +5,7 @@ import java.util.Set;
 
 import static it.registro.domain.body.api.AgencyKind.ASST;
 import static it.registro.domain.body.api.AgencyKind.ATS;
+import static it.registro.domain.body.api.AgencyKind.AZIENDA_OSPEDALIERA;
 import static it.registro.domain.body.api.AgencyKind.REGIONE;
 
 /**
@@ -18,7 +19,7 @@ public enum BodyKind {
     ASSEMBLEA_DEI_SINDACI_DI_DISTRETTO(Category.MAYORS_BODY, EnumSet.of(ASST)),
     CONSIGLIO_DI_RAPPRESENTANZA(Category.MAYORS_BODY, EnumSet.of(ASST)),
     /** Single-person governing organ of an ATS or ASST; adopts decrees. */
-    DIRETTORE_GENERALE(Category.ISSUING_ORGAN, EnumSet.of(ATS, ASST)),
+    DIRETTORE_GENERALE(Category.ISSUING_ORGAN, EnumSet.of(ATS, ASST, AZIENDA_OSPEDALIERA)),
     /** The Region's collegial executive; adopts DGRs (e.g. the one approving a POAS). */
     GIUNTA_REGIONALE(Category.ISSUING_ORGAN, EnumSet.of(REGIONE)),
     /** Regional directorate that reviews POAS proposals (not an agency's DG). */
