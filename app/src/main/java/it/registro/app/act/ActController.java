@@ -155,6 +155,16 @@ public class ActController {
         return send(id, new RecordSubmission(id, r.to(), r.channel(), r.protocol(), r.on(), r.source()));
     }
 
+    public record PublicationRequest(@NotBlank @Size(max = 200) String where, @NotNull LocalDate from, LocalDate until,
+                                     @Size(max = 100) String registerNumber, @Size(max = 1000) String source) {
+    }
+
+    @PostMapping(path = "/{id}/publications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The act was published (e.g. on the albo pretorio online) from a date; not before its adoption")
+    public ResponseEntity<CommandAccepted> publication(@PathVariable String id, @Valid @RequestBody PublicationRequest r) {
+        return send(id, new it.registro.domain.act.api.RecordPublication(id, r.where(), r.from(), r.until(), r.registerNumber(), r.source()));
+    }
+
     @PostMapping(path = "/{id}/executability", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The act is executive from a date (refused for an act under control without approval)")
     public ResponseEntity<CommandAccepted> executability(@PathVariable String id, @Valid @RequestBody ExecutabilityRequest r) {

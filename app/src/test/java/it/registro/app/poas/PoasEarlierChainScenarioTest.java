@@ -175,4 +175,27 @@ class PoasEarlierChainScenarioTest {
             assertThat(amendments).containsExactly("AMENDS " + id150 + " 2019-04-01");
         });
     }
+
+    @Test
+    @Order(7)
+    @DisplayName("Acts carry a stable URN:NIR-like name from their identity; publication on the albo follows adoption (FIXTURE dates)")
+    void iriAndPublication() {
+        Api api = replay.api;
+        JsonNode beta = api.get("/api/acts/" + acts.get("beta")).json().get("act");
+        assertThat(beta.get("iri").asString()).isEqualTo("urn:nir:giunta-regionale-lombardia:dgr:2017;x-6330");
+        JsonNode alpha = api.get("/api/acts/" + acts.get("alpha")).json().get("act");
+        assertThat(alpha.get("iri").asString()).isEqualTo("urn:nir:dg-asst-cremona:deliberazione:2016;386");
+        String publications = "/api/acts/" + acts.get("alpha") + "/publications";
+        assertThat(api.postJson(publications, json(Map.of("where", "albo pretorio online", "from", "2016-10-26"))).json().get("code")
+                .asString()).isEqualTo("DATES_OUT_OF_ORDER");
+        assertThat(api.postJson(publications, json(Map.of("where", "albo pretorio online", "from", "2016-10-28", "until", "2016-10-27")))
+                .json().get("code").asString()).isEqualTo("DATES_OUT_OF_ORDER");
+        ChangeListReplay.ok(api.postJson(publications, json(Map.of("where", "albo pretorio online", "from", "2016-10-28",
+                "until", "2016-11-12", "source", "FIXTURE"))));
+        JsonNode published = api.get("/api/acts/" + acts.get("alpha")).json().get("act");
+        assertThat(published.get("publications").get(0).get("from").asString()).isEqualTo("2016-10-28");
+        List<String> facts = new ArrayList<>();
+        published.get("history").forEach(h -> facts.add(h.get("fact").asString()));
+        assertThat(facts).contains("PUBLISHED");
+    }
 }

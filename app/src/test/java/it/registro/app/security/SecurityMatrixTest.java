@@ -105,6 +105,7 @@ class SecurityMatrixTest {
         rows.add(new Row("POST", "/api/acts/" + ACT + "/adoption", "{\"on\":\"2024-01-10\"}", actRecorders));
         rows.add(new Row("POST", "/api/acts/" + ACT + "/submissions", "{\"to\":\"x\",\"on\":\"2024-01-20\"}", actRecorders));
         rows.add(new Row("POST", "/api/acts/" + ACT + "/executability", "{\"on\":\"2024-01-01\"}", actRecorders));
+        rows.add(new Row("POST", "/api/acts/" + ACT + "/publications", "{\"where\":\"albo\",\"from\":\"2024-01-01\"}", actRecorders));
         rows.add(new Row("POST", "/api/acts/" + ACT + "/effects", "{\"from\":\"2024-01-01\"}", actRecorders));
         rows.add(new Row("POST", "/api/acts/" + ACT + "/references", "{\"kind\":\"CITES\",\"targetActId\":\"none\"}", actRecorders));
         // POAS: an administrator

@@ -123,6 +123,20 @@ public class Act {
         return AggregateLifecycle.getVersion();
     }
 
+    /** Publication follows adoption; a period's end, when known, follows its start. */
+    @CommandHandler
+    public long handle(RecordPublication command) {
+        Verdict.firstRejection(required(command.from(), "from"), requiredText(command.where(), "where", MAX_NAME_LENGTH),
+                optionalText(command.registerNumber(), "registerNumber", 100)).orThrow();
+        adopted(command.from(), "from");
+        if (command.until() != null && command.until().isBefore(command.from())) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "until", "The publication ends before it starts"));
+        }
+        AggregateLifecycle.apply(new ActPublished(actId, Text.collapse(command.where()), command.from(), command.until(),
+                Text.collapse(command.registerNumber()), Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
     @CommandHandler
     public long handle(DeclareExecutable command) {
         Verdict.firstRejection(required(command.on(), "on"),

@@ -82,6 +82,12 @@ public class ActProjection {
     }
 
     @EventHandler
+    public void on(it.registro.domain.act.api.ActPublished e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.actId(), seq, at, "PUBLISHED", e.from(), e.source(), a -> a.getPublications().add(
+                new ActView.Publication(e.where(), e.from(), e.until(), e.registerNumber())));
+    }
+
+    @EventHandler
     public void on(ActDeclaredExecutable e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.actId(), seq, at, "EXECUTIVE", e.on(), e.source(), a -> a.executability(
                 new ActView.Executability(e.on(), e.immediate(), e.immediate() ? "IMMEDIATE" : "DECLARED", null,

@@ -32,6 +32,9 @@ public class ActView {
     public record Submission(String to, String channel, String protocol, LocalDate on) {
     }
 
+    public record Publication(String where, LocalDate from, LocalDate until, String registerNumber) {
+    }
+
     public record Executability(LocalDate from, Boolean immediate, String cause, String byActId, String legalBasisAsRecorded) {
     }
 
@@ -62,6 +65,7 @@ public class ActView {
     private List<Consultation> consultations = new ArrayList<>();
     private Adoption adoption;
     private List<Submission> submissions = new ArrayList<>();
+    private List<Publication> publications = new ArrayList<>();
     private Executability executability;
     private List<Effect> effects = new ArrayList<>();
     private List<Reference> outgoing = new ArrayList<>();
@@ -123,6 +127,16 @@ public class ActView {
     public List<Consultation> getConsultations() { return consultations; }
     public Adoption getAdoption() { return adoption; }
     public List<Submission> getSubmissions() { return submissions; }
+    public List<Publication> getPublications() { return publications; }
+
+    /**
+     * A stable IRI-like name in the manner of URN:NIR, built from the act's identity, which never changes:
+     * {@code urn:nir:<issuer>:<type>:<year>;<number>} (a date-only act without number uses its date).
+     */
+    public String getIri() {
+        String n = number == null ? (date == null ? id : date.toString()) : number.toLowerCase(java.util.Locale.ROOT).replace('/', '-');
+        return "urn:nir:" + issuerBodyId + ":" + type.name().toLowerCase(java.util.Locale.ROOT) + ":" + (year == null ? "" : year) + ";" + n;
+    }
     public Executability getExecutability() { return executability; }
     public List<Effect> getEffects() { return effects; }
     public List<Reference> getOutgoing() { return outgoing; }
