@@ -33,7 +33,8 @@ public class EventStoreActFacts implements ActFacts {
         }
         boolean revoked = false;
         while (events.hasNext()) {
-            revoked |= events.next().getPayload() instanceof ActRevoked;
+            Object payload = events.next().getPayload();
+            revoked |= payload instanceof ActRevoked || payload instanceof it.registro.domain.act.api.ActAnnulled;
         }
         return Optional.of(new ActFact(actId, registered.issuerBodyId(), registered.date(), revoked));
     }

@@ -198,4 +198,28 @@ class PoasEarlierChainScenarioTest {
         published.get("history").forEach(h -> facts.add(h.get("fact").asString()));
         assertThat(facts).contains("PUBLISHED");
     }
+
+    @Test
+    @Order(8)
+    @DisplayName("Annulment (all FIXTURE: the seeds annul nothing): ANNULLED from the date given, ex tunc; an annulled act cannot be revoked or annulled again")
+    void annulment() {
+        Api api = replay.api;
+        String annulled = api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-cremona", "type", "DECRETO", "number", "9005",
+                "date", "2024-05-02", "source", "FIXTURE"))).json().get("id").asString();
+        ChangeListReplay.ok(api.postJson("/api/acts/" + annulled + "/adoption", json(Map.of("on", "2024-05-02"))));
+        String annulling = api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-cremona", "type", "DECRETO", "number", "9006",
+                "date", "2024-05-10", "source", "FIXTURE"))).json().get("id").asString();
+        ChangeListReplay.ok(api.postJson("/api/acts/" + annulling + "/references", json(Map.of("kind", "ANNULS", "targetActId", annulled,
+                "effectiveFrom", "2024-05-02"))));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/acts/" + annulled + "?asOf=2024-05-02").json().get("state").asString()).isEqualTo("ANNULLED"));
+        assertThat(api.get("/api/acts/" + annulled + "?asOf=2024-05-01").json().get("state").asString()).isEqualTo("REGISTERED");
+        assertThat(api.get("/api/acts/" + annulled).json().get("act").get("annulment").get("byActId").asString()).isEqualTo(annulling);
+        String another = api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-cremona", "type", "DECRETO", "number", "9007",
+                "date", "2024-05-11", "source", "FIXTURE"))).json().get("id").asString();
+        for (String kind : List.of("ANNULS", "REVOKES")) {
+            assertThat(api.postJson("/api/acts/" + another + "/references", json(Map.of("kind", kind, "targetActId", annulled)))
+                    .json().get("code").asString()).as(kind).isEqualTo("ALREADY_REVOKED");
+        }
+    }
 }

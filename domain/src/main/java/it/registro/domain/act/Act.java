@@ -178,8 +178,8 @@ public class Act {
             throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "targetActId",
                     "An act of " + date + " cannot " + command.kind() + " an act of " + target.date()));
         }
-        if (command.kind() == ReferenceKind.REVOKES && target.revoked()) {
-            throw rejected(Rejection.conflict("ALREADY_REVOKED", "targetActId", "Act " + target.actId() + " is already revoked"));
+        if (ends(command.kind()) && target.revoked()) {
+            throw rejected(Rejection.conflict("ALREADY_REVOKED", "targetActId", "Act " + target.actId() + " is already revoked or annulled"));
         }
         if (!references.add(command.kind() + ">" + command.targetActId())) {
             throw rejected(Rejection.conflict("DUPLICATE_REFERENCE", "targetActId", "This reference is already recorded"));
@@ -196,8 +196,8 @@ public class Act {
         if (!incoming.add(command.kind() + "<" + command.sourceActId())) {
             return AggregateLifecycle.getVersion(); // already recorded: a redelivery
         }
-        if (command.kind() == ReferenceKind.REVOKES && revoked) {
-            throw rejected(Rejection.conflict("ALREADY_REVOKED", "actId", "Act " + actId + " is already revoked"));
+        if (ends(command.kind()) && revoked) {
+            throw rejected(Rejection.conflict("ALREADY_REVOKED", "actId", "Act " + actId + " is already revoked or annulled"));
         }
         AggregateLifecycle.apply(new ActReferencedBy(actId, command.kind(), command.sourceActId(), command.sourceDate(),
                 command.effectiveFrom()));
@@ -207,10 +207,18 @@ public class Act {
         if (command.kind() == ReferenceKind.REVOKES) {
             AggregateLifecycle.apply(new ActRevoked(actId, command.effectiveFrom(), command.sourceActId()));
         }
+        if (command.kind() == ReferenceKind.ANNULS) {
+            AggregateLifecycle.apply(new ActAnnulled(actId, command.effectiveFrom(), command.sourceActId()));
+        }
         return AggregateLifecycle.getVersion();
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** References that end the target act. */
+    private static boolean ends(ReferenceKind kind) {
+        return kind == ReferenceKind.REVOKES || kind == ReferenceKind.ANNULS;
+    }
 
     private static CommandRejectedException rejected(Rejection r) {
         return new CommandRejectedException(r);
@@ -266,6 +274,11 @@ public class Act {
     @EventSourcingHandler
     void on(ActBecameExecutive e) {
         executiveFrom = e.on();
+    }
+
+    @EventSourcingHandler
+    void on(ActAnnulled e) {
+        revoked = true;
     }
 
     @EventSourcingHandler

@@ -123,6 +123,11 @@ public class ActProjection {
         update(e.actId(), seq, at, "REVOKED", e.from(), null, a -> a.revocation(new ActView.Revocation(e.from(), e.byActId())));
     }
 
+    @EventHandler
+    public void on(it.registro.domain.act.api.ActAnnulled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.actId(), seq, at, "ANNULLED", e.from(), null, a -> a.annulment(new ActView.Revocation(e.from(), e.byActId())));
+    }
+
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), ActView.class);

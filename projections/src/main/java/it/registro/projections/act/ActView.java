@@ -66,6 +66,7 @@ public class ActView {
     private Adoption adoption;
     private List<Submission> submissions = new ArrayList<>();
     private List<Publication> publications = new ArrayList<>();
+    private Revocation annulment;
     private Executability executability;
     private List<Effect> effects = new ArrayList<>();
     private List<Reference> outgoing = new ArrayList<>();
@@ -92,6 +93,9 @@ public class ActView {
 
     /** Where the act stands on a business date. */
     public ActState stateOn(LocalDate day) {
+        if (annulment != null && annulment.from() != null && !annulment.from().isAfter(day)) {
+            return ActState.ANNULLED;
+        }
         if (revocation != null && revocation.from() != null && !revocation.from().isAfter(day)) {
             return ActState.REVOKED;
         }
@@ -112,6 +116,8 @@ public class ActView {
     void adoption(Adoption a) { this.adoption = a; }
     void executability(Executability e) { this.executability = e; }
     void revocation(Revocation r) { this.revocation = r; }
+    void annulment(Revocation r) { this.annulment = r; }
+    public Revocation getAnnulment() { return annulment; }
     void version(long v) { this.version = v; }
 
     public String getId() { return id; }

@@ -8,5 +8,6 @@ public enum ActState {
     /** Adopted, but its executability waits for a higher authority's approval. */
     PENDING_CONTROL,
     EXECUTIVE,
-    REVOKED
+    REVOKED,
+    ANNULLED
 }

@@ -7,6 +7,8 @@ public enum ReferenceKind {
     AMENDS,
     RECTIFIES,
     REVOKES,
+    /** Annulment (annullamento), e.g. in self-correction or by a court: like a revocation, usually from the act's own date. */
+    ANNULS,
     RATIFIES,
     TAKES_NOTE_OF,
     IMPLEMENTS,
