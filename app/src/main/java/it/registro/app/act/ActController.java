@@ -192,8 +192,7 @@ public class ActController {
     @Operation(summary = "An act with its history, its references both ways, and its state on a date (default today)")
     public ActProjection.ActRecord get(@PathVariable String id,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        boolean anonymous = auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
+        boolean anonymous = it.registro.app.security.Caller.anonymousRequest();
         java.util.Optional<ActProjection.ActRecord> found = find(id, BusinessTimes.todayIfAbsent(asOf));
         // as on an albo: anonymous readers see adopted acts; whether any other act exists is not theirs to learn
         if (anonymous && found.map(r -> r.act().getAdoption() == null).orElse(true)) {

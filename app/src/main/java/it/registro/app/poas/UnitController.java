@@ -140,8 +140,7 @@ public class UnitController {
     @GetMapping("/api/units/{id}/trail")
     @Operation(summary = "Every change of the unit in recording order: business date, recording time, who, under which act")
     public List<UnitView.TrailEntry> trail(@PathVariable String id) {
-        return queries.query(new FindUnitTrail(id), ResponseTypes.optionalInstanceOf(UnitView.class)).join()
-                .orElseThrow(() -> notFound(id)).getTrail();
+        return unit(id).orElseThrow(() -> notFound(id)).getTrail();
     }
 
     @GetMapping("/api/units")

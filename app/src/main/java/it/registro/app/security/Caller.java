@@ -18,6 +18,12 @@ public record Caller(String principal, Set<Role> roles, Set<String> bodies) {
     public static final String ROLES = "roles";
     public static final String BODIES = "bodies";
 
+    /** Whether the current request has no signed-in caller: the albo's anonymous readers. */
+    public static boolean anonymousRequest() {
+        Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -387,9 +387,7 @@ public class SessionController {
 
     /** Anonymous readers see published minutes only, as on an albo; signed-in readers see them at any stage. */
     private static SessionRecords.SessionRecord publishedOrSignedIn(SessionRecords.SessionRecord record) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        boolean anonymous = auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
-        if (anonymous && record.session().getMinutes().state() != MinutesState.PUBLISHED) {
+        if (it.registro.app.security.Caller.anonymousRequest() && record.session().getMinutes().state() != MinutesState.PUBLISHED) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", null,
                     "These minutes are not published: sign in to read them");
         }

@@ -171,8 +171,7 @@ public class Act {
         if (command.targetActId().equals(actId)) {
             throw rejected(Rejection.invalid("SELF_REFERENCE", "targetActId", "An act cannot refer to itself"));
         }
-        ActFacts.ActFact target = acts.find(command.targetActId()).orElseThrow(() -> rejected(Rejection.invalid(
-                "UNKNOWN_ACT", "targetActId", "No act '" + command.targetActId() + "' is registered")));
+        ActFacts.ActFact target = acts.require(command.targetActId(), "targetActId");
         boolean acting = command.kind() != ReferenceKind.CITES && command.kind() != ReferenceKind.ANNEXES;
         if (acting && date != null && target.date() != null && target.date().isAfter(date)) {
             throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "targetActId",

@@ -1,6 +1,11 @@
 package it.registro.domain.poas;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -34,7 +39,7 @@ public class OrgUnit {
     /** Recorded as existing: it was already active before any change the register knows of. */
     private boolean existedBefore;
     private LocalDate activationDate;
-    private final java.util.Set<String> predecessors = new java.util.HashSet<>();
+    private final Set<String> predecessors = new HashSet<>();
 
     protected OrgUnit() {
     }
@@ -71,9 +76,7 @@ public class OrgUnit {
             throw new CommandRejectedException(Rejection.invalid("FIELD_REQUIRED", "poasId",
                     "An activation from the POAS approval date needs the POAS whose approval dates it"));
         }
-        if (acts.find(command.actId()).isEmpty()) {
-            throw new CommandRejectedException(Rejection.invalid("UNKNOWN_ACT", "actId", "No act '" + command.actId() + "' is registered"));
-        }
+        acts.require(command.actId(), "actId");
         AggregateLifecycle.apply(new UnitActivationScheduled(command.unitId(), Text.collapse(command.agency()), command.type(),
                 Text.collapse(command.code()), Text.collapse(command.name()), command.presidio(), Text.collapse(command.presidioAsRecorded()),
                 Text.collapse(command.groupAsRecorded()), command.effectiveRule(),
@@ -83,21 +86,21 @@ public class OrgUnit {
         organigramDisagreement(command).ifPresent(AggregateLifecycle::apply);
     }
 
-    private static final java.util.regex.Pattern BOX_DATE = java.util.regex.Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4})");
+    private static final Pattern BOX_DATE = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4})");
 
     /** The list is the fuller source (domain.md §6.3): its date stands, and each disagreement with the box is flagged. */
-    private static java.util.Optional<OrganigramDisagreementFlagged> organigramDisagreement(ScheduleUnitActivation c) {
+    private static Optional<OrganigramDisagreementFlagged> organigramDisagreement(ScheduleUnitActivation c) {
         if (c.boxSource() == null || c.boxSource().isBlank() || c.effectiveRule() != EffectiveRule.DATE) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.regex.Matcher m = c.boxDateAsRecorded() == null ? null : BOX_DATE.matcher(c.boxDateAsRecorded());
+        Matcher m = c.boxDateAsRecorded() == null ? null : BOX_DATE.matcher(c.boxDateAsRecorded());
         if (m == null || !m.find()) {
-            return java.util.Optional.of(new OrganigramDisagreementFlagged(c.unitId(), "ORGANIGRAM_DATE_MISSING", c.effectiveFrom(),
+            return Optional.of(new OrganigramDisagreementFlagged(c.unitId(), "ORGANIGRAM_DATE_MISSING", c.effectiveFrom(),
                     Text.collapse(c.boxDateAsRecorded()), Text.collapse(c.boxSource())));
         }
         LocalDate box = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
-        return box.equals(c.effectiveFrom()) ? java.util.Optional.empty()
-                : java.util.Optional.of(new OrganigramDisagreementFlagged(c.unitId(), "ORGANIGRAM_DATE_CONFLICT", c.effectiveFrom(),
+        return box.equals(c.effectiveFrom()) ? Optional.empty()
+                : Optional.of(new OrganigramDisagreementFlagged(c.unitId(), "ORGANIGRAM_DATE_CONFLICT", c.effectiveFrom(),
                         Text.collapse(c.boxDateAsRecorded()), Text.collapse(c.boxSource())));
     }
 
@@ -113,9 +116,7 @@ public class OrgUnit {
             throw new CommandRejectedException(Rejection.invalid("DATES_OUT_OF_ORDER", "lastDay",
                     "The unit's last day cannot come before its first, " + activationDate));
         }
-        if (acts.find(command.actId()).isEmpty()) {
-            throw new CommandRejectedException(Rejection.invalid("UNKNOWN_ACT", "actId", "No act '" + command.actId() + "' is registered"));
-        }
+        acts.require(command.actId(), "actId");
         AggregateLifecycle.apply(new UnitClosureScheduled(unitId, command.lastDay(), Text.collapse(command.presidioAsRecorded()),
                 Text.collapse(command.groupAsRecorded()), Text.collapse(command.rawText()), command.actId(), command.poasId(),
                 Text.collapse(command.source())));

@@ -57,7 +57,7 @@ public class Poas {
                 optionalText(command.actor(), "actor", MAX_NAME_LENGTH),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
         if (command.actId() != null) {
-            knownAct(acts, command.actId());
+            acts.require(command.actId(), "actId");
         }
         AggregateLifecycle.apply(new PoasStepRecorded(poasId, command.on(), Text.collapse(command.step()),
                 Text.collapse(command.actor()), command.actId(), Text.collapse(command.textAsRecorded()),
@@ -68,7 +68,7 @@ public class Poas {
     @CommandHandler
     public long handle(AdoptPoas command, ActFacts acts) {
         Verdict.firstRejection(required(command.actId(), "actId"), required(command.on(), "on")).orThrow();
-        knownAct(acts, command.actId());
+        acts.require(command.actId(), "actId");
         if (adoptedOn != null) {
             throw rejected(Rejection.conflict("POAS_ALREADY_ADOPTED", "actId", "The POAS was adopted on " + adoptedOn));
         }
@@ -108,7 +108,7 @@ public class Poas {
         Verdict.firstRejection(required(command.actId(), "actId"),
                 optionalText(command.voteAsRecorded(), "voteAsRecorded", MAX_TEXT_LENGTH),
                 optionalText(command.conformityAsRecorded(), "conformityAsRecorded", MAX_TEXT_LENGTH)).orThrow();
-        knownAct(acts, command.actId());
+        acts.require(command.actId(), "actId");
         if (approved) {
             throw rejected(Rejection.conflict("POAS_ALREADY_APPROVED", "actId", "This POAS version is already approved"));
         }
@@ -143,7 +143,7 @@ public class Poas {
     @CommandHandler
     public long handle(TransposePoasApproval command, ActFacts acts) {
         Verdict.firstRejection(required(command.actId(), "actId"), required(command.on(), "on")).orThrow();
-        knownAct(acts, command.actId());
+        acts.require(command.actId(), "actId");
         approvedBefore(command.on());
         AggregateLifecycle.apply(new PoasApprovalTransposed(poasId, command.actId(), command.on(), Text.collapse(command.source())));
         return AggregateLifecycle.getVersion();
@@ -153,9 +153,9 @@ public class Poas {
     public long handle(AmendPoas command, ActFacts acts) {
         Verdict.firstRejection(required(command.actId(), "actId"), required(command.on(), "on"),
                 optionalText(command.label(), "label", MAX_TEXT_LENGTH)).orThrow();
-        knownAct(acts, command.actId());
+        acts.require(command.actId(), "actId");
         if (command.proposingActId() != null) {
-            knownAct(acts, command.proposingActId());
+            acts.require(command.proposingActId(), "actId");
         }
         approvedBefore(command.on());
         if (lastChangeOn != null && command.on().isBefore(lastChangeOn)) {
@@ -199,12 +199,6 @@ public class Poas {
         }
         if (on.isBefore(submittedOn)) {
             throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", field, on + " precedes the submission on " + submittedOn));
-        }
-    }
-
-    private static void knownAct(ActFacts acts, String actId) {
-        if (acts.find(actId).isEmpty()) {
-            throw rejected(Rejection.invalid("UNKNOWN_ACT", "actId", "No act '" + actId + "' is registered"));
         }
     }
 

@@ -140,17 +140,17 @@ public class UnitProjection {
     /** The approving act approves every change scheduled under the POAS; ON_APPROVAL activations take its date. */
     @EventHandler
     public void on(PoasApproved e, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
-        for (UnitView u : underPoas(e.poasId())) {
-            if (approve(u, e.actId(), e.on(), e.source(), at, principal, "CHANGE_APPROVED")) {
-                mongo.save(u);
-            }
-        }
+        approveAll(e.poasId(), e.actId(), e.on(), e.source(), at, principal, "CHANGE_APPROVED");
     }
 
     @EventHandler
     public void on(PoasApprovalDated e, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
-        for (UnitView u : underPoas(e.poasId())) {
-            if (approve(u, e.actId(), e.on(), e.source(), at, principal, "APPROVAL_DATED")) {
+        approveAll(e.poasId(), e.actId(), e.on(), e.source(), at, principal, "APPROVAL_DATED");
+    }
+
+    private void approveAll(String poasId, String actId, LocalDate on, String source, Instant at, String principal, String kind) {
+        for (UnitView u : underPoas(poasId)) {
+            if (approve(u, actId, on, source, at, principal, kind)) {
                 mongo.save(u);
             }
         }
@@ -213,15 +213,10 @@ public class UnitProjection {
         return Optional.ofNullable(mongo.findById(q.unitId(), UnitView.class));
     }
 
-    @QueryHandler
-    public Optional<UnitView> handle(FindUnitTrail q) {
-        return Optional.ofNullable(mongo.findById(q.unitId(), UnitView.class));
-    }
-
     /** Units of an agency (case-insensitive), optionally with one code; codes repeat across presidi and types. */
     @QueryHandler
     public List<UnitView> handle(FindUnits q) {
-        Criteria c = Criteria.where("agency").regex("^" + Pattern.quote(q.agency().strip()) + "$", "i");
+        Criteria c = agency(q.agency());
         if (q.code() != null && !q.code().isBlank()) {
             c = c.and("code").is(q.code().strip());
         }
@@ -292,8 +287,13 @@ public class UnitProjection {
     public record OrgChart(String agency, LocalDate asOf, long units, List<Branch> branches) {
     }
 
+    /** An agency by its name in any case, as the POAS read model matches it. */
+    private static Criteria agency(String name) {
+        return Criteria.where("agency").regex("^" + Pattern.quote(name.strip()) + "$", "i");
+    }
+
     private List<UnitView> ofAgency(String agency) {
-        return mongo.find(Query.query(Criteria.where("agency").regex("^" + Pattern.quote(agency.strip()) + "$", "i")), UnitView.class);
+        return mongo.find(Query.query(agency(agency)), UnitView.class);
     }
 
     @QueryHandler

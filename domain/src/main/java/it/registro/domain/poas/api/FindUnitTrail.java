@@ -1,4 +1,0 @@
-package it.registro.domain.poas.api;
-
-public record FindUnitTrail(String unitId) {
-}
