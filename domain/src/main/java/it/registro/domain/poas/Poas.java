@@ -155,7 +155,7 @@ public class Poas {
                 optionalText(command.label(), "label", MAX_TEXT_LENGTH)).orThrow();
         acts.require(command.actId(), "actId");
         if (command.proposingActId() != null) {
-            acts.require(command.proposingActId(), "actId");
+            acts.require(command.proposingActId(), "proposingActId");
         }
         approvedBefore(command.on());
         if (lastChangeOn != null && command.on().isBefore(lastChangeOn)) {
