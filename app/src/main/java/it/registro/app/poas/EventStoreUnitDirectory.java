@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import it.registro.domain.poas.UnitDirectory;
 import it.registro.domain.poas.api.FindReferrers;
 import it.registro.domain.poas.api.UnitClosureScheduled;
+import it.registro.domain.poas.api.UnitMoved;
+import it.registro.domain.poas.api.UnitPlaced;
 
 /**
  * A unit's own facts (existence, last day) come from its event stream, which is authoritative; who
@@ -51,5 +53,20 @@ public class EventStoreUnitDirectory implements UnitDirectory {
     @Override
     public boolean exists(String unitId) {
         return eventStore.readEvents(unitId).hasNext();
+    }
+
+    @Override
+    public Optional<String> parentOf(String unitId) {
+        DomainEventStream events = eventStore.readEvents(unitId);
+        String parent = null;
+        while (events.hasNext()) {
+            Object payload = events.next().getPayload();
+            if (payload instanceof UnitPlaced placed) {
+                parent = placed.parentUnitId();
+            } else if (payload instanceof UnitMoved moved) {
+                parent = moved.toParentUnitId();
+            }
+        }
+        return Optional.ofNullable(parent);
     }
 }

@@ -65,6 +65,18 @@ public class UnitController {
                                     @NotNull SuccessionBasis basis, @Size(max = 1000) String evidence, @Size(max = 1000) String source) {
     }
 
+    public record PlacementRequest(@NotBlank @Size(max = 200) String parentUnitId, @Size(max = 150) String actId,
+                                   @Size(max = 1000) String source) {
+    }
+
+    public record MoveRequest(@NotBlank @Size(max = 200) String parentUnitId, @NotNull LocalDate effectiveFrom,
+                              @NotBlank @Size(max = 150) String actId, @Size(max = 1000) String reason, @Size(max = 1000) String source) {
+    }
+
+    public record RenameRequest(@NotBlank @Size(max = 1000) String name, @NotNull LocalDate effectiveFrom,
+                                @NotBlank @Size(max = 150) String actId, @Size(max = 1000) String reason, @Size(max = 1000) String source) {
+    }
+
     /** A unit with where it stands on the day asked. */
     public record UnitState(UnitView unit, LocalDate asOf, String status) {
     }
@@ -128,6 +140,27 @@ public class UnitController {
         return awaiter.accepted(id, version, () -> version(id));
     }
 
+    @PostMapping(path = "/api/units/{id}/placement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Place the unit under its parent from its first day, as an organigram or the POAS text shows it")
+    public ResponseEntity<CommandAccepted> placement(@PathVariable String id, @Valid @RequestBody PlacementRequest r) {
+        long version = commands.send(new PlaceUnit(id, r.parentUnitId(), r.actId(), r.source()), "UNIT", id);
+        return awaiter.accepted(id, version, () -> version(id));
+    }
+
+    @PostMapping(path = "/api/units/{id}/moves", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move the unit under another parent from a date, as decided by an act")
+    public ResponseEntity<CommandAccepted> move(@PathVariable String id, @Valid @RequestBody MoveRequest r) {
+        long version = commands.send(new MoveUnit(id, r.parentUnitId(), r.effectiveFrom(), r.actId(), r.reason(), r.source()), "UNIT", id);
+        return awaiter.accepted(id, version, () -> version(id));
+    }
+
+    @PostMapping(path = "/api/units/{id}/renames", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Rename the unit from a date, as decided by an act; the unit keeps its identity")
+    public ResponseEntity<CommandAccepted> rename(@PathVariable String id, @Valid @RequestBody RenameRequest r) {
+        long version = commands.send(new RenameUnit(id, r.name(), r.effectiveFrom(), r.actId(), r.reason(), r.source()), "UNIT", id);
+        return awaiter.accepted(id, version, () -> version(id));
+    }
+
     @GetMapping("/api/units/{id}")
     @Operation(summary = "A unit with its changes and its status on a day (default today)")
     public UnitState get(@PathVariable String id,
@@ -161,7 +194,7 @@ public class UnitController {
     }
 
     @GetMapping("/api/units/diff")
-    @Operation(summary = "Units activated and closed after 'from' and up to 'to', each with its scheduling and approving act")
+    @Operation(summary = "Units activated, closed, moved and renamed after 'from' and up to 'to', each with its act")
     public UnitProjection.UnitDiff diff(@RequestParam @Size(max = 200) String agency,
                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

@@ -29,7 +29,8 @@ import static it.registro.domain.common.Checks.requiredText;
  * An organisational unit of an agency. Its identity is its natural key (agency, type, code,
  * presidio); it is recorded as existing, or scheduled for activation by a POAS act, and may be
  * scheduled for closure (its last active day). Closing a unit others still refer to raises a
- * DANGLING_REFERENCE flag and changes nothing else: references are never cascaded silently.
+ * DANGLING_REFERENCE flag and changes nothing else: references are never cascaded silently. Its place
+ * in the tree and its name are dated facts too: placed once, then moved or renamed from a day by an act.
  */
 public class OrgUnit {
 
@@ -40,6 +41,12 @@ public class OrgUnit {
     private boolean existedBefore;
     private LocalDate activationDate;
     private final Set<String> predecessors = new HashSet<>();
+    private String name;
+    /** The parent now recorded (placed or last moved to), and the first day of the last move or rename. */
+    private String parentUnitId;
+    private boolean placed;
+    private LocalDate lastMove;
+    private LocalDate lastRename;
 
     protected OrgUnit() {
     }
@@ -161,15 +168,118 @@ public class OrgUnit {
         return AggregateLifecycle.getVersion();
     }
 
+    /** Deep enough for any agency's tree; a longer chain can only be a corrupted one. */
+    private static final int MAX_DEPTH = 64;
+
+    /** The parent must exist, and must not be the unit itself or one of its descendants. */
+    private void checkParent(String parent, UnitDirectory units) {
+        if (parent.equals(unitId)) {
+            throw new CommandRejectedException(Rejection.invalid("PARENT_CYCLE", "parentUnitId", "A unit cannot be its own parent"));
+        }
+        if (!units.exists(parent)) {
+            throw new CommandRejectedException(Rejection.notFound("UNIT_NOT_FOUND", "parentUnitId", "No unit '" + parent + "'"));
+        }
+        String ancestor = parent;
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            Optional<String> up = units.parentOf(ancestor);
+            if (up.isEmpty()) {
+                return;
+            }
+            ancestor = up.get();
+            if (ancestor.equals(unitId)) {
+                throw new CommandRejectedException(Rejection.invalid("PARENT_CYCLE", "parentUnitId",
+                        "'" + parent + "' sits under this unit: the move would make a cycle"));
+            }
+        }
+    }
+
+    @CommandHandler
+    public long handle(PlaceUnit command, ActFacts acts, UnitDirectory units) {
+        Verdict.firstRejection(requiredText(command.parentUnitId(), "parentUnitId", MAX_NAME_LENGTH),
+                optionalText(command.actId(), "actId", MAX_NAME_LENGTH), optionalText(command.source(), "source", MAX_TEXT_LENGTH)).orThrow();
+        if (placed) {
+            throw new CommandRejectedException(Rejection.conflict("UNIT_ALREADY_PLACED", "parentUnitId",
+                    "The unit is already placed under '" + parentUnitId + "'; a change of parent is a move, dated and decided by an act"));
+        }
+        String parent = command.parentUnitId().strip();
+        checkParent(parent, units);
+        if (command.actId() != null && !command.actId().isBlank()) {
+            acts.require(command.actId(), "actId");
+        }
+        AggregateLifecycle.apply(new UnitPlaced(unitId, parent, Text.collapse(command.actId()), Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The first day a dated change may take: after the unit's first day and after the previous change of the same kind. */
+    private void checkDay(LocalDate day, LocalDate previous, String what) {
+        if (activationDate != null && day.isBefore(activationDate)) {
+            throw new CommandRejectedException(Rejection.invalid("DATES_OUT_OF_ORDER", "effectiveFrom",
+                    "The unit's first day is " + activationDate + "; it cannot be " + what + " before it"));
+        }
+        if (previous != null && !day.isAfter(previous)) {
+            throw new CommandRejectedException(Rejection.invalid("DATES_OUT_OF_ORDER", "effectiveFrom",
+                    "The unit was last " + what + " from " + previous + "; a later change must start after it"));
+        }
+        if (closesAfter != null && day.isAfter(closesAfter)) {
+            throw new CommandRejectedException(Rejection.invalid("UNIT_NOT_ACTIVE", "effectiveFrom",
+                    "The unit's last day is " + closesAfter + "; it cannot be " + what + " after it"));
+        }
+    }
+
+    @CommandHandler
+    public long handle(MoveUnit command, ActFacts acts, UnitDirectory units) {
+        Verdict.firstRejection(requiredText(command.parentUnitId(), "parentUnitId", MAX_NAME_LENGTH),
+                required(command.effectiveFrom(), "effectiveFrom"), requiredText(command.actId(), "actId", MAX_NAME_LENGTH),
+                optionalText(command.reason(), "reason", MAX_TEXT_LENGTH), optionalText(command.source(), "source", MAX_TEXT_LENGTH)).orThrow();
+        if (!placed) {
+            throw new CommandRejectedException(Rejection.invalid("UNIT_NOT_PLACED", "unitId",
+                    "The unit has no recorded parent yet: place it first, then move it"));
+        }
+        String parent = command.parentUnitId().strip();
+        if (parent.equals(parentUnitId)) {
+            throw new CommandRejectedException(Rejection.invalid("NOTHING_TO_CHANGE", "parentUnitId",
+                    "The unit already sits under '" + parent + "'"));
+        }
+        checkDay(command.effectiveFrom(), lastMove, "moved");
+        checkParent(parent, units);
+        Optional<LocalDate> parentLastDay = units.lastDay(parent);
+        if (parentLastDay.isPresent() && command.effectiveFrom().isAfter(parentLastDay.get())) {
+            throw new CommandRejectedException(Rejection.invalid("PARENT_NOT_ACTIVE", "parentUnitId",
+                    "'" + parent + "' closes after " + parentLastDay.get() + ", before the move takes effect"));
+        }
+        acts.require(command.actId(), "actId");
+        AggregateLifecycle.apply(new UnitMoved(unitId, parentUnitId, parent, command.effectiveFrom(), command.actId().strip(),
+                Text.collapse(command.reason()), Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RenameUnit command, ActFacts acts) {
+        Verdict.firstRejection(requiredText(command.name(), "name", MAX_TEXT_LENGTH), required(command.effectiveFrom(), "effectiveFrom"),
+                requiredText(command.actId(), "actId", MAX_NAME_LENGTH), optionalText(command.reason(), "reason", MAX_TEXT_LENGTH),
+                optionalText(command.source(), "source", MAX_TEXT_LENGTH)).orThrow();
+        String newName = Text.collapse(command.name());
+        if (newName.equals(name)) {
+            throw new CommandRejectedException(Rejection.invalid("NOTHING_TO_CHANGE", "name", "The unit is already named '" + name + "'"));
+        }
+        checkDay(command.effectiveFrom(), lastRename, "renamed");
+        acts.require(command.actId(), "actId");
+        AggregateLifecycle.apply(new UnitRenamed(unitId, name, newName, command.effectiveFrom(), command.actId().strip(),
+                Text.collapse(command.reason()), Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
     @EventSourcingHandler
     void on(UnitRecordedAsExisting e) {
         unitId = e.unitId();
+        name = e.name();
         existedBefore = true;
     }
 
     @EventSourcingHandler
     void on(UnitActivationScheduled e) {
         unitId = e.unitId();
+        name = e.name();
         activationDate = e.effectiveFrom();
     }
 
@@ -181,5 +291,23 @@ public class OrgUnit {
     @EventSourcingHandler
     void on(UnitClosureScheduled e) {
         closesAfter = e.lastDay();
+    }
+
+    @EventSourcingHandler
+    void on(UnitPlaced e) {
+        placed = true;
+        parentUnitId = e.parentUnitId();
+    }
+
+    @EventSourcingHandler
+    void on(UnitMoved e) {
+        parentUnitId = e.toParentUnitId();
+        lastMove = e.effectiveFrom();
+    }
+
+    @EventSourcingHandler
+    void on(UnitRenamed e) {
+        name = e.toName();
+        lastRename = e.effectiveFrom();
     }
 }

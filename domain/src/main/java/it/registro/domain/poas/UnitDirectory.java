@@ -14,4 +14,7 @@ public interface UnitDirectory {
     Optional<LocalDate> lastDay(String unitId);
 
     boolean exists(String unitId);
+
+    /** The unit's parent as last placed or moved, whatever the dates; empty for a root or an unknown unit. */
+    Optional<String> parentOf(String unitId);
 }

@@ -24,6 +24,10 @@ class OrgUnitTest {
     private static final String SC_30102 = UnitIds.of(AGENCY, UnitType.SC, "30102", "03027300");
     private static final String SS_63101 = UnitIds.of(AGENCY, UnitType.SS, "63101", null);
     private static final String FUN_63501 = UnitIds.of(AGENCY, UnitType.FUN, "63501", null);
+    /** The tree of seed 000 (L1954-1958, L8875): Direzione Sanitaria ⊃ Dipartimento Emergenza - Urgenza ⊃ SSD 30101. */
+    private static final String DS = UnitIds.of(AGENCY, UnitType.DIRECTION, null, "DIREZIONE SANITARIA", null);
+    private static final String DEU = UnitIds.of(AGENCY, UnitType.DEPARTMENT, null, "DIPARTIMENTO AREA EMERGENZA - URGENZA", null);
+    private static final Map<String, String> PARENTS = Map.of(DEU, DS, SSD_30101, DEU);
     private static final LocalDate SEP_30 = LocalDate.of(2022, 9, 30);
     private static final LocalDate OCT_1 = LocalDate.of(2022, 10, 1);
 
@@ -39,7 +43,11 @@ class OrgUnitTest {
             }
 
             public boolean exists(String unitId) {
-                return unitId.equals(SSD_30101) || unitId.equals(SC_30102) || unitId.equals(SS_63101);
+                return List.of(SSD_30101, SC_30102, SS_63101, DS, DEU).contains(unitId);
+            }
+
+            public Optional<String> parentOf(String unitId) {
+                return Optional.ofNullable(PARENTS.get(unitId));
             }
         };
     }
@@ -147,5 +155,83 @@ class OrgUnitTest {
                         .exactSequenceOf(org.hamcrest.Matchers.instanceOf(UnitActivationScheduled.class),
                                 org.hamcrest.Matchers.instanceOf(OrganigramDisagreementFlagged.class),
                                 org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    private static UnitRecordedAsExisting deu() {
+        return existing(DEU, UnitType.DEPARTMENT, null, "DIPARTIMENTO AREA EMERGENZA - URGENZA", null);
+    }
+
+    @Test
+    @DisplayName("tree: a unit is placed once under an existing parent; a second placement, an unknown parent or a cycle is refused")
+    void placement() {
+        fixture().given(existing(SSD_30101, UnitType.SSD, "30101", "ANESTESIA E RIANIMAZIONE POOP", null))
+                .when(new PlaceUnit(SSD_30101, DEU, D279, "seed 000 L10134-10138"))
+                .expectEvents(new UnitPlaced(SSD_30101, DEU, D279, "seed 000 L10134-10138"));
+        fixture().given(existing(SSD_30101, UnitType.SSD, "30101", "ANESTESIA E RIANIMAZIONE POOP", null),
+                        new UnitPlaced(SSD_30101, DEU, D279, null))
+                .when(new PlaceUnit(SSD_30101, DS, D279, null))
+                .expectNoEvents().expectException(rejectedWith("UNIT_ALREADY_PLACED"));
+        fixture().given(existing(SSD_30101, UnitType.SSD, "30101", "ANESTESIA E RIANIMAZIONE POOP", null))
+                .when(new PlaceUnit(SSD_30101, "unit-nowhere", null, null))
+                .expectNoEvents().expectException(rejectedWith("UNIT_NOT_FOUND"));
+        // DS sits above SSD 30101 (through the department): putting DS under it would close a loop
+        fixture().given(existing(DS, UnitType.DIRECTION, null, "DIREZIONE SANITARIA", null))
+                .when(new PlaceUnit(DS, SSD_30101, null, null))
+                .expectNoEvents().expectException(rejectedWith("PARENT_CYCLE"));
+        fixture().given(deu()).when(new PlaceUnit(DEU, DEU, null, null))
+                .expectNoEvents().expectException(rejectedWith("PARENT_CYCLE"));
+        fixture().given(deu()).when(new PlaceUnit(DEU, DS, "no-such-act", null))
+                .expectNoEvents().expectException(rejectedWith("UNKNOWN_ACT"));
+    }
+
+    @Test
+    @DisplayName("move: dated, decided by an act, from the recorded parent; never before the unit starts nor after it ends")
+    void move() {
+        LocalDate jan1 = LocalDate.of(2023, 1, 1);
+        fixture().given(sc30102(), new UnitPlaced(SC_30102, DEU, D279, null))
+                .when(new MoveUnit(SC_30102, DS, jan1, D279, "staff of the Direzione Sanitaria", null))
+                .expectEvents(new UnitMoved(SC_30102, DEU, DS, jan1, D279, "staff of the Direzione Sanitaria", null));
+        fixture().given(sc30102())
+                .when(new MoveUnit(SC_30102, DS, jan1, D279, null, null))
+                .expectNoEvents().expectException(rejectedWith("UNIT_NOT_PLACED"));
+        fixture().given(sc30102(), new UnitPlaced(SC_30102, DEU, D279, null))
+                .when(new MoveUnit(SC_30102, DEU, jan1, D279, null, null))
+                .expectNoEvents().expectException(rejectedWith("NOTHING_TO_CHANGE"));
+        fixture().given(sc30102(), new UnitPlaced(SC_30102, DEU, D279, null))
+                .when(new MoveUnit(SC_30102, DS, SEP_30, D279, null, null))
+                .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+        fixture().given(sc30102(), new UnitPlaced(SC_30102, DEU, D279, null), new UnitMoved(SC_30102, DEU, DS, jan1, D279, null, null))
+                .when(new MoveUnit(SC_30102, DEU, jan1, D279, null, null))
+                .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+        fixture().given(sc30102(), new UnitPlaced(SC_30102, DEU, D279, null),
+                        new UnitClosureScheduled(SC_30102, LocalDate.of(2022, 12, 31), null, null, null, D279, POAS, null))
+                .when(new MoveUnit(SC_30102, DS, jan1, D279, null, null))
+                .expectNoEvents().expectException(rejectedWith("UNIT_NOT_ACTIVE"));
+        // SSD 30101's last day is 30/09/2022: nothing can move under it from 01/01/2023
+        fixture().given(sc30102(), new UnitPlaced(SC_30102, DEU, D279, null))
+                .when(new MoveUnit(SC_30102, SSD_30101, jan1, D279, null, null))
+                .expectNoEvents().expectException(rejectedWith("PARENT_NOT_ACTIVE"));
+        fixture().given(sc30102(), new UnitPlaced(SC_30102, DEU, D279, null))
+                .when(new MoveUnit(SC_30102, DS, jan1, null, null, null))
+                .expectNoEvents().expectException(rejectedWith("FIELD_REQUIRED"));
+    }
+
+    @Test
+    @DisplayName("rename: the unit keeps its identity; a new name from a date, decided by an act, after any earlier rename")
+    void rename() {
+        LocalDate jan1 = LocalDate.of(2023, 1, 1);
+        fixture().given(sc30102())
+                .when(new RenameUnit(SC_30102, "  ANESTESIA  E RIANIMAZIONE OGLIO PO ", jan1, D279, null, null))
+                .expectEvents(new UnitRenamed(SC_30102, "ANESTESIA E RIANIMAZIONE POOP", "ANESTESIA E RIANIMAZIONE OGLIO PO", jan1, D279,
+                        null, null));
+        fixture().given(sc30102())
+                .when(new RenameUnit(SC_30102, "ANESTESIA E RIANIMAZIONE POOP", jan1, D279, null, null))
+                .expectNoEvents().expectException(rejectedWith("NOTHING_TO_CHANGE"));
+        fixture().given(sc30102(), new UnitRenamed(SC_30102, "ANESTESIA E RIANIMAZIONE POOP", "X", jan1, D279, null, null))
+                .when(new RenameUnit(SC_30102, "Y", LocalDate.of(2022, 12, 1), D279, null, null))
+                .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+        fixture().given(sc30102())
+                .when(new RenameUnit(SC_30102, "Y", jan1, "no-such-act", null, null))
+                .expectNoEvents().expectException(rejectedWith("UNKNOWN_ACT"));
     }
 }

@@ -137,6 +137,34 @@ public class UnitProjection {
         }
     }
 
+    @EventHandler
+    public void on(UnitPlaced e, @SequenceNumber long seq, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
+        update(e.unitId(), seq, u -> {
+            u.getPlacements().add(new UnitView.Placement(e.parentUnitId(), null, e.actId()));
+            u.getTrail().add(new UnitView.TrailEntry("PLACED", null, null, e.actId(), e.parentUnitId(), null, e.source(), at,
+                    who(principal)));
+        });
+    }
+
+    @EventHandler
+    public void on(UnitMoved e, @SequenceNumber long seq, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
+        update(e.unitId(), seq, u -> {
+            u.getPlacements().add(new UnitView.Placement(e.toParentUnitId(), e.effectiveFrom(), e.actId()));
+            u.getTrail().add(new UnitView.TrailEntry("MOVED", e.effectiveFrom(), null, e.actId(), e.toParentUnitId(),
+                    "from " + e.fromParentUnitId() + (e.reason() == null ? "" : "; " + e.reason()), e.source(), at, who(principal)));
+        });
+    }
+
+    @EventHandler
+    public void on(UnitRenamed e, @SequenceNumber long seq, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
+        update(e.unitId(), seq, u -> {
+            u.getNames().add(new UnitView.Naming(e.toName(), e.effectiveFrom(), e.actId()));
+            u.getTrail().add(new UnitView.TrailEntry("RENAMED", e.effectiveFrom(), null, e.actId(), null,
+                    "'" + e.fromName() + "' → '" + e.toName() + "'" + (e.reason() == null ? "" : "; " + e.reason()), e.source(), at,
+                    who(principal)));
+        });
+    }
+
     /** The approving act approves every change scheduled under the POAS; ON_APPROVAL activations take its date. */
     @EventHandler
     public void on(PoasApproved e, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
@@ -275,16 +303,25 @@ public class UnitProjection {
                            String approvedByActId) {
 
         static UnitLine of(UnitView u, UnitView.Change c) {
-            return new UnitLine(u.getId(), u.getType(), u.getCode(), u.getName(), u.getPresidio(), c == null ? null : c.date(),
+            return of(u, c, u.getName());
+        }
+
+        static UnitLine of(UnitView u, UnitView.Change c, String name) {
+            return new UnitLine(u.getId(), u.getType(), u.getCode(), name, u.getPresidio(), c == null ? null : c.date(),
                     c == null ? null : c.scheduledByActId(), c == null ? null : c.approvedByActId());
         }
     }
 
-    /** {@code parent} is the group heading as recorded by the change list; units recorded as existing have none. */
-    public record Branch(String parent, List<UnitLine> units) {
+    /**
+     * A unit active on the day with the units under it. {@code parentUnitId} is the recorded parent; a
+     * root is a unit with no recorded parent ({@code parentUnitId} null) or whose parent is not active
+     * that day ({@code flag} PARENT_NOT_ACTIVE), so no active unit is ever hidden.
+     */
+    public record Node(UnitLine unit, String parentUnitId, String flag, List<Node> children) {
     }
 
-    public record OrgChart(String agency, LocalDate asOf, long units, List<Branch> branches) {
+    /** {@code units} counts every active unit, {@code unplaced} those with no recorded parent (roots by necessity). */
+    public record OrgChart(String agency, LocalDate asOf, long units, long unplaced, List<Node> roots) {
     }
 
     /** An agency by its name in any case, as the POAS read model matches it. */
@@ -296,34 +333,66 @@ public class UnitProjection {
         return mongo.find(Query.query(agency(agency)), UnitView.class);
     }
 
+    private static final Comparator<UnitLine> CHART_ORDER = Comparator.comparing((UnitLine l) -> l.type().ordinal() >= UnitType.DEPARTMENT.ordinal() ? 0 : 1)
+            .thenComparing(UnitLine::code, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(UnitLine::name).thenComparing(UnitLine::unitId);
+
     @QueryHandler
     public OrgChart handle(FindOrgChart q) {
-        Map<String, List<UnitLine>> byParent = new TreeMap<>();
-        long count = 0;
+        Map<String, UnitView> active = new java.util.HashMap<>();
         for (UnitView u : ofAgency(q.agency())) {
             if (u.statusOn(q.asOf()).equals("ACTIVE")) {
-                String parent = u.getActivation() == null || u.getActivation().groupAsRecorded() == null
-                        ? "(not recorded)" : u.getActivation().groupAsRecorded();
-                byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(UnitLine.of(u, u.getActivation()));
-                count++;
+                active.put(u.getId(), u);
             }
         }
-        List<Branch> branches = new ArrayList<>();
-        byParent.forEach((parent, units) -> {
-            units.sort(Comparator.comparing(UnitLine::code, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(UnitLine::unitId));
-            branches.add(new Branch(parent, units));
-        });
-        return new OrgChart(q.agency(), q.asOf(), count, branches);
+        Map<String, List<UnitView>> children = new java.util.HashMap<>();
+        List<UnitView> roots = new ArrayList<>();
+        long unplaced = 0;
+        for (UnitView u : active.values()) {
+            String parent = u.parentOn(q.asOf());
+            if (parent == null) {
+                unplaced++;
+            }
+            if (parent != null && active.containsKey(parent)) {
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(u);
+            } else {
+                roots.add(u);
+            }
+        }
+        return new OrgChart(q.agency(), q.asOf(), active.size(), unplaced, nodes(roots, children, q.asOf(), 0));
+    }
+
+    private static List<Node> nodes(List<UnitView> units, Map<String, List<UnitView>> children, LocalDate day, int depth) {
+        List<Node> out = new ArrayList<>();
+        for (UnitView u : units) {
+            String parent = u.parentOn(day);
+            // a tree built from recorded placements cannot loop (moves are checked), but a depth guard costs nothing
+            List<Node> below = depth > 64 ? List.of() : nodes(children.getOrDefault(u.getId(), List.of()), children, day, depth + 1);
+            String flag = depth == 0 && parent != null ? "PARENT_NOT_ACTIVE" : null;
+            out.add(new Node(UnitLine.of(u, u.getActivation(), u.nameOn(day)), parent, flag, below));
+        }
+        out.sort(Comparator.comparing(Node::unit, CHART_ORDER));
+        return out;
     }
 
     /** What changed between two days, each change with the act that scheduled it and the act that approved it. */
-    public record UnitDiff(String agency, LocalDate from, LocalDate to, List<UnitLine> activated, List<UnitLine> closed) {
+    public record UnitDiff(String agency, LocalDate from, LocalDate to, List<UnitLine> activated, List<UnitLine> closed,
+                           List<Moved> moved, List<Renamed> renamed) {
+    }
+
+    /** A unit active on both days whose parent differs; {@code date} and {@code actId} are those of the last move in between. */
+    public record Moved(UnitLine unit, String fromParentUnitId, String toParentUnitId, LocalDate date, String actId) {
+    }
+
+    public record Renamed(UnitLine unit, String fromName, String toName, LocalDate date, String actId) {
     }
 
     @QueryHandler
     public UnitDiff handle(FindUnitDiff q) {
         List<UnitLine> activated = new ArrayList<>();
         List<UnitLine> closed = new ArrayList<>();
+        List<Moved> moved = new ArrayList<>();
+        List<Renamed> renamed = new ArrayList<>();
         for (UnitView u : ofAgency(q.agency())) {
             String before = u.statusOn(q.from());
             String after = u.statusOn(q.to());
@@ -333,11 +402,36 @@ public class UnitProjection {
             if (!before.equals("CLOSED") && after.equals("CLOSED")) {
                 closed.add(UnitLine.of(u, u.getClosure()));
             }
+            if (before.equals("ACTIVE") && after.equals("ACTIVE")) {
+                movedOrRenamed(u, q.from(), q.to(), moved, renamed);
+            }
         }
         Comparator<UnitLine> order = Comparator.comparing(UnitLine::date)
                 .thenComparing(UnitLine::code, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(UnitLine::unitId);
         activated.sort(order);
         closed.sort(order);
-        return new UnitDiff(q.agency(), q.from(), q.to(), activated, closed);
+        moved.sort(Comparator.comparing(Moved::date).thenComparing(m -> m.unit().unitId()));
+        renamed.sort(Comparator.comparing(Renamed::date).thenComparing(r -> r.unit().unitId()));
+        return new UnitDiff(q.agency(), q.from(), q.to(), activated, closed, moved, renamed);
+    }
+
+    /** Compares the two days' parent and name; a move there and back in between is no difference, as the diff is of states. */
+    private static void movedOrRenamed(UnitView u, LocalDate from, LocalDate to, List<Moved> moved, List<Renamed> renamed) {
+        String parentBefore = u.parentOn(from);
+        String parentAfter = u.parentOn(to);
+        if (parentAfter != null && !parentAfter.equals(parentBefore)) {
+            UnitView.Placement last = u.getPlacements().stream().filter(p -> p.from() != null && p.from().isAfter(from) && !p.from().isAfter(to))
+                    .reduce((a, b) -> b).orElse(null);
+            if (last != null) {
+                moved.add(new Moved(UnitLine.of(u, u.getActivation(), u.nameOn(to)), parentBefore, parentAfter, last.from(), last.actId()));
+            }
+        }
+        String nameBefore = u.nameOn(from);
+        String nameAfter = u.nameOn(to);
+        if (!nameAfter.equals(nameBefore)) {
+            UnitView.Naming last = u.getNames().stream().filter(n -> n.from().isAfter(from) && !n.from().isAfter(to))
+                    .reduce((a, b) -> b).orElseThrow();
+            renamed.add(new Renamed(UnitLine.of(u, u.getActivation(), nameAfter), nameBefore, nameAfter, last.from(), last.actId()));
+        }
     }
 }

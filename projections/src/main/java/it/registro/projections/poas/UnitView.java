@@ -44,6 +44,14 @@ public class UnitView {
     public record Link(String unitId, String kind, String basis) {
     }
 
+    /** The unit's parent from {@code from} ({@code null}: from the unit's first day), with the act that put it there. */
+    public record Placement(String parentUnitId, LocalDate from, String actId) {
+    }
+
+    /** The unit's name from {@code from} ({@code null}: its name when first recorded). */
+    public record Naming(String name, LocalDate from, String actId) {
+    }
+
     @Id
     private String id;
     private String agency;
@@ -55,6 +63,8 @@ public class UnitView {
     private boolean existedBefore;
     private Change activation;
     private Change closure;
+    private List<Placement> placements = new ArrayList<>();
+    private List<Naming> names = new ArrayList<>();
     private List<Link> predecessors = new ArrayList<>();
     private List<Link> successors = new ArrayList<>();
     private List<Flag> flags = new ArrayList<>();
@@ -92,6 +102,28 @@ public class UnitView {
         return c.poasId() == null || c.approvedOn() != null && !c.approvedOn().isAfter(day);
     }
 
+    /** The parent on a day: the last placement whose first day is not after it; empty before the first move for an unplaced unit. */
+    public String parentOn(LocalDate day) {
+        String parent = null;
+        for (Placement p : placements) {
+            if (p.from() == null || !p.from().isAfter(day)) {
+                parent = p.parentUnitId();
+            }
+        }
+        return parent;
+    }
+
+    /** The name on a day; before the first recorded rename, the name the unit was recorded with. */
+    public String nameOn(LocalDate day) {
+        String current = name;
+        for (Naming n : names) {
+            if (!n.from().isAfter(day)) {
+                current = n.name();
+            }
+        }
+        return current;
+    }
+
     void refersTo(String unitId) { this.refersToUnitId = unitId; }
     void existedBefore() { this.existedBefore = true; }
     void activation(Change c) { this.activation = c; }
@@ -108,6 +140,8 @@ public class UnitView {
     public boolean isExistedBefore() { return existedBefore; }
     public Change getActivation() { return activation; }
     public Change getClosure() { return closure; }
+    public List<Placement> getPlacements() { return placements; }
+    public List<Naming> getNames() { return names; }
     public List<Link> getPredecessors() { return predecessors; }
     public List<Link> getSuccessors() { return successors; }
     public List<Flag> getFlags() { return flags; }
