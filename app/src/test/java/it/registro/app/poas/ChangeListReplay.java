@@ -23,6 +23,9 @@ final class ChangeListReplay {
     final Api api;
     final ScenarioFile chain = ScenarioFile.load("p000-poas-approval.yaml");
     final ScenarioFile list = ScenarioFile.load("p000-change-list.yaml");
+    final ScenarioFile tree = ScenarioFile.load("p000-organigram.yaml");
+    /** The organigram's nodes (directions, departments), key → unit id. */
+    final Map<String, String> nodes = new HashMap<>();
     final Map<String, String> acts = new HashMap<>();
     String poasId;
     String poas;
@@ -140,5 +143,44 @@ final class ChangeListReplay {
         body.put("source", "seed 000 " + row.get("source"));
         return api.postJson("/api/units/" + unitId(row.get("type"), row.get("code"), presidioOf(row.get("column"))) + "/closure",
                 json(body));
+    }
+
+    /**
+     * The tree (p000-organigram.yaml): the directions and departments recorded as existing, each placed
+     * under its parent, then every unit of the change list under the node its row's group heading
+     * names, and the units no row names under the node of their organigram page.
+     */
+    ChangeListReplay importOrganigram() {
+        String act = acts.get(tree.text("act"));
+        for (Map<String, Object> n : tree.list("nodes")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("agency", agency());
+            body.put("type", n.get("type"));
+            body.put("name", n.get("name"));
+            body.put("source", n.get("source"));
+            Api.Response r = api.postJson("/api/units/existing", json(body));
+            ok(r);
+            nodes.put((String) n.get("key"), r.json().get("id").asString());
+            if (n.get("parent") != null) {
+                place(nodes.get((String) n.get("key")), (String) n.get("parent"), act, (String) n.get("source"));
+            }
+        }
+        Map<String, Object> groups = tree.map("groups");
+        for (String section : new String[] {"activations", "closures"}) {
+            for (Map<String, Object> row : list.list(section)) {
+                place(unitId(row.get("type"), row.get("code"), presidioOf(row.get("column"))), (String) groups.get(row.get("group")), act,
+                        "seed 000 " + row.get("source") + " (group heading)");
+            }
+        }
+        for (Map<String, Object> p : tree.list("pages")) {
+            place(unitId(p.get("type"), p.get("code"), p.get("presidio")), (String) p.get("node"), act, (String) p.get("source"));
+        }
+        return this;
+    }
+
+    private void place(String unitId, String nodeKey, String act, String source) {
+        assertThat(nodes).as("node " + nodeKey).containsKey(nodeKey);
+        ok(api.postJson("/api/units/" + unitId + "/placement", json(Map.of("parentUnitId", nodes.get(nodeKey), "actId", act,
+                "source", source))));
     }
 }

@@ -39,7 +39,7 @@ class PoasChangeListScenarioTest {
 
     @BeforeAll
     void replay() {
-        replay = new ChangeListReplay(new Api(port)).untilReview().importChangeList();
+        replay = new ChangeListReplay(new Api(port)).untilReview().importChangeList().importOrganigram();
         expected = replay.list.map("expected");
     }
 
@@ -211,7 +211,7 @@ class PoasChangeListScenarioTest {
         List<String> kinds = new ArrayList<>();
         replay.api.get("/api/units/" + replay.unitId("SC", "21301", "03090800") + "/trail").json()
                 .forEach(t -> kinds.add(t.get("kind").asString()));
-        assertThat(kinds).containsExactly("ACTIVATION_SCHEDULED", "CHANGE_APPROVED", "APPROVAL_DATED");
+        assertThat(kinds).containsExactly("ACTIVATION_SCHEDULED", "PLACED", "CHANGE_APPROVED", "APPROVAL_DATED");
     }
 
     @Test
@@ -229,7 +229,7 @@ class PoasChangeListScenarioTest {
         assertThat(replay.api.get(sc + "?asOf=2022-10-01").json().get("status").asString()).isEqualTo("ACTIVE");
     }
 
-    private static List<String> codes(JsonNode lines) {
+    private static List<String> codes(Iterable<JsonNode> lines) {
         List<String> codes = new ArrayList<>();
         lines.forEach(l -> codes.add(l.get("type").asString() + " " + l.get("code").asString()));
         return codes;
@@ -256,18 +256,102 @@ class PoasChangeListScenarioTest {
         assertThat(replay.api.get("/api/units/diff?agency=ASST%20Cremona&from=2022-08-01&to=2022-07-31").json().get("code").asString())
                 .isEqualTo("DATES_OUT_OF_ORDER");
 
-        // 11 recorded as existing; by 01/10/2022 3 closed and 20 opened; by 01/01/2023 7 closed and 24 opened
-        assertThat(replay.api.get("/api/units/chart?agency=ASST%20Cremona&asOf=2022-07-31").json().get("units").asInt()).isEqualTo(11);
-        JsonNode october = replay.api.get("/api/units/chart?agency=ASST%20Cremona&asOf=2022-10-01").json();
-        assertThat(october.get("units").asInt()).isEqualTo(11 - 3 + 20);
-        List<String> emergency = new ArrayList<>();
-        october.get("branches").forEach(b -> {
-            if (b.get("parent").asString().equals("DIPARTIMENTO AREA EMERGENZA - URGENZA")) {
-                emergency.addAll(codes(b.get("units")));
+        // 11 recorded as existing and the 17 nodes of the tree; by 01/10/2022 3 closed and 20 opened; by 01/01/2023 7 closed, 24 opened
+        int nodes = ((Number) replay.tree.map("expected").get("nodes")).intValue();
+        assertThat(chart("2022-07-31").get("units").asInt()).isEqualTo(nodes + 11);
+        JsonNode october = chart("2022-10-01");
+        assertThat(october.get("units").asInt()).isEqualTo(nodes + 11 - 3 + 20);
+        assertThat(codes(children(october, "DIPARTIMENTO AREA EMERGENZA - URGENZA"))).containsExactly("SC 30101", "SC 30102", "SS 30102");
+        assertThat(chart("2023-01-01").get("units").asInt()).isEqualTo(nodes + 11 - 7 + 24);
+    }
+
+    private JsonNode chart(String day) {
+        return replay.api.get("/api/units/chart?agency=ASST%20Cremona&asOf=" + day).json();
+    }
+
+    /** The units right under the node with this name, wherever it sits in the tree. */
+    private static List<JsonNode> children(JsonNode chart, String name) {
+        List<JsonNode> found = new ArrayList<>();
+        chart.get("roots").forEach(r -> find(r, name, found));
+        assertThat(found).as(name).hasSize(1);
+        List<JsonNode> units = new ArrayList<>();
+        found.get(0).get("children").forEach(c -> units.add(c.get("unit")));
+        return units;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object yaml) {
+        return (List<String>) yaml;
+    }
+
+    private static void find(JsonNode node, String name, List<JsonNode> found) {
+        if (node.get("unit").get("name").asString().equals(name)) {
+            found.add(node);
+        }
+        node.get("children").forEach(c -> find(c, name, found));
+    }
+
+    private static List<String> path(JsonNode chart, String code) {
+        List<String> trail = new ArrayList<>();
+        for (JsonNode r : chart.get("roots")) {
+            if (pathTo(r, code, trail)) {
+                return trail;
             }
-        });
-        assertThat(emergency).containsExactly("SC 30102");
-        assertThat(replay.api.get("/api/units/chart?agency=ASST%20Cremona&asOf=2023-01-01").json().get("units").asInt()).isEqualTo(11 - 7 + 24);
+        }
+        return trail;
+    }
+
+    private static boolean pathTo(JsonNode node, String code, List<String> trail) {
+        trail.add(node.get("unit").get("name").asString());
+        if (code.equals(node.get("unit").get("type").asString() + " " + node.get("unit").get("code").asString())) {
+            return true;
+        }
+        for (JsonNode c : node.get("children")) {
+            if (pathTo(c, code, trail)) {
+                return true;
+            }
+        }
+        trail.remove(trail.size() - 1);
+        return false;
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("tree: 17 directions and departments (seed 000 L8581-9950, L1954-1958); every unit has a parent but the 3 roots the text gives none")
+    void tree() {
+        Map<String, Object> e = replay.tree.map("expected");
+        JsonNode day = chart("2023-01-01");
+        List<String> roots = new ArrayList<>();
+        day.get("roots").forEach(r -> roots.add(r.get("unit").get("name").asString()));
+        assertThat(roots).containsExactlyInAnyOrderElementsOf(strings(e.get("roots")));
+        assertThat(day.get("unplaced").asInt()).isEqualTo(roots.size());
+        assertThat(codes(children(day, "DIPARTIMENTO AREA EMERGENZA - URGENZA")))
+                .containsExactlyElementsOf(strings(e.get("emergency20230101")));
+        // row 6 (L9987-9995): the new SC 30102 sits under its department, under the Direzione Sanitaria (L1955-1956)
+        assertThat(path(day, "SC 30102")).containsExactly("DIREZIONE GENERALE", "DIREZIONE SANITARIA",
+                "DIPARTIMENTO AREA EMERGENZA - URGENZA", "ANESTESIA E RIANIMAZIONE POOP");
+        // the staff of a direction sits right under it: row 14 (L10049) SC 52301 DAPSS under the DG
+        assertThat(path(day, "SC 52301")).containsExactly("DIREZIONE GENERALE", "DAPSS");
+        // every unit of the agency has a recorded parent, except the roots
+        long placed = 0;
+        for (JsonNode u : replay.api.get("/api/units?agency=ASST%20Cremona").json()) {
+            if (!u.get("unit").get("placements").isEmpty()) {
+                placed++;
+            }
+        }
+        assertThat(placed).isEqualTo(replay.api.get("/api/units?agency=ASST%20Cremona").json().size() - roots.size());
+        // the trail says who placed it, under which act and from which line
+        JsonNode trail = replay.api.get("/api/units/" + replay.unitId("SC", "30102", "03027300") + "/trail").json();
+        JsonNode placedEntry = null;
+        for (JsonNode t : trail) {
+            if (t.get("kind").asString().equals("PLACED")) {
+                placedEntry = t;
+            }
+        }
+        assertThat(placedEntry).isNotNull();
+        assertThat(placedEntry.get("actId").asString()).isEqualTo(replay.acts.get("decree279"));
+        assertThat(placedEntry.get("otherUnitId").asString()).isEqualTo(replay.nodes.get("DEU"));
+        assertThat(placedEntry.get("recordedBy").asString()).isEqualTo("tester");
     }
 
     @Test
@@ -334,5 +418,81 @@ class PoasChangeListScenarioTest {
         assertThat(api.get(districtPath).json().get("unit").get("activation").get("scheduledByActId").asString()).isEqualTo(act150)
                 .isNotEqualTo(replay.acts.get("decree279"));
         assertThat(created.json().get("id").asString()).isNotEqualTo(structure.get("id").asString());
+    }
+
+    /**
+     * The seeds record no move and no rename (every change in them is a closure and an activation), so
+     * this one is a FIXTURE: a later decree of ASST Cremona that moves SS 30102 NEUROANESTESIA under
+     * SC 30101 POC and renames SC 30102 from 2023-03-01.
+     */
+    @Test
+    @Order(12)
+    @DisplayName("FIXTURE: a move and a rename decided by a later act show in the diff with that act, in the tree and in the trail")
+    void moveAndRename() {
+        Api api = replay.api;
+        Api.Response act = api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-cremona", "type", "DECRETO", "number", "901",
+                "date", "2023-02-15", "source", "FIXTURE: no move or rename in the seeds")));
+        ChangeListReplay.ok(act);
+        String decree = act.json().get("id").asString();
+        String ss30102 = replay.unitId("SS", "30102", "03090800");
+        String sc30101 = replay.unitId("SC", "30101", "03090800");
+        String sc30102 = replay.unitId("SC", "30102", "03027300");
+        long events = eventCount();
+
+        // refused, and nothing recorded: a cycle, a move before the unit's first day, an unknown act, a rename to the same name
+        assertThat(api.postJson("/api/units/" + ss30102 + "/moves", json(Map.of("parentUnitId", ss30102, "effectiveFrom", "2023-03-01",
+                "actId", decree))).json().get("code").asString()).isEqualTo("PARENT_CYCLE");
+        assertThat(api.postJson("/api/units/" + sc30102 + "/moves", json(Map.of("parentUnitId", replay.nodes.get("DS"),
+                "effectiveFrom", "2022-09-01", "actId", decree))).json().get("code").asString()).isEqualTo("DATES_OUT_OF_ORDER");
+        assertThat(api.postJson("/api/units/" + ss30102 + "/moves", json(Map.of("parentUnitId", sc30101, "effectiveFrom", "2023-03-01",
+                "actId", "no-such-act"))).json().get("code").asString()).isEqualTo("UNKNOWN_ACT");
+        assertThat(api.postJson("/api/units/" + sc30102 + "/renames", json(Map.of("name", "ANESTESIA E RIANIMAZIONE POOP",
+                "effectiveFrom", "2023-03-01", "actId", decree))).json().get("code").asString()).isEqualTo("NOTHING_TO_CHANGE");
+        assertThat(eventCount()).isEqualTo(events);
+
+        ChangeListReplay.ok(api.postJson("/api/units/" + ss30102 + "/moves", json(Map.of("parentUnitId", sc30101,
+                "effectiveFrom", "2023-03-01", "actId", decree, "reason", "FIXTURE"))));
+        ChangeListReplay.ok(api.postJson("/api/units/" + sc30102 + "/renames", json(Map.of("name", "ANESTESIA E RIANIMAZIONE OGLIO PO",
+                "effectiveFrom", "2023-03-01", "actId", decree))));
+        // now SC 30101 is an ancestor of SS 30102: putting it under SS 30102 would loop
+        assertThat(api.postJson("/api/units/" + sc30101 + "/moves", json(Map.of("parentUnitId", ss30102, "effectiveFrom", "2023-04-01",
+                "actId", decree))).json().get("code").asString()).isEqualTo("PARENT_CYCLE");
+
+        JsonNode diff = api.get("/api/units/diff?agency=ASST%20Cremona&from=2023-02-28&to=2023-03-01").json();
+        assertThat(diff.get("activated").size()).isZero();
+        assertThat(diff.get("closed").size()).isZero();
+        assertThat(diff.get("moved").size()).isEqualTo(1);
+        JsonNode moved = diff.get("moved").get(0);
+        assertThat(moved.get("unit").get("unitId").asString()).isEqualTo(ss30102);
+        assertThat(moved.get("fromParentUnitId").asString()).isEqualTo(replay.nodes.get("DEU"));
+        assertThat(moved.get("toParentUnitId").asString()).isEqualTo(sc30101);
+        assertThat(moved.get("actId").asString()).isEqualTo(decree);
+        assertThat(moved.get("date").asString()).isEqualTo("2023-03-01");
+        JsonNode renamed = diff.get("renamed").get(0);
+        assertThat(renamed.get("fromName").asString()).isEqualTo("ANESTESIA E RIANIMAZIONE POOP");
+        assertThat(renamed.get("toName").asString()).isEqualTo("ANESTESIA E RIANIMAZIONE OGLIO PO");
+        assertThat(renamed.get("actId").asString()).isEqualTo(decree);
+        // the day before nothing changed; a wider window still sees both
+        assertThat(api.get("/api/units/diff?agency=ASST%20Cremona&from=2023-02-27&to=2023-02-28").json().get("moved").size()).isZero();
+        assertThat(api.get("/api/units/diff?agency=ASST%20Cremona&from=2022-12-31&to=2023-06-30").json().get("renamed").size()).isEqualTo(1);
+
+        // the tree on either side of the date
+        assertThat(path(chart("2023-02-28"), "SS 30102")).containsExactly("DIREZIONE GENERALE", "DIREZIONE SANITARIA",
+                "DIPARTIMENTO AREA EMERGENZA - URGENZA", "NEUROANESTESIA");
+        assertThat(path(chart("2023-03-01"), "SS 30102")).containsExactly("DIREZIONE GENERALE", "DIREZIONE SANITARIA",
+                "DIPARTIMENTO AREA EMERGENZA - URGENZA", "ANESTESIA E RIANIMAZIONE POC", "NEUROANESTESIA");
+        assertThat(path(chart("2023-03-01"), "SC 30102")).last().isEqualTo("ANESTESIA E RIANIMAZIONE OGLIO PO");
+        List<String> kinds = new ArrayList<>();
+        api.get("/api/units/" + ss30102 + "/trail").json().forEach(t -> kinds.add(t.get("kind").asString()));
+        assertThat(kinds).containsExactly("RECORDED_AS_EXISTING", "PLACED", "MOVED");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.mongodb.client.MongoClient mongoClient;
+    @org.springframework.beans.factory.annotation.Autowired
+    it.registro.app.store.StoreDatabase storeDatabase;
+
+    private long eventCount() {
+        return new it.registro.app.support.EventCounter(mongoClient, storeDatabase).total();
     }
 }

@@ -60,6 +60,9 @@ class FuzzTest {
             {"/api/units/activations", "{\"agency\":\"ASST Fuzz\",\"type\":\"SC\",\"code\":\"2\",\"name\":\"n\",\"effectiveRule\":\"DATE\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}"},
             {"/api/units/unit-none/closure", "{\"lastDay\":\"2024-01-01\",\"actId\":\"none\"}"},
             {"/api/units/unit-none/predecessors", "{\"predecessorUnitId\":\"x\",\"kind\":\"UPGRADE\",\"basis\":\"INFERRED\"}"},
+            {"/api/units/unit-none/placement", "{\"parentUnitId\":\"x\",\"actId\":\"none\"}"},
+            {"/api/units/unit-none/moves", "{\"parentUnitId\":\"x\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}"},
+            {"/api/units/unit-none/renames", "{\"name\":\"n\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}"},
             {S + "/minutes/sign", "{\"on\":\"2099-01-02\",\"signatories\":[{\"personId\":\"p\",\"labelAsRecorded\":\"l\"}]}"},
     };
 

@@ -133,6 +133,9 @@ class SecurityMatrixTest {
                 + "\"effectiveRule\":\"DATE\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}", adminOnly));
         rows.add(new Row("POST", "/api/units/none/closure", "{\"lastDay\":\"2024-01-01\",\"actId\":\"none\"}", adminOnly));
         rows.add(new Row("POST", "/api/units/none/predecessors", "{\"predecessorUnitId\":\"x\",\"kind\":\"UPGRADE\",\"basis\":\"INFERRED\"}", adminOnly));
+        rows.add(new Row("POST", "/api/units/none/placement", "{\"parentUnitId\":\"x\"}", adminOnly));
+        rows.add(new Row("POST", "/api/units/none/moves", "{\"parentUnitId\":\"x\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}", adminOnly));
+        rows.add(new Row("POST", "/api/units/none/renames", "{\"name\":\"N\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}", adminOnly));
         // citations: an administrator
         rows.add(new Row("GET", "/api/citations", null, all));
         rows.add(new Row("GET", "/api/citations/none", null, all));
