@@ -156,6 +156,47 @@ public class PoasController {
         return send(id, new AmendPoas(id, r.actId(), r.on(), r.label(), r.proposingActId(), r.source()));
     }
 
+    public record ModificationRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String modificationId,
+                                      @NotBlank @Size(max = 150) String actId, @NotNull LocalDate on, @Size(max = 1000) String label,
+                                      @Size(max = 1000) String source) {
+    }
+
+    public record ModificationSubmissionRequest(@NotNull LocalDate on, @Size(max = 100) String protocol, @Size(max = 200) String channel,
+                                                @Size(max = 1000) String source) {
+    }
+
+    public record ModificationApprovalRequest(@NotBlank @Size(max = 150) String actId, @NotNull LocalDate on,
+                                              @Size(max = 1000) String voteAsRecorded, @Size(max = 1000) String source) {
+    }
+
+    @PostMapping(path = "/{id}/modifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The agency adopts a modification of the approved POAS; it walks the same chain and becomes the next version")
+    public ResponseEntity<CommandAccepted> modification(@PathVariable String id, @Valid @RequestBody ModificationRequest r) {
+        return send(id, new AdoptPoasModification(id, r.modificationId(), r.actId(), r.on(), r.label(), r.source()));
+    }
+
+    @PostMapping(path = "/{id}/modifications/{modificationId}/submission", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The modification is submitted to the Region")
+    public ResponseEntity<CommandAccepted> modificationSubmission(@PathVariable String id, @PathVariable String modificationId,
+                                                                  @Valid @RequestBody ModificationSubmissionRequest r) {
+        return send(id, new SubmitPoasModification(id, modificationId, r.on(), r.protocol(), r.channel(), r.source()));
+    }
+
+    @PostMapping(path = "/{id}/modifications/{modificationId}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The Region's review of the modification")
+    public ResponseEntity<CommandAccepted> modificationReview(@PathVariable String id, @PathVariable String modificationId,
+                                                              @Valid @RequestBody ReviewRequest r) {
+        return send(id, new ReviewPoasModification(id, modificationId, r.on(), r.by(), r.protocol(), r.outcome(), r.recommendations(),
+                r.source()));
+    }
+
+    @PostMapping(path = "/{id}/modifications/{modificationId}/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The DGR approving the modification: the next version is in force from its date; a late one is flagged")
+    public ResponseEntity<CommandAccepted> modificationApproval(@PathVariable String id, @PathVariable String modificationId,
+                                                                @Valid @RequestBody ModificationApprovalRequest r) {
+        return send(id, new ApprovePoasModification(id, modificationId, r.actId(), r.on(), r.voteAsRecorded(), r.source()));
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "The approval chain in order, with the status, the review and the approval")
     public PoasProjection.ApprovalChain get(@PathVariable String id) {

@@ -487,6 +487,84 @@ class PoasChangeListScenarioTest {
         assertThat(kinds).containsExactly("RECORDED_AS_EXISTING", "PLACED", "MOVED");
     }
 
+    /**
+     * FIXTURE again: the seeds hold no later modification of the POAS 2022-2024. This one follows the
+     * review's open recommendation (a sub-acute care function, seed 000 L72-74): decree 902/2023 adopts
+     * it with its own unit changes, it is submitted, reviewed and approved by a DGR 75 days later.
+     */
+    @Test
+    @Order(13)
+    @DisplayName("FIXTURE: a later POAS modification walks the same chain; only its own changes wait for its DGR, and it is version 2")
+    void modificationChain() {
+        Api api = replay.api;
+        String decree = act("dg-asst-cremona", "DECRETO", "902", "2023-05-10");
+        String dgr = act("giunta-regionale-lombardia", "DGR", "XII/1001", "2023-07-24");
+        String m = replay.poas + "/modifications/m-2023-1";
+        long events = eventCount();
+        // before the chain starts: unknown modification, malformed id, the POAS's own adopting act again
+        assertThat(api.postJson(m + "/submission", json(Map.of("on", "2023-05-10"))).json().get("code").asString())
+                .isEqualTo("MODIFICATION_NOT_FOUND");
+        assertThat(api.postJson(replay.poas + "/modifications", json(Map.of("modificationId", "M 1", "actId", decree, "on", "2023-05-10")))
+                .json().get("field").asString()).isEqualTo("modificationId");
+        assertThat(api.postJson(replay.poas + "/modifications", json(Map.of("modificationId", "m-2023-1", "actId",
+                replay.acts.get("decree279"), "on", "2023-05-10"))).json().get("code").asString()).isEqualTo("ACT_ALREADY_USED");
+        assertThat(eventCount()).isEqualTo(events);
+
+        ChangeListReplay.ok(api.postJson(replay.poas + "/modifications", json(Map.of("modificationId", "m-2023-1", "actId", decree,
+                "on", "2023-05-10", "label", "POAS 2022-2024, modifica 2023"))));
+        Map<String, Object> unit = new java.util.LinkedHashMap<>(Map.of("agency", "ASST Cremona", "type", "FUN", "code", "99901",
+                "name", "CURE SUB ACUTE", "effectiveRule", "ON_APPROVAL", "rawText", "FIXTURE", "actId", decree,
+                "poasId", replay.poasId));
+        ChangeListReplay.ok(api.postJson("/api/units/activations", json(unit)));
+        String subAcute = replay.unitId("FUN", "99901", null);
+        ChangeListReplay.ok(api.postJson(m + "/submission", json(Map.of("on", "2023-05-10", "protocol", "G1.2023.FIXTURE", "channel", "POAS WEB"))));
+        assertThat(api.get(replay.poas).json().get("status").asString()).isEqualTo("MODIFICATION_IN_PROGRESS");
+        // day 71 without a DGR: the modification is on the deadline report, 11 days over
+        JsonNode overdue = api.get("/api/poas/deadlines?agency=ASST%20Cremona&asOf=2023-07-20").json();
+        assertThat(overdue.size()).isEqualTo(1);
+        assertThat(overdue.get(0).get("modificationId").asString()).isEqualTo("m-2023-1");
+        assertThat(overdue.get(0).get("daysOver").asLong()).isEqualTo(11);
+        // a second one cannot start while this one is open
+        assertThat(api.postJson(replay.poas + "/modifications", json(Map.of("modificationId", "m-2023-2", "actId", dgr, "on", "2023-06-01")))
+                .json().get("code").asString()).isEqualTo("MODIFICATION_IN_PROGRESS");
+        ChangeListReplay.ok(api.postJson(m + "/reviews", json(Map.of("on", "2023-06-30", "by", "DG Welfare", "outcome", "FAVOURABLE"))));
+        assertThat(api.get("/api/units/" + subAcute + "?asOf=2023-08-01").json().get("status").asString()).isEqualTo("SCHEDULED");
+        ChangeListReplay.ok(api.postJson(m + "/approval", json(Map.of("actId", dgr, "on", "2023-07-24", "voteAsRecorded", "A voti unanimi"))));
+
+        JsonNode chain = api.get(replay.poas).json();
+        assertThat(chain.get("status").asString()).isEqualTo("AMENDED");
+        List<String> kinds = new ArrayList<>();
+        chain.get("chain").forEach(step -> kinds.add(step.get("kind").asString()));
+        assertThat(kinds.subList(kinds.size() - 4, kinds.size()))
+                .containsExactly("MODIFICATION_ADOPTED", "MODIFICATION_SUBMITTED", "MODIFICATION_REVIEWED", "MODIFICATION_APPROVED");
+        boolean flagged = false;
+        for (JsonNode f : chain.get("poas").get("flags")) {
+            flagged |= f.get("daysOver").asLong() == 15 && f.get("dueOn").asString().equals("2023-07-09");
+        }
+        assertThat(flagged).as("75 days: flagged 15 over, never refused").isTrue();
+        // version 2 from the DGR's date, proposed by the decree; version 1 before it
+        JsonNode current = api.get("/api/poas?agency=ASST%20Cremona&asOf=2023-08-01").json().get("version");
+        assertThat(current.get("number").asInt()).isEqualTo(2);
+        assertThat(current.get("actId").asString()).isEqualTo(dgr);
+        assertThat(current.get("proposingActId").asString()).isEqualTo(decree);
+        assertThat(api.get("/api/poas?agency=ASST%20Cremona&asOf=2023-07-23").json().get("version").get("number").asInt()).isEqualTo(1);
+        // its unit takes the DGR's date; the 2022 changes keep the 2022 DGR
+        JsonNode activation = api.get("/api/units/" + subAcute).json().get("unit").get("activation");
+        assertThat(activation.get("date").asString()).isEqualTo("2023-07-24");
+        assertThat(activation.get("approvedByActId").asString()).isEqualTo(dgr);
+        assertThat(replay.unit("SC", "21301", "03090800").get("activation").get("approvedByActId").asString())
+                .isEqualTo(replay.acts.get("dgr"));
+        JsonNode diff = api.get("/api/units/diff?agency=ASST%20Cremona&from=2023-07-23&to=2023-07-24").json();
+        assertThat(codes(diff.get("activated"))).containsExactly("FUN 99901");
+    }
+
+    private String act(String issuer, String type, String number, String date) {
+        Api.Response r = replay.api.postJson("/api/acts", json(Map.of("issuerBodyId", issuer, "type", type, "number", number, "date", date,
+                "source", "FIXTURE: no later POAS modification in the seeds")));
+        ChangeListReplay.ok(r);
+        return r.json().get("id").asString();
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     com.mongodb.client.MongoClient mongoClient;
     @org.springframework.beans.factory.annotation.Autowired

@@ -118,7 +118,11 @@ class SecurityMatrixTest {
                 {"/reviews", "{\"on\":\"2024-01-01\",\"outcome\":\"FAVOURABLE\"}"}, {"/approval", "{\"actId\":\"none\"}"},
                 {"/approval/date", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"},
                 {"/transposition", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"},
-                {"/amendments", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"}}) {
+                {"/amendments", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"},
+                {"/modifications", "{\"modificationId\":\"m1\",\"actId\":\"none\",\"on\":\"2024-01-01\"}"},
+                {"/modifications/m1/submission", "{\"on\":\"2024-01-01\"}"},
+                {"/modifications/m1/reviews", "{\"on\":\"2024-01-01\",\"outcome\":\"FAVOURABLE\"}"},
+                {"/modifications/m1/approval", "{\"actId\":\"none\",\"on\":\"2024-01-01\"}"}}) {
             rows.add(new Row("POST", "/api/poas/poas-asst-matrix-2024-2026" + w[0], w[1], adminOnly));
         }
         // units and POAS changes: an administrator

@@ -1,7 +1,9 @@
 package it.registro.domain.poas;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,7 +26,9 @@ import static it.registro.domain.common.Checks.requiredText;
 /**
  * An agency's organisational plan for a period and its approval chain: the steps the documents
  * date, adoption by the agency's act, submission, the Region's review, the approving DGR (whose
- * number and date may come later), and the soft 60-day deadline, flagged and never enforced.
+ * number and date may come later), and the soft 60-day deadline, flagged and never enforced. A later
+ * modification walks the same chain and, once approved, is the next version; {@link AmendPoas}
+ * remains for amendments the sources know only by their final act (P6).
  */
 public class Poas {
 
@@ -36,6 +40,13 @@ public class Poas {
     private LocalDate approvedOn;
     private int version;
     private LocalDate lastChangeOn;
+    private String adoptedByActId;
+    /** Modifications by id, in adoption order; each walks the same chain as the POAS. */
+    private final Map<String, Modification> modifications = new LinkedHashMap<>();
+
+    /** Where one modification stands; the aggregate's own state, never exposed. */
+    private record Modification(String actId, LocalDate adoptedOn, LocalDate submittedOn, LocalDate approvedOn) {
+    }
 
     protected Poas() {
     }
@@ -166,6 +177,108 @@ public class Poas {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    public long handle(AdoptPoasModification command, ActFacts acts) {
+        Verdict.firstRejection(
+                command.modificationId() != null && command.modificationId().matches("[a-z0-9]+(-[a-z0-9]+)*") ? Verdict.allowed()
+                        : Verdict.rejected(Rejection.invalid("MODIFICATION_ID_MALFORMED", "modificationId",
+                                "A modification id is a lower-case slug")),
+                requiredText(command.actId(), "actId", MAX_NAME_LENGTH), required(command.on(), "on"),
+                optionalText(command.label(), "label", MAX_TEXT_LENGTH), optionalText(command.source(), "source", MAX_TEXT_LENGTH)).orThrow();
+        if (modifications.containsKey(command.modificationId())) {
+            throw rejected(Rejection.conflict("MODIFICATION_ALREADY_EXISTS", "modificationId",
+                    "The POAS already has a modification '" + command.modificationId() + "'"));
+        }
+        approvedBefore(command.on());
+        if (lastChangeOn != null && command.on().isBefore(lastChangeOn)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "on", command.on() + " precedes the last change in force from " + lastChangeOn));
+        }
+        // the Region reviews one modification at a time: the versions must follow one another
+        for (Map.Entry<String, Modification> m : modifications.entrySet()) {
+            if (m.getValue().approvedOn() == null) {
+                throw rejected(Rejection.conflict("MODIFICATION_IN_PROGRESS", "modificationId",
+                        "Modification '" + m.getKey() + "' is not approved yet"));
+            }
+        }
+        // the adopting act identifies the unit changes a modification schedules: one act, one chain
+        String act = command.actId().strip();
+        if (act.equals(adoptedByActId) || modifications.values().stream().anyMatch(m -> m.actId().equals(act))) {
+            throw rejected(Rejection.conflict("ACT_ALREADY_USED", "actId", "The act already adopted this POAS or one of its modifications"));
+        }
+        acts.require(act, "actId");
+        AggregateLifecycle.apply(new PoasModificationAdopted(poasId, command.modificationId(), act, command.on(),
+                Text.collapse(command.label()), Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private Modification modification(String id) {
+        Modification m = id == null ? null : modifications.get(id);
+        if (m == null) {
+            throw rejected(Rejection.notFound("MODIFICATION_NOT_FOUND", "modificationId", "The POAS has no modification '" + id + "'"));
+        }
+        return m;
+    }
+
+    @CommandHandler
+    public long handle(SubmitPoasModification command) {
+        Verdict.firstRejection(required(command.on(), "on"), optionalText(command.protocol(), "protocol", 100),
+                optionalText(command.channel(), "channel", MAX_NAME_LENGTH), optionalText(command.source(), "source", MAX_TEXT_LENGTH)).orThrow();
+        Modification m = modification(command.modificationId());
+        if (m.submittedOn() != null) {
+            throw rejected(Rejection.conflict("MODIFICATION_ALREADY_SUBMITTED", "on", "The modification was submitted on " + m.submittedOn()));
+        }
+        if (command.on().isBefore(m.adoptedOn())) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "on", "The submission precedes the adoption on " + m.adoptedOn()));
+        }
+        AggregateLifecycle.apply(new PoasModificationSubmitted(poasId, command.modificationId(), command.on(),
+                Text.collapse(command.protocol()), Text.collapse(command.channel()), Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private static void modificationSubmitted(Modification m, LocalDate on) {
+        if (m.submittedOn() == null) {
+            throw rejected(Rejection.invalid("MODIFICATION_NOT_SUBMITTED", "on", "The modification has not been submitted"));
+        }
+        if (on.isBefore(m.submittedOn())) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "on", on + " precedes the submission on " + m.submittedOn()));
+        }
+    }
+
+    @CommandHandler
+    public long handle(ReviewPoasModification command) {
+        Verdict.firstRejection(required(command.on(), "on"), requiredText(command.outcome(), "outcome", 50),
+                optionalText(command.by(), "by", MAX_NAME_LENGTH), optionalText(command.protocol(), "protocol", 100),
+                optionalText(command.source(), "source", MAX_TEXT_LENGTH)).orThrow();
+        Modification m = modification(command.modificationId());
+        modificationSubmitted(m, command.on());
+        List<String> recommendations = command.recommendations() == null ? List.of()
+                : command.recommendations().stream().map(Text::collapse).toList();
+        AggregateLifecycle.apply(new PoasModificationReviewed(poasId, command.modificationId(), command.on(), Text.collapse(command.by()),
+                Text.collapse(command.protocol()), command.outcome().strip(), recommendations, Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ApprovePoasModification command, ActFacts acts) {
+        Verdict.firstRejection(requiredText(command.actId(), "actId", MAX_NAME_LENGTH), required(command.on(), "on"),
+                optionalText(command.voteAsRecorded(), "voteAsRecorded", MAX_TEXT_LENGTH),
+                optionalText(command.source(), "source", MAX_TEXT_LENGTH)).orThrow();
+        Modification m = modification(command.modificationId());
+        if (m.approvedOn() != null) {
+            throw rejected(Rejection.conflict("MODIFICATION_ALREADY_APPROVED", "actId", "The modification was approved on " + m.approvedOn()));
+        }
+        modificationSubmitted(m, command.on());
+        acts.require(command.actId(), "actId");
+        AggregateLifecycle.apply(new PoasModificationApproved(poasId, command.modificationId(), command.actId().strip(), command.on(),
+                Text.collapse(command.voteAsRecorded()), version + 1, m.actId(), Text.collapse(command.source())));
+        long over = ApprovalDeadline.daysOver(m.submittedOn(), command.on());
+        if (over > 0) {
+            AggregateLifecycle.apply(new ModificationDeadlineExceeded(poasId, command.modificationId(), m.submittedOn(),
+                    ApprovalDeadline.dueOn(m.submittedOn()), command.on(), over));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
     private void approvedBefore(LocalDate on) {
         if (!approved || approvedOn == null) {
             throw rejected(Rejection.invalid("POAS_NOT_APPROVED", "on", "The POAS has no dated approval yet"));
@@ -214,6 +327,7 @@ public class Poas {
     @EventSourcingHandler
     void on(PoasAdopted e) {
         adoptedOn = e.on();
+        adoptedByActId = e.actId();
     }
 
     @EventSourcingHandler
@@ -235,6 +349,25 @@ public class Poas {
 
     @EventSourcingHandler
     void on(PoasAmended e) {
+        version = e.version();
+        lastChangeOn = e.on();
+    }
+
+    @EventSourcingHandler
+    void on(PoasModificationAdopted e) {
+        modifications.put(e.modificationId(), new Modification(e.actId(), e.on(), null, null));
+    }
+
+    @EventSourcingHandler
+    void on(PoasModificationSubmitted e) {
+        Modification m = modifications.get(e.modificationId());
+        modifications.put(e.modificationId(), new Modification(m.actId(), m.adoptedOn(), e.on(), null));
+    }
+
+    @EventSourcingHandler
+    void on(PoasModificationApproved e) {
+        Modification m = modifications.get(e.modificationId());
+        modifications.put(e.modificationId(), new Modification(m.actId(), m.adoptedOn(), m.submittedOn(), e.on()));
         version = e.version();
         lastChangeOn = e.on();
     }

@@ -124,4 +124,109 @@ class PoasTest {
                 .when(new AmendPoas(old, DGR, aug2, null, null, null))
                 .expectException(rejectedWith("POAS_NOT_APPROVED")).expectNoEvents();
     }
+
+    // FIXTURE: the seeds hold no later modification of the 2022-2024 POAS; DM1 and DGR2 stand for one
+    private static final String DM1 = "dg-asst-cremona-decreto-901-2023";
+    private static final String DGR2 = "giunta-regionale-lombardia-dgr-xii-1001-2023";
+    private static final LocalDate AUG_1 = LocalDate.of(2022, 8, 1);
+    private static final LocalDate FEB_15 = LocalDate.of(2023, 2, 15);
+    private static final LocalDate FEB_20 = LocalDate.of(2023, 2, 20);
+
+    private org.axonframework.test.aggregate.FixtureConfiguration<Poas> modifications() {
+        return new AggregateTestFixture<>(Poas.class).registerInjectableResource((ActFacts) id -> List.of(D279, DGR, DM1, DGR2).contains(id)
+                ? Optional.of(new ActFacts.ActFact(id, "x", JUN_10, false)) : Optional.empty());
+    }
+
+    private static List<Object> approved() {
+        List<Object> events = new java.util.ArrayList<>(submitted());
+        events.add(new PoasApproved(P, DGR, AUG_1, null, null, null));
+        return events;
+    }
+
+    private static List<Object> modificationSubmitted() {
+        List<Object> events = new java.util.ArrayList<>(approved());
+        events.add(new PoasModificationAdopted(P, "m1", DM1, FEB_15, "Modifica 2023", null));
+        events.add(new PoasModificationSubmitted(P, "m1", FEB_20, "G1.2023.1", "POAS WEB", null));
+        return events;
+    }
+
+    @Test
+    @DisplayName("a later modification walks the same chain: adopted, submitted, reviewed, approved as version 2")
+    void modificationChain() {
+        modifications().given(approved())
+                .when(new AdoptPoasModification(P, "m1", DM1, FEB_15, "Modifica 2023", null))
+                .expectEvents(new PoasModificationAdopted(P, "m1", DM1, FEB_15, "Modifica 2023", null));
+        modifications().given(modificationSubmitted())
+                .when(new ReviewPoasModification(P, "m1", LocalDate.of(2023, 3, 10), "DG Welfare", null, "FAVOURABLE", null, null))
+                .expectEvents(new PoasModificationReviewed(P, "m1", LocalDate.of(2023, 3, 10), "DG Welfare", null, "FAVOURABLE", List.of(), null));
+        LocalDate apr3 = LocalDate.of(2023, 4, 3);
+        modifications().given(modificationSubmitted())
+                .when(new ApprovePoasModification(P, "m1", DGR2, apr3, null, null))
+                .expectEvents(new PoasModificationApproved(P, "m1", DGR2, apr3, null, 2, DM1, null));
+    }
+
+    @Test
+    @DisplayName("a modification approved on day 63 after its submission is accepted and flagged, as the POAS itself")
+    void modificationLate() {
+        LocalDate day63 = FEB_20.plusDays(63);
+        modifications().given(modificationSubmitted())
+                .when(new ApprovePoas(P, DGR2, day63, null, null, null))
+                .expectNoEvents().expectException(rejectedWith("POAS_ALREADY_APPROVED"));
+        modifications().given(modificationSubmitted())
+                .when(new ApprovePoasModification(P, "m1", DGR2, day63, null, null))
+                .expectEvents(new PoasModificationApproved(P, "m1", DGR2, day63, null, 2, DM1, null),
+                        new ModificationDeadlineExceeded(P, "m1", FEB_20, FEB_20.plusDays(60), day63, 3));
+    }
+
+    @Test
+    @DisplayName("modification refusals: before approval, out of order, unknown, one at a time, one act per chain, twice")
+    void modificationRefusals() {
+        modifications().given(submitted())
+                .when(new AdoptPoasModification(P, "m1", DM1, FEB_15, null, null))
+                .expectNoEvents().expectException(rejectedWith("POAS_NOT_APPROVED"));
+        modifications().given(approved())
+                .when(new AdoptPoasModification(P, "m1", DM1, LocalDate.of(2022, 7, 1), null, null))
+                .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+        modifications().given(approved())
+                .when(new AdoptPoasModification(P, "M 1", DM1, FEB_15, null, null))
+                .expectNoEvents().expectException(rejectedWith("MODIFICATION_ID_MALFORMED"));
+        modifications().given(approved())
+                .when(new AdoptPoasModification(P, "m1", D279, FEB_15, null, null))
+                .expectNoEvents().expectException(rejectedWith("ACT_ALREADY_USED"));
+        modifications().given(approved())
+                .when(new AdoptPoasModification(P, "m1", "no-such-act", FEB_15, null, null))
+                .expectNoEvents().expectException(rejectedWith("UNKNOWN_ACT"));
+        modifications().given(modificationSubmitted())
+                .when(new AdoptPoasModification(P, "m2", DGR2, FEB_20, null, null))
+                .expectNoEvents().expectException(rejectedWith("MODIFICATION_IN_PROGRESS"));
+        modifications().given(modificationSubmitted())
+                .when(new AdoptPoasModification(P, "m1", DGR2, FEB_20, null, null))
+                .expectNoEvents().expectException(rejectedWith("MODIFICATION_ALREADY_EXISTS"));
+        modifications().given(modificationSubmitted())
+                .when(new SubmitPoasModification(P, "m1", FEB_20, null, null, null))
+                .expectNoEvents().expectException(rejectedWith("MODIFICATION_ALREADY_SUBMITTED"));
+        modifications().given(approved())
+                .when(new SubmitPoasModification(P, "m9", FEB_20, null, null, null))
+                .expectNoEvents().expectException(rejectedWith("MODIFICATION_NOT_FOUND"));
+        List<Object> adopted = new java.util.ArrayList<>(approved());
+        adopted.add(new PoasModificationAdopted(P, "m1", DM1, FEB_15, null, null));
+        modifications().given(adopted)
+                .when(new ApprovePoasModification(P, "m1", DGR2, FEB_20, null, null))
+                .expectNoEvents().expectException(rejectedWith("MODIFICATION_NOT_SUBMITTED"));
+        modifications().given(adopted)
+                .when(new SubmitPoasModification(P, "m1", LocalDate.of(2023, 2, 1), null, null, null))
+                .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+        modifications().given(modificationSubmitted())
+                .when(new ApprovePoasModification(P, "m1", DGR2, LocalDate.of(2023, 2, 19), null, null))
+                .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+        List<Object> done = new java.util.ArrayList<>(modificationSubmitted());
+        done.add(new PoasModificationApproved(P, "m1", DGR2, LocalDate.of(2023, 4, 3), null, 2, DM1, null));
+        modifications().given(done)
+                .when(new ApprovePoasModification(P, "m1", DGR2, LocalDate.of(2023, 4, 4), null, null))
+                .expectNoEvents().expectException(rejectedWith("MODIFICATION_ALREADY_APPROVED"));
+        // once the first is approved, a second may start, not before the first is in force
+        modifications().given(done)
+                .when(new AdoptPoasModification(P, "m2", "giunta-regionale-lombardia-dgr-xi-9001-2022", LocalDate.of(2023, 4, 2), null, null))
+                .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
+    }
 }

@@ -120,6 +120,55 @@ public class PoasProjection {
     }
 
     @EventHandler
+    public void on(PoasModificationAdopted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            p.getModifications().add(new PoasView.Modification(e.modificationId(), e.label(), e.actId(), e.on(), null, new ArrayList<>(),
+                    null, null));
+            p.getSteps().add(new PoasView.Step("MODIFICATION_ADOPTED", e.on(), "Adozione modifica " + e.modificationId(), null, e.actId(),
+                    e.label(), e.source(), at));
+        });
+    }
+
+    @EventHandler
+    public void on(PoasModificationSubmitted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            p.modification(e.modificationId(), m -> m.submitted(new PoasView.Submission(e.on(), e.protocol(), e.channel(), null)));
+            p.getSteps().add(new PoasView.Step("MODIFICATION_SUBMITTED", e.on(), "Trasmissione modifica " + e.modificationId(), null, null,
+                    e.protocol(), e.source(), at));
+        });
+    }
+
+    @EventHandler
+    public void on(PoasModificationReviewed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            p.modification(e.modificationId(), m -> {
+                m.reviews().add(new PoasView.Review(e.on(), e.by(), e.protocol(), e.outcome(), e.recommendations()));
+                return m;
+            });
+            p.getSteps().add(new PoasView.Step("MODIFICATION_REVIEWED", e.on(), "Istruttoria modifica " + e.modificationId(), e.by(), null,
+                    e.protocol(), e.source(), at));
+        });
+    }
+
+    @EventHandler
+    public void on(PoasModificationApproved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            p.modification(e.modificationId(), m -> m.approved(new PoasView.Approval(e.actId(), e.on(), e.voteAsRecorded(), null), e.version()));
+            String label = p.getModifications().stream().filter(m -> m.id().equals(e.modificationId())).map(PoasView.Modification::label)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(p.getLabel());
+            p.getVersions().add(new PoasView.Version(e.version(), label, e.on(), e.actId(), e.adoptedByActId()));
+            p.getSteps().add(new PoasView.Step("MODIFICATION_APPROVED", e.on(), "Approvazione modifica " + e.modificationId(), null,
+                    e.actId(), e.voteAsRecorded(), e.source(), at));
+        });
+    }
+
+    @EventHandler
+    public void on(ModificationDeadlineExceeded e, @SequenceNumber long seq) {
+        update(e.poasId(), seq, p -> p.getFlags().add(new PoasView.Flag("APPROVAL_DEADLINE_EXCEEDED", "WARNING", e.dueOn(),
+                e.approvedOn(), e.daysOver())));
+    }
+
+    @EventHandler
     public void on(ApprovalDeadlineExceeded e, @SequenceNumber long seq) {
         update(e.poasId(), seq, p -> p.getFlags().add(new PoasView.Flag("APPROVAL_DEADLINE_EXCEEDED", "WARNING", e.dueOn(),
                 e.approvedOn(), e.daysOver())));
@@ -154,7 +203,9 @@ public class PoasProjection {
         });
     }
 
-    public record Overdue(String poasId, String label, LocalDate submittedOn, LocalDate dueOn, long daysOver, String flag) {
+    /** {@code modificationId} is null for the POAS itself. */
+    public record Overdue(String poasId, String label, LocalDate submittedOn, LocalDate dueOn, long daysOver, String flag,
+                          String modificationId) {
     }
 
     /** POAS submitted and not approved (with a date) on or before the day, past the 60-day norm. */
@@ -162,14 +213,10 @@ public class PoasProjection {
     public List<Overdue> handle(FindDeadlineReport q) {
         List<Overdue> overdue = new ArrayList<>();
         for (PoasView p : byAgency(q.agencyName())) {
-            if (p.getSubmission() == null) {
-                continue;
-            }
-            boolean approvedBy = p.getApproval() != null && p.getApproval().on() != null && !p.getApproval().on().isAfter(q.asOf());
-            long over = ApprovalDeadline.daysOver(p.getSubmission().on(), q.asOf());
-            if (!approvedBy && over > 0) {
-                overdue.add(new Overdue(p.getId(), p.getLabel(), p.getSubmission().on(), ApprovalDeadline.dueOn(p.getSubmission().on()),
-                        over, "APPROVAL_DEADLINE_EXCEEDED"));
+            overdue(p.getId(), p.getLabel(), null, p.getSubmission(), p.getApproval(), q.asOf()).ifPresent(overdue::add);
+            for (PoasView.Modification m : p.getModifications()) {
+                overdue(p.getId(), m.label() != null ? m.label() : p.getLabel(), m.id(), m.submission(), m.approval(), q.asOf())
+                        .ifPresent(overdue::add);
             }
         }
         return overdue;
@@ -177,6 +224,17 @@ public class PoasProjection {
 
     /** The POAS in force on a day and its version then. */
     public record CurrentPoas(PoasView poas, LocalDate asOf, PoasView.Version version) {
+    }
+
+    private static Optional<Overdue> overdue(String poasId, String label, String modificationId, PoasView.Submission submission,
+                                             PoasView.Approval approval, LocalDate asOf) {
+        if (submission == null || submission.on().isAfter(asOf)) {
+            return Optional.empty();
+        }
+        boolean approvedBy = approval != null && approval.on() != null && !approval.on().isAfter(asOf);
+        long over = ApprovalDeadline.daysOver(submission.on(), asOf);
+        return approvedBy || over <= 0 ? Optional.empty() : Optional.of(new Overdue(poasId, label, submission.on(),
+                ApprovalDeadline.dueOn(submission.on()), over, "APPROVAL_DEADLINE_EXCEEDED", modificationId));
     }
 
     /** The POAS in force: the latest approved on or before the day. */

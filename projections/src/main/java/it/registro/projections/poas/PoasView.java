@@ -35,6 +35,19 @@ public class PoasView {
     public record Flag(String code, String severity, LocalDate dueOn, LocalDate approvedOn, long daysOver) {
     }
 
+    /** A later modification and its own chain; {@code version} is the POAS version it became once approved. */
+    public record Modification(String id, String label, String adoptedByActId, LocalDate adoptedOn, Submission submission,
+                               List<Review> reviews, Approval approval, Integer version) {
+
+        Modification submitted(Submission s) {
+            return new Modification(id, label, adoptedByActId, adoptedOn, s, reviews, approval, version);
+        }
+
+        Modification approved(Approval a, int v) {
+            return new Modification(id, label, adoptedByActId, adoptedOn, submission, reviews, a, v);
+        }
+    }
+
     @Id
     private String id;
     private String agencyName;
@@ -48,6 +61,7 @@ public class PoasView {
     private Approval approval;
     private List<Flag> flags = new ArrayList<>();
     private List<Version> versions = new ArrayList<>();
+    private List<Modification> modifications = new ArrayList<>();
     private long version;
 
     protected PoasView() {
@@ -66,6 +80,9 @@ public class PoasView {
     }
 
     public String getStatus() {
+        if (modifications.stream().anyMatch(m -> m.approval() == null)) {
+            return "MODIFICATION_IN_PROGRESS";
+        }
         return versions.size() > 1 ? "AMENDED" : approval != null ? "APPROVED" : submission != null ? "SUBMITTED" : adoptedOn != null ? "ADOPTED" : "OPEN";
     }
 
@@ -90,5 +107,15 @@ public class PoasView {
     public Approval getApproval() { return approval; }
     public List<Flag> getFlags() { return flags; }
     public List<Version> getVersions() { return versions; }
+    public List<Modification> getModifications() { return modifications; }
+
+    /** The modification adopted by this act, if any: its unit changes wait for its approval, not the POAS's. */
+    public java.util.Optional<Modification> modificationAdoptedBy(String actId) {
+        return modifications.stream().filter(m -> m.adoptedByActId().equals(actId)).findFirst();
+    }
+
+    void modification(String id, java.util.function.UnaryOperator<Modification> change) {
+        modifications.replaceAll(m -> m.id().equals(id) ? change.apply(m) : m);
+    }
     public long getVersion() { return version; }
 }

@@ -165,44 +165,79 @@ public class UnitProjection {
         });
     }
 
-    /** The approving act approves every change scheduled under the POAS; ON_APPROVAL activations take its date. */
+    /**
+     * The approving act approves every change scheduled under the POAS, except those of a later
+     * modification (scheduled by the act that adopted it), which wait for the modification's own
+     * approval; ON_APPROVAL activations take the approving act's date.
+     */
     @EventHandler
     public void on(PoasApproved e, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
-        approveAll(e.poasId(), e.actId(), e.on(), e.source(), at, principal, "CHANGE_APPROVED");
+        java.util.Set<String> modificationActs = modificationActs(e.poasId());
+        approveAll(e.poasId(), c -> !modificationActs.contains(c.scheduledByActId()), e.actId(), e.on(), e.source(), at, principal,
+                "CHANGE_APPROVED");
     }
 
     @EventHandler
     public void on(PoasApprovalDated e, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
-        approveAll(e.poasId(), e.actId(), e.on(), e.source(), at, principal, "APPROVAL_DATED");
+        java.util.Set<String> modificationActs = modificationActs(e.poasId());
+        approveAll(e.poasId(), c -> !modificationActs.contains(c.scheduledByActId()), e.actId(), e.on(), e.source(), at, principal,
+                "APPROVAL_DATED");
     }
 
-    private void approveAll(String poasId, String actId, LocalDate on, String source, Instant at, String principal, String kind) {
+    @EventHandler
+    public void on(PoasModificationApproved e, @Timestamp Instant at, @MetaDataValue("principal") String principal) {
+        approveAll(e.poasId(), c -> e.adoptedByActId().equals(c.scheduledByActId()), e.actId(), e.on(), e.source(), at, principal,
+                "CHANGE_APPROVED");
+    }
+
+    private java.util.Set<String> modificationActs(String poasId) {
+        PoasView poas = mongo.findById(poasId, PoasView.class);
+        return poas == null ? java.util.Set.of() : poas.getModifications().stream().map(PoasView.Modification::adoptedByActId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private void approveAll(String poasId, java.util.function.Predicate<UnitView.Change> mine, String actId, LocalDate on, String source,
+                            Instant at, String principal, String kind) {
         for (UnitView u : underPoas(poasId)) {
-            if (approve(u, actId, on, source, at, principal, kind)) {
+            if (approve(u, mine, actId, on, source, at, principal, kind)) {
                 mongo.save(u);
             }
         }
     }
 
+    /** A change scheduled once its approver is already on record is approved at once, by the POAS or by its modification. */
     private void approveIfAlready(UnitView u, String poasId, Instant at, String principal) {
         if (poasId == null) {
             return;
         }
         PoasView poas = mongo.findById(poasId, PoasView.class);
-        if (poas != null && poas.getApproval() != null) {
-            approve(u, poas.getApproval().actId(), poas.getApproval().on(), null, at, principal, "CHANGE_APPROVED");
+        if (poas == null) {
+            return;
+        }
+        for (UnitView.Change c : new UnitView.Change[] {u.getActivation(), u.getClosure()}) {
+            if (c == null || !poasId.equals(c.poasId())) {
+                continue;
+            }
+            Optional<PoasView.Modification> modification = poas.modificationAdoptedBy(c.scheduledByActId());
+            PoasView.Approval approval = modification.isPresent() ? modification.get().approval() : poas.getApproval();
+            if (approval != null) {
+                approve(u, x -> x == c, approval.actId(), approval.on(), null, at, principal, "CHANGE_APPROVED");
+            }
         }
     }
 
     /** Returns whether anything changed, so a redelivered approval is a no-op. */
-    private static boolean approve(UnitView u, String actId, LocalDate on, String source, Instant at, String principal, String kind) {
+    private static boolean approve(UnitView u, java.util.function.Predicate<UnitView.Change> mine, String actId, LocalDate on,
+                                   String source, Instant at, String principal, String kind) {
         boolean changed = false;
-        if (u.getActivation() != null && u.getActivation().poasId() != null && pending(u.getActivation(), actId, on)) {
-            u.activation(u.getActivation().approved(actId, on));
+        UnitView.Change a = u.getActivation();
+        if (a != null && a.poasId() != null && mine.test(a) && pending(a, actId, on)) {
+            u.activation(a.approved(actId, on));
             changed = true;
         }
-        if (u.getClosure() != null && u.getClosure().poasId() != null && pending(u.getClosure(), actId, on)) {
-            u.closure(u.getClosure().approved(actId, on));
+        UnitView.Change c = u.getClosure();
+        if (c != null && c.poasId() != null && mine.test(c) && pending(c, actId, on)) {
+            u.closure(c.approved(actId, on));
             changed = true;
         }
         if (changed) {
