@@ -50,13 +50,20 @@ public class AxonConfiguration {
     }
 
     /**
-     * Who and how travel from the command into every event it causes: the principal, their roles and
-     * the channel (set on the command by CommandAuthorization), beside Axon's correlation and trace ids.
+     * Who and how travel from the command into every event it causes: the principal, their roles, the
+     * channel, the body and the act the command concerns (set on the command by CommandAuthorization),
+     * beside Axon's correlation and trace ids.
      */
     @Bean
     org.axonframework.messaging.correlation.CorrelationDataProvider callerMetadata() {
         return new org.axonframework.messaging.correlation.SimpleCorrelationDataProvider(
-                "principal", "roles", "channel");
+                "principal", "roles", "channel", "body", "actRef");
+    }
+
+    /** The message that directly caused an event (its command), beside Axon's correlation and trace ids. */
+    @Bean
+    org.axonframework.messaging.correlation.CorrelationDataProvider causation() {
+        return message -> java.util.Map.of("causationId", message.getIdentifier());
     }
 
     @Bean

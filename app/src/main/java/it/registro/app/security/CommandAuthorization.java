@@ -96,8 +96,39 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         metadata.put(Caller.ROLES, caller.roles().stream().map(Enum::name).toList());
         metadata.put(Caller.BODIES, List.copyOf(caller.bodies()));
         metadata.put("channel", "rest");
-        return (i, m) -> m.andMetaData(metadata);
+        return (i, m) -> m.andMetaData(metadata).andMetaData(subject(m.getPayload()));
     }
+
+    /**
+     * What the command concerns, for the audit trail: the body (the session's for session commands)
+     * and the act it cites. Derived here, once, from the payload and the stores, never taken from the
+     * caller.
+     */
+    private Map<String, Object> subject(Object payload) {
+        Map<String, Object> subject = new HashMap<>();
+        String body = bodyOfQuietly(payload);
+        if (body != null) {
+            subject.put(BODY, body);
+        }
+        Object act = accessor(payload, "actId");
+        if (act != null) {
+            subject.put(ACT_REF, String.valueOf(act));
+        }
+        return subject;
+    }
+
+    /** The body or null: an unknown act or session is refused later, as not found, not here. */
+    private String bodyOfQuietly(Object payload) {
+        try {
+            return bodyOf(payload);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Metadata keys of the subject, propagated from the command to its events. */
+    public static final String BODY = "body";
+    public static final String ACT_REF = "actRef";
 
     /** The metadata an internal process sends its commands with. */
     public static MetaData system(String process) {

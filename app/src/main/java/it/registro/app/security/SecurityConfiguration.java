@@ -70,6 +70,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/acts/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/security/**").hasAnyRole("AUDITOR", "ADMIN")
+                        // the audit trail names every principal: auditors and administrators only
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        // operations on the service itself (rebuild): administrators; its status also auditors
+                        .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole("SECRETARIAT", "ADMIN")
                         .anyRequest().authenticated())

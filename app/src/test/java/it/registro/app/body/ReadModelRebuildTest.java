@@ -37,11 +37,11 @@ class ReadModelRebuildTest {
     private static final List<String> PROCESSORS = List.of(BodyProjection.PROCESSING_GROUP,
             PersonProjection.PROCESSING_GROUP, ComuneProjection.PROCESSING_GROUP, SessionProjection.PROCESSING_GROUP,
             it.registro.projections.act.ActProjection.PROCESSING_GROUP, it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
-            it.registro.projections.poas.PoasProjection.PROCESSING_GROUP);
+            it.registro.projections.poas.PoasProjection.PROCESSING_GROUP, it.registro.projections.audit.AuditProjection.PROCESSING_GROUP);
     private static final List<String> COLLECTIONS = List.of(BodyView.COLLECTION, PersonView.COLLECTION,
             ComuneView.COLLECTION, SessionView.COLLECTION, it.registro.projections.act.ActView.COLLECTION,
             it.registro.projections.act.CitationView.COLLECTION, it.registro.projections.poas.PoasView.COLLECTION,
-            it.registro.projections.poas.UnitView.COLLECTION);
+            it.registro.projections.poas.UnitView.COLLECTION, it.registro.projections.audit.AuditProjection.COLLECTION);
 
     @LocalServerPort
     int port;

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replays P1 steps 1-12 (p000-poas-approval.yaml) and the P2 import (p000-change-list.yaml) through
  * the public API, leaving the approval to the scenario.
  */
-final class ChangeListReplay {
+public final class ChangeListReplay {
 
     final Api api;
     final ScenarioFile chain = ScenarioFile.load("p000-poas-approval.yaml");
@@ -32,7 +32,7 @@ final class ChangeListReplay {
     /** The import's responses, row number → status code of the scheduling. */
     final Map<Integer, Integer> rowStatus = new HashMap<>();
 
-    ChangeListReplay(Api api) {
+    public ChangeListReplay(Api api) {
         this.api = api;
     }
 
@@ -65,7 +65,7 @@ final class ChangeListReplay {
         return api.get("/api/units/" + unitId(type, code, presidio)).json().get("unit");
     }
 
-    ChangeListReplay untilReview() {
+    public ChangeListReplay untilReview() {
         chain.list("issuers").forEach(i -> ok(api.postJson("/api/bodies", json(i))));
         for (Map<String, Object> a : chain.list("acts")) {
             Map<String, Object> body = new LinkedHashMap<>(a);
@@ -89,7 +89,7 @@ final class ChangeListReplay {
     }
 
     /** P2: the existing units, then the 31 rows, each under decree 279 with its raw text and lines. */
-    ChangeListReplay importChangeList() {
+    public ChangeListReplay importChangeList() {
         for (Map<String, Object> u : list.list("existing")) {
             Map<String, Object> body = new LinkedHashMap<>(u);
             Map<String, Object> refersTo = map(u, "refersTo");
@@ -150,7 +150,7 @@ final class ChangeListReplay {
      * under its parent, then every unit of the change list under the node its row's group heading
      * names, and the units no row names under the node of their organigram page.
      */
-    ChangeListReplay importOrganigram() {
+    public ChangeListReplay importOrganigram() {
         String act = acts.get(tree.text("act"));
         for (Map<String, Object> n : tree.list("nodes")) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -182,5 +182,11 @@ final class ChangeListReplay {
         assertThat(nodes).as("node " + nodeKey).containsKey(nodeKey);
         ok(api.postJson("/api/units/" + unitId + "/placement", json(Map.of("parentUnitId", nodes.get(nodeKey), "actId", act,
                 "source", source))));
+    }
+
+    /** P1 step 13: the DGR approves the POAS (FIXTURE XI/9001 of 01/08/2022). */
+    public ChangeListReplay approve() {
+        ok(api.postJson(poas + "/approval", json(withAct(chain.map("approval")))));
+        return this;
     }
 }

@@ -140,6 +140,10 @@ class SecurityMatrixTest {
         rows.add(new Row("POST", "/api/units/none/placement", "{\"parentUnitId\":\"x\"}", adminOnly));
         rows.add(new Row("POST", "/api/units/none/moves", "{\"parentUnitId\":\"x\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}", adminOnly));
         rows.add(new Row("POST", "/api/units/none/renames", "{\"name\":\"N\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}", adminOnly));
+        // the audit trail and the rebuild status: auditors and administrators (the rebuild itself: AuditApiTest)
+        rows.add(new Row("GET", "/api/audit/events?size=5", null, auditors));
+        rows.add(new Row("GET", "/api/audit/aggregates/matrix-body/history", null, auditors));
+        rows.add(new Row("GET", "/api/admin/rebuild", null, auditors));
         // citations: an administrator
         rows.add(new Row("GET", "/api/citations", null, all));
         rows.add(new Row("GET", "/api/citations/none", null, all));
