@@ -44,9 +44,9 @@ public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(2);
-    /** Processors whose handlers send commands: never reset, never replayed. */
+    /** Processors whose handlers send commands, and the ledger (evidence, not a read model): never reset, never replayed. */
     static final java.util.Set<String> SIDE_EFFECTS = java.util.Set.of(it.registro.app.session.OfficerSync.PROCESSING_GROUP,
-            it.registro.app.act.ReferenceSync.PROCESSING_GROUP);
+            it.registro.app.act.ReferenceSync.PROCESSING_GROUP, it.registro.app.audit.ledger.Ledger.PROCESSING_GROUP);
 
     public enum State { IDLE, RUNNING, DONE }
 

@@ -72,6 +72,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/security/**").hasAnyRole("AUDITOR", "ADMIN")
                         // the audit trail names every principal: auditors and administrators only
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/audit/verification").hasAnyRole("AUDITOR", "ADMIN")
                         // operations on the service itself (rebuild): administrators; its status also auditors
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")

@@ -144,6 +144,14 @@ class SecurityMatrixTest {
         rows.add(new Row("GET", "/api/audit/events?size=5", null, auditors));
         rows.add(new Row("GET", "/api/audit/aggregates/matrix-body/history", null, auditors));
         rows.add(new Row("GET", "/api/admin/rebuild", null, auditors));
+        rows.add(new Row("GET", "/api/audit/checkpoints", null, auditors));
+        rows.add(new Row("GET", "/api/audit/verification", null, auditors));
+        rows.add(new Row("POST", "/api/audit/verification", "", auditors));
+        rows.add(new Row("GET", "/api/audit/completeness", null, auditors));
+        rows.add(new Row("GET", "/api/audit/bundle", null, auditors));
+        rows.add(new Row("GET", "/api/audit/proofs/inclusion?eventId=none", null, auditors));
+        rows.add(new Row("GET", "/api/audit/proofs/consistency?from=1&to=1", null, auditors));
+        rows.add(new Row("POST", "/api/admin/checkpoints", "", adminOnly));
         // citations: an administrator
         rows.add(new Row("GET", "/api/citations", null, all));
         rows.add(new Row("GET", "/api/citations/none", null, all));

@@ -1,0 +1,22 @@
+package it.registro.app.audit.ledger;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The event store's own documents, read below Axon: the ledger hashes what is stored, byte for byte,
+ * so a change made directly in the database shows. One implementation per storage engine.
+ */
+public interface StoredEvents {
+
+    /** One stored event: its identifiers and the canonical bytes of its stored document. */
+    record StoredEvent(String eventId, String aggregateId, long sequence, String type, byte[] bytes) {
+    }
+
+    Optional<StoredEvent> byEventId(String eventId);
+
+    /** Every stored event, in no promised order. */
+    void forEach(Consumer<StoredEvent> each);
+
+    long count();
+}

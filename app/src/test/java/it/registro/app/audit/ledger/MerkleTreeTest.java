@@ -1,0 +1,72 @@
+package it.registro.app.audit.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MerkleTreeTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private static List<byte[]> leaves(int n) {
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(MerkleTree.leafHash(("event " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("RFC 6962/9162 values: the empty tree and the empty leaf")
+    void knownValues() {
+        assertThat(HEX.formatHex(MerkleTree.root(List.of()))).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(HEX.formatHex(MerkleTree.leafHash(new byte[0]))).isEqualTo("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
+        // two leaves: the root is the interior hash of both, not a hash of their concatenation as leaves
+        List<byte[]> two = leaves(2);
+        assertThat(MerkleTree.root(two)).isEqualTo(MerkleTree.sha256(new byte[] {1}, two.get(0), two.get(1)));
+    }
+
+    @Test
+    @DisplayName("every inclusion proof verifies, for every leaf of every tree up to 33; a wrong leaf, index or root does not")
+    void inclusion() {
+        List<byte[]> all = leaves(33);
+        for (int n = 1; n <= 33; n++) {
+            byte[] root = MerkleTree.root(all, 0, n);
+            for (int m = 0; m < n; m++) {
+                List<byte[]> path = MerkleTree.inclusionProof(all, m, n);
+                assertThat(MerkleTree.verifyInclusion(all.get(m), m, n, path, root)).as("%d of %d", m, n).isTrue();
+                assertThat(MerkleTree.verifyInclusion(MerkleTree.leafHash(new byte[] {7}), m, n, path, root)).isFalse();
+                if (n > 1) {
+                    assertThat(MerkleTree.verifyInclusion(all.get(m), (m + 1) % n, n, path, root)).as("moved %d of %d", m, n).isFalse();
+                }
+                assertThat(MerkleTree.verifyInclusion(all.get(m), m, n, path, MerkleTree.root(all, 0, n == 33 ? 32 : n + 1))).isFalse();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("every consistency proof verifies between trees up to 33; it fails against another history")
+    void consistency() {
+        List<byte[]> all = leaves(33);
+        List<byte[]> other = leaves(33);
+        other.set(2, MerkleTree.leafHash(new byte[] {42}));
+        for (int n = 1; n <= 33; n++) {
+            for (int m = 1; m <= n; m++) {
+                List<byte[]> proof = MerkleTree.consistencyProof(all, m, n);
+                byte[] first = MerkleTree.root(all, 0, m);
+                byte[] second = MerkleTree.root(all, 0, n);
+                assertThat(MerkleTree.verifyConsistency(m, n, first, second, proof)).as("%d → %d", m, n).isTrue();
+                if (m > 2) {
+                    assertThat(MerkleTree.verifyConsistency(m, n, MerkleTree.root(other, 0, m), second, proof)).as("rewritten %d → %d", m, n)
+                            .isFalse();
+                }
+            }
+        }
+    }
+}
