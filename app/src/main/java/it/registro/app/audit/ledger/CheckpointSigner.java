@@ -77,14 +77,6 @@ public class CheckpointSigner {
     }
 
     public static boolean verify(String publicKeyBase64, String text, String signatureBase64) {
-        try {
-            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(key);
-            s.update(text.getBytes(StandardCharsets.UTF_8));
-            return s.verify(Base64.getDecoder().decode(signatureBase64));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return CheckpointText.verify(publicKeyBase64, text, signatureBase64);
     }
 }

@@ -91,7 +91,7 @@ public class Ledger {
     }
 
     static String text(String origin, long size, String rootBase64) {
-        return origin + "\n" + size + "\n" + rootBase64 + "\n";
+        return CheckpointText.of(origin, size, rootBase64);
     }
 
     private synchronized List<byte[]> leaves() {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Checks an audit bundle without the server and without a database: every event's leaf from its
  * stored bytes, the Merkle root at each checkpoint, and each checkpoint's signature. It uses only the
- * JDK and {@link MerkleTree}:
+ * JDK, {@link MerkleTree} and {@link CheckpointText}:
  * {@code java -cp app/target/classes it.registro.app.audit.ledger.OfflineVerifier bundle.txt}.
  *
  * <p>The bundle is line-based text (see {@link #bundle}): {@code origin}, {@code key}, one
@@ -66,7 +66,7 @@ public final class OfflineVerifier {
             if (!root.equals(cp[2])) {
                 problems.add("checkpoint " + size + ": the events hash to " + root + ", the checkpoint signed " + cp[2]);
             }
-            if (!CheckpointSigner.verify(key, Ledger.text(origin, size, cp[2]), cp[3])) {
+            if (!CheckpointText.verify(key, CheckpointText.of(origin, size, cp[2]), cp[3])) {
                 problems.add("checkpoint " + size + ": the signature does not verify with the bundle's key");
             }
         }
@@ -89,7 +89,7 @@ public final class OfflineVerifier {
     }
 
     /** Writes a bundle from the ledger's entries and the stored bytes. */
-    public static String bundle(String origin, String publicKey, List<String[]> leafLines, List<Ledger.Checkpoint> checkpoints) {
+    static String bundle(String origin, String publicKey, List<String[]> leafLines, List<Ledger.Checkpoint> checkpoints) {
         StringBuilder b = new StringBuilder("# Registro audit bundle: check with OfflineVerifier (docs/audit.md)\n");
         b.append("origin\t").append(origin).append('\n').append("key\t").append(publicKey).append('\n');
         leafLines.forEach(l -> b.append("leaf\t").append(String.join("\t", l)).append('\n'));
