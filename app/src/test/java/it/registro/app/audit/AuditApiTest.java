@@ -245,4 +245,70 @@ class AuditApiTest {
         }
         return all;
     }
+
+    private long ledger() {
+        return mongoClient.getDatabase(database.name()).getCollection(it.registro.app.audit.ledger.Ledger.LEAVES).countDocuments();
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("change feed: every event once, in order, no gaps, paged and resumable; bad positions and limits are 400")
+    void feed() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger() == stored());
+        List<Long> positions = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        String after = "-1";
+        for (int guard = 0; guard < 1000; guard++) {
+            JsonNode page = auditor.get("/api/audit/feed?limit=3&after=" + after).json();
+            page.get("entries").forEach(e -> {
+                positions.add(e.get("position").asLong());
+                ids.add(e.get("eventId").asString());
+                assertThat(e.get("payload").isObject()).isTrue();
+                assertThat(e.get("metadata").get("principal").asString()).isNotBlank();
+            });
+            after = page.get("next").asString();
+            if (!page.get("more").asBoolean()) {
+                break;
+            }
+        }
+        assertThat(positions).hasSize((int) stored());
+        for (int i = 0; i < positions.size(); i++) {
+            assertThat(positions.get(i)).isEqualTo(i);
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+        // resuming after a position gives exactly the rest
+        JsonNode rest = auditor.get("/api/audit/feed?after=" + (positions.size() - 3)).json();
+        assertThat(rest.get("entries").size()).isEqualTo(2);
+        assertThat(rest.get("entries").get(0).get("eventId").asString()).isEqualTo(ids.get(ids.size() - 2));
+        for (String bad : List.of("after=x", "after=-2", "after=1.5")) {
+            Api.Response r = auditor.get("/api/audit/feed?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().get("code").asString()).isEqualTo("POSITION_MALFORMED");
+        }
+        assertThat(auditor.get("/api/audit/feed?limit=0").json().get("field").asString()).isEqualTo("limit");
+        assertThat(Api.as(port, "mayor").get("/api/audit/feed").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("change feed as server-sent events: resumes after Last-Event-ID, then delivers a new event as it is recorded")
+    void stream() throws Exception {
+        long before = stored();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/audit/feed/stream"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("auditor:" + Api.PASSWORD).getBytes()))
+                .header("Accept", "text/event-stream").header("Last-Event-ID", String.valueOf(before - 2)).build();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
+                client.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.util.concurrent.BlockingQueue<String> ids = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> response.body().filter(l -> l.startsWith("id:")).forEach(l -> ids.add(l.substring(3).strip())));
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(ids.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(String.valueOf(before - 1));
+        ok(tester.postJson("/api/persons", "{\"name\":\"Persona Feed\"}"));
+        assertThat(ids.poll(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(String.valueOf(before));
+        response.body().close();
+    }
 }
