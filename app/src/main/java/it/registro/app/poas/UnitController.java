@@ -210,6 +210,34 @@ public class UnitController {
         return queries.query(new FindPoasDelta(id), ResponseTypes.instanceOf(UnitProjection.PoasDelta.class)).join();
     }
 
+    private List<UnitProjection.AuditRow> audit(String id) {
+        if (queries.query(new FindApprovalChain(id), ResponseTypes.optionalInstanceOf(it.registro.projections.poas.PoasProjection.ApprovalChain.class))
+                .join().isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "POAS_NOT_FOUND", "id", "No POAS '" + id + "'");
+        }
+        return queries.query(new FindPoasAudit(id), ResponseTypes.multipleInstancesOf(UnitProjection.AuditRow.class)).join();
+    }
+
+    @GetMapping("/api/poas/{id}/audit")
+    @Operation(summary = "The audit trail of a POAS: its chain and every change of its units, with who recorded it, when, and when it takes effect")
+    public List<UnitProjection.AuditRow> auditJson(@PathVariable String id) {
+        return audit(id);
+    }
+
+    @GetMapping(path = "/api/poas/{id}/audit.csv", produces = "text/csv")
+    @Operation(summary = "The same audit trail as CSV")
+    public ResponseEntity<String> auditCsv(@PathVariable String id) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("recorded_at", "recorded_by", "kind", "unit_id", "type", "code", "name", "business_date", "act_id", "detail", "source"));
+        for (UnitProjection.AuditRow r : audit(id)) {
+            rows.add(java.util.Arrays.asList(r.recordedAt(), r.recordedBy(), r.kind(), r.unitId(), r.type(), r.code(), r.name(),
+                    r.businessDate(), r.actId(), r.detail(), r.source()));
+        }
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + id + "-audit.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(it.registro.app.web.Csv.of(rows));
+    }
+
     private static ApiException notFound(String id) {
         return new ApiException(HttpStatus.NOT_FOUND, "UNIT_NOT_FOUND", "id", "No unit '" + id + "'");
     }

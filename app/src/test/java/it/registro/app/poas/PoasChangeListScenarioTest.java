@@ -565,6 +565,36 @@ class PoasChangeListScenarioTest {
         return r.json().get("id").asString();
     }
 
+    @Test
+    @Order(8)
+    @DisplayName("the POAS audit trail, JSON and CSV: every scheduled change with who recorded it and when, beside when it takes effect")
+    void auditExport() {
+        JsonNode rows = replay.api.get(replay.poas + "/audit").json();
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        java.time.Instant previous = java.time.Instant.EPOCH;
+        for (JsonNode r : rows) {
+            kinds.merge(r.get("kind").asString(), 1, Integer::sum);
+            java.time.Instant at = java.time.Instant.parse(r.get("recordedAt").asString());
+            assertThat(at).isAfterOrEqualTo(previous);
+            previous = at;
+        }
+        assertThat(kinds.get("ACTIVATION_SCHEDULED")).isEqualTo(24);
+        assertThat(kinds.get("CLOSURE_SCHEDULED")).isEqualTo(7);
+        assertThat(kinds).containsKeys("POAS_ADOPTED", "POAS_SUBMITTED", "POAS_REVIEWED", "POAS_APPROVED", "CHANGE_APPROVED");
+        for (JsonNode r : rows) {
+            if (r.get("kind").asString().equals("ACTIVATION_SCHEDULED")) {
+                assertThat(r.get("recordedBy").asString()).isEqualTo("tester");
+                assertThat(r.get("actId").asString()).isEqualTo(replay.acts.get("decree279"));
+            }
+        }
+        Api.Response csv = replay.api.get(replay.poas + "/audit.csv", "Accept", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().lines().count()).isEqualTo(1 + rows.size());
+        assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo(
+                "recorded_at,recorded_by,kind,unit_id,type,code,name,business_date,act_id,detail,source");
+        assertThat(replay.api.get("/api/poas/no-such-poas/audit").json().get("code").asString()).isEqualTo("POAS_NOT_FOUND");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     com.mongodb.client.MongoClient mongoClient;
     @org.springframework.beans.factory.annotation.Autowired

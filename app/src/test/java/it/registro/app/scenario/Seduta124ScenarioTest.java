@@ -435,4 +435,53 @@ class Seduta124ScenarioTest {
         assertThat(api.postJson(ratify, ScenarioFile.json(Map.of("actId", act))).json().get("code").asString())
                 .isEqualTo(e.get("second"));
     }
+
+    @Test
+    @DisplayName("exports: the Collegio as Popolo JSON and CSV agree with the session record (votes, counts, elections) and its composition")
+    void exports() {
+        String body = "collegio-dei-sindaci-ats-val-padana";
+        JsonNode popolo = api.get("/api/bodies/" + body + "/popolo").json();
+        assertThat(popolo.get("organizations").get(0).get("id").asString()).isEqualTo(body);
+        JsonNode view = api.get("/api/bodies/" + body + "/composition?asOf=2024-12-31").json();
+        assertThat(popolo.get("posts").size()).isGreaterThan(0);
+        int votes = record.get("session").get("votes").size();
+        int elections = record.get("session").get("elections").size();
+        assertThat(votes + elections).isGreaterThan(0);
+        assertThat(popolo.get("events").size()).isEqualTo(1);
+        assertThat(popolo.get("events").get(0).get("id").asString()).isEqualTo(replay.sessionId);
+        assertThat(popolo.get("vote_events").size()).isEqualTo(votes + elections);
+        // the first vote's counts are the session's tally
+        if (votes > 0) {
+            JsonNode vote = record.get("session").get("votes").get(0);
+            JsonNode event = popolo.get("vote_events").get(0);
+            assertThat(event.get("id").asString()).isEqualTo(replay.sessionId + "/" + vote.get("factId").asString());
+            for (JsonNode c : event.get("counts")) {
+                String field = switch (c.get("option").asString()) {
+                    case "yes" -> "inFavour";
+                    case "no" -> "against";
+                    default -> "abstained";
+                };
+                assertThat(c.get("value").asInt()).isEqualTo(vote.get("tally").get(field).asInt());
+            }
+        }
+        // every person elected to an office is a member of the organization in that role
+        for (JsonNode e : record.get("session").get("elections")) {
+            boolean member = false;
+            for (JsonNode m : popolo.get("memberships")) {
+                member |= m.get("person_id").asString().equals(e.get("personId").asString())
+                        && m.get("role").asString().equals(e.get("office").asString().toLowerCase());
+            }
+            assertThat(member).as("office membership of %s", e.get("personId")).isTrue();
+        }
+        Api.Response csv = api.get("/api/bodies/" + body + "/votes.csv", "Accept", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("session_id,session_date,item_no,kind,subject");
+        assertThat(lines).hasSize(1 + votes + elections);
+        Api.Response members = api.get("/api/bodies/" + body + "/memberships.csv", "Accept", "text/csv");
+        assertThat(members.body().lines().count()).isEqualTo(1 + popolo.get("memberships").size());
+        assertThat(view).isNotNull();
+        assertThat(api.get("/api/bodies/no-such-body/popolo").status()).isEqualTo(404);
+    }
 }

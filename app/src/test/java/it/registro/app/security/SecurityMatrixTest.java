@@ -152,7 +152,12 @@ class SecurityMatrixTest {
         rows.add(new Row("GET", "/api/audit/proofs/inclusion?eventId=none", null, auditors));
         rows.add(new Row("GET", "/api/audit/proofs/consistency?from=1&to=1", null, auditors));
         rows.add(new Row("POST", "/api/admin/checkpoints", "", adminOnly));
-        rows.add(new Row("GET", "/api/audit/feed?limit=5", null, auditors)); // the stream variant stays open: AuditApiTest
+        rows.add(new Row("GET", "/api/audit/feed?limit=5", null, auditors));
+        rows.add(new Row("GET", "/api/bodies/matrix-body/popolo", null, all));
+        rows.add(new Row("GET", "/api/bodies/matrix-body/votes.csv", null, all));
+        rows.add(new Row("GET", "/api/bodies/matrix-body/memberships.csv", null, all));
+        rows.add(new Row("GET", "/api/poas/none/audit", null, all));
+        rows.add(new Row("GET", "/api/poas/none/audit.csv", null, all)); // the stream variant stays open: AuditApiTest
         // citations: an administrator
         rows.add(new Row("GET", "/api/citations", null, all));
         rows.add(new Row("GET", "/api/citations/none", null, all));

@@ -334,6 +334,33 @@ public class UnitProjection {
         return new PoasDelta(q.poasId(), rows.size(), Summary.of(activations), Summary.of(closures), rows);
     }
 
+    /** One line of a POAS's audit trail: recording time and who beside the business date and the act. */
+    public record AuditRow(Instant recordedAt, String recordedBy, String kind, String unitId, UnitType type, String code, String name,
+                           LocalDate businessDate, String actId, String detail, String source) {
+    }
+
+    /** The POAS's own chain and every trail entry of the units it changes, in recording order. */
+    @QueryHandler
+    public List<AuditRow> handle(FindPoasAudit q) {
+        List<AuditRow> rows = new ArrayList<>();
+        PoasView poas = mongo.findById(q.poasId(), PoasView.class);
+        if (poas != null) {
+            for (PoasView.Step step : poas.getSteps()) {
+                rows.add(new AuditRow(step.recordedAt(), null, "POAS_" + step.kind(), null, null, null, step.step(), step.on(), step.actId(),
+                        step.textAsRecorded(), step.source()));
+            }
+        }
+        for (UnitView u : underPoas(q.poasId())) {
+            for (UnitView.TrailEntry t : u.getTrail()) {
+                rows.add(new AuditRow(t.recordedAt(), t.recordedBy(), t.kind(), u.getId(), u.getType(), u.getCode(), u.getName(),
+                        t.businessDate(), t.actId(), t.detail() != null ? t.detail() : t.rawText(), t.source()));
+            }
+        }
+        rows.sort(Comparator.comparing(AuditRow::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(AuditRow::unitId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return rows;
+    }
+
     public record UnitLine(String unitId, UnitType type, String code, String name, String presidio, LocalDate date, String actId,
                            String approvedByActId) {
 
