@@ -14,4 +14,9 @@ public interface UnitDirectory {
     Optional<LocalDate> lastDay(String unitId);
 
     boolean exists(String unitId);
+
+    /** Proceeding types and open proceedings naming the unit, asked when it is to close; none by default. */
+    default List<it.registro.domain.poas.api.ProceedingReference> proceedingsNaming(String unitId) {
+        return List.of();
+    }
 }

@@ -1,0 +1,12 @@
+package it.registro.domain.proceeding.api;
+
+import java.time.LocalDate;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The term has passed unanswered as of {@code on} (a business date, never the clock): the inertia is
+ * recorded and the substitute power invoked.
+ */
+public record EscalateInertia(@TargetAggregateIdentifier String proceedingId, LocalDate on) {
+}
