@@ -38,6 +38,7 @@ class TermParserTest {
         assertThat(rule("Cadenza annuale (gennaio di ogni anno)")).isEqualTo(TermRule.periodic(12, null)); // row 114
         assertThat(rule("entro la scadenza del contratto").kind()).isEqualTo(TermKind.EVENT_RELATIVE); // row 24
         assertThat(rule("ai sensi di legge come definito nel Codice degli appalti").kind()).isEqualTo(TermKind.EXTERNAL_LAW); // row 16
+        assertThat(rule("Termine a seconda di disposizioni di legge stabilite annualmente").kind()).isEqualTo(TermKind.EXTERNAL_LAW); // row 119
         assertThat(rule("Termine assegnato dall'azienda (non inferiore a 30 giorni)").kind()).isEqualTo(TermKind.EXTERNAL_LAW); // row 107
         assertThat(rule("non previsto, per variabilità")).isEqualTo(TermRule.notSet()); // row 38
         assertThat(rule("")).isEqualTo(TermRule.notSet()); // row 7: the cell is blank

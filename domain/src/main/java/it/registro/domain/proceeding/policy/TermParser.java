@@ -39,7 +39,8 @@ public final class TermParser {
     private static final Pattern DATE_NAMED = Pattern.compile("entro (?:il )?(\\d{1,2}) (" + MONTH_NAMES + ")(\\s+dell'anno (successivo|precedente))?");
     private static final Pattern MONTHLY_DAY = Pattern.compile("entro il (?:giorno )?(\\d{1,2}) di ogni mese");
     private static final Pattern QUARTER_DATES = Pattern.compile("trimestral\\w*\\W+(\\d{1,2})/\\d{1,2}\\s*-");
-    private static final Pattern PERIOD_WORD = Pattern.compile("\\b(semestral|trimestral|mensil|annual)\\w*");
+    /** Adjectives only: "stabilite annualmente" (row 119) says how often the law sets the term, not that it recurs. */
+    private static final Pattern PERIOD_WORD = Pattern.compile("\\b(semestral|trimestral|mensil|annual)[ei]?\\b");
     private static final Pattern EVENT = Pattern.compile("^(prima d\\S*|entro la scadenza|alla data di)\\b.*");
     private static final Pattern EXTERNAL = Pattern.compile(".*\\b(legge|normativ\\w*|regione|regolamento|ente esterno|fissat\\w|"
             + "stabilit\\w|assegnat\\w|comunicat\\w|d\\.lgs|codice|tempi di attesa|subordinat\\w|regional\\w*|accordo|corte dei conti).*");
