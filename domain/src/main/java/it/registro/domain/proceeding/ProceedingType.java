@@ -77,7 +77,7 @@ public class ProceedingType {
         Verdict.firstRejection(requiredText(c.fromUnitId(), "fromUnitId", MAX_NAME_LENGTH), required(c.toUnit(), "toUnit"),
                 requiredText(c.actId(), "actId", MAX_NAME_LENGTH), required(c.effectiveFrom(), "effectiveFrom"),
                 optionalText(c.poasId(), "poasId", MAX_NAME_LENGTH)).orThrow();
-        UnitRef to = unit(c.toUnit(), "toUnit", true, refs);
+        UnitRef to = unit(c.toUnit(), "toUnit", false, refs);
         TypeVersion current = history.versionOn(c.effectiveFrom()).orElse(history.latest());
         List<String> roles = roles(current, c.fromUnitId());
         if (roles.isEmpty()) {
