@@ -173,6 +173,21 @@ public class ProceedingController {
                 ResponseTypes.multipleInstancesOf(ProceedingProjection.TypeOnDate.class)).join();
     }
 
+    /** A catalogue entry whose term text the catalogue cannot read, with why and where it comes from. */
+    public record UnreadTerm(String id, String name, String area, String termText, String problem, TermRule ruleStated, String source) {
+    }
+
+    @GetMapping("/api/proceeding-types/unread-terms")
+    @Operation(summary = "The catalogue's entries whose term text cannot be read as one rule (several phases, alternatives), with the rule stated instead")
+    public List<UnreadTerm> unreadTerms(@RequestParam @Size(max = 200) String agency,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return catalogue(agency, asOf).stream().flatMap(t -> {
+            it.registro.domain.proceeding.policy.TermParser.Result r = it.registro.domain.proceeding.policy.TermParser.parse(t.version().termText());
+            return r.parsed() ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(new UnreadTerm(t.id(), t.version().name(),
+                    t.version().area(), t.version().termText(), r.problem(), t.version().term(), t.version().source()));
+        }).toList();
+    }
+
     @GetMapping("/api/proceeding-types/{id}")
     @Operation(summary = "A proceeding type with all its versions and unit reassignments")
     public ProceedingTypeView getType(@PathVariable String id) {

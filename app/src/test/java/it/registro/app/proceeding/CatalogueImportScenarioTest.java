@@ -119,6 +119,15 @@ class CatalogueImportScenarioTest {
         assertThat(byKind).isEqualTo(Map.of("CALENDAR_DAYS", 61L, "WORKING_DAYS", 4L, "HOURS", 1L, "CALENDAR_DATE", 7L,
                 "PERIODIC", 12L, "EVENT_RELATIVE", 3L, "EXTERNAL_LAW", 21L, "NOT_SET", 25L));
         assertThat(catalogue.stream().filter(e -> e.get("version").get("termStated").asBoolean()).count()).isEqualTo(19);
+        // the catalogue reports them itself, with why and the seed lines: row 8 is L838-922
+        JsonNode unread = api.get("/api/proceeding-types/unread-terms?agency=ASST%20Crema&asOf=2025-06-01").json();
+        assertThat(unread).hasSize(19);
+        List<String> ids = new ArrayList<>();
+        unread.forEach(u -> ids.add(u.get("id").asString()));
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(unparsed.stream().map(idByRow::get).toList());
+        unread.forEach(u -> assertThat(u.get("problem").asString()).isNotBlank());
+        unread.forEach(u -> assertThat(u.get("ruleStated").get("kind").asString()).isEqualTo("NOT_SET"));
+        assertThat(unread.findValues("source").stream().map(JsonNode::asString)).contains("seed 003 L838-922");
     }
 
     @Test

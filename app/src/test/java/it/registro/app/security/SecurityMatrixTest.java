@@ -134,7 +134,8 @@ class SecurityMatrixTest {
         rows.add(new Row("POST", "/api/units/none/closure", "{\"lastDay\":\"2024-01-01\",\"actId\":\"none\"}", adminOnly));
         rows.add(new Row("POST", "/api/units/none/predecessors", "{\"predecessorUnitId\":\"x\",\"kind\":\"UPGRADE\",\"basis\":\"INFERRED\"}", adminOnly));
         // proceedings: reads for every reader; the catalogue by an administrator, proceedings by an administrator or any secretariat
-        for (String path : List.of("/api/proceeding-types?agency=ASST%20Matrix", "/api/proceeding-types/none", "/api/proceedings?agency=ASST%20Matrix",
+        for (String path : List.of("/api/proceeding-types?agency=ASST%20Matrix", "/api/proceeding-types/none",
+                "/api/proceeding-types/unread-terms?agency=ASST%20Matrix", "/api/proceedings?agency=ASST%20Matrix",
                 "/api/proceedings/none", "/api/proceedings/overdue?agency=ASST%20Matrix&asOf=2024-01-01",
                 "/api/proceedings/late-report?agency=ASST%20Matrix&year=2024", "/api/proceedings/late-report.csv?agency=ASST%20Matrix&year=2024",
                 "/api/proceedings/access-requests?kind=SESSION&id=none", "/api/units/none/proceedings")) {
