@@ -17,7 +17,7 @@ import static it.registro.domain.proceeding.ProceedingTypeTest.*;
 class ProceedingTest {
 
     static final String P = "proc-1";
-    static final LocalDate MAR_3 = LocalDate.of(2025, 6, 3);
+    static final LocalDate JUN_3 = LocalDate.of(2025, 6, 3);
 
     private static AggregateTestFixture<Proceeding> fixture() {
         AggregateTestFixture<Proceeding> f = new AggregateTestFixture<>(Proceeding.class);
@@ -29,8 +29,8 @@ class ProceedingTest {
     }
 
     static ProceedingOpened opened() {
-        return new ProceedingOpened(P, ID, CREMA, NAME, FROM, OpeningBasis.REQUEST, MAR_3, null, "1234/2025", "Rossi", null,
-                TermRule.calendarDays(30, null), "30 giorni", MAR_3, LocalDate.of(2025, 7, 3), null, AGL_REF, AGL_REF,
+        return new ProceedingOpened(P, ID, CREMA, NAME, FROM, OpeningBasis.REQUEST, JUN_3, null, "1234/2025", "Rossi", null,
+                TermRule.calendarDays(30, null), "30 giorni", JUN_3, LocalDate.of(2025, 7, 3), null, AGL_REF, AGL_REF,
                 "Direttore Dipartimento Amministrativo", null);
     }
 
@@ -38,7 +38,7 @@ class ProceedingTest {
     @DisplayName("a request opens with the due date of the type's term: 30 days from the protocol date")
     void open() {
         fixture().givenNoPriorActivity()
-                .when(new OpenProceeding(P, ID, OpeningBasis.REQUEST, MAR_3, null, "1234/2025", "Rossi", null, null, null, null))
+                .when(new OpenProceeding(P, ID, OpeningBasis.REQUEST, JUN_3, null, "1234/2025", "Rossi", null, null, null, null))
                 .expectEvents(opened());
     }
 
@@ -46,13 +46,13 @@ class ProceedingTest {
     @DisplayName("an unknown type is UNKNOWN_PROCEEDING_TYPE; before the type's first version, PROCEEDING_TYPE_NOT_IN_FORCE")
     void unknownType() {
         fixture().givenNoPriorActivity()
-                .when(new OpenProceeding(P, "no-type", OpeningBasis.EX_OFFICIO, MAR_3, null, null, null, null, null, null, null))
+                .when(new OpenProceeding(P, "no-type", OpeningBasis.EX_OFFICIO, JUN_3, null, null, null, null, null, null, null))
                 .expectNoEvents().expectException(rejectedWith("UNKNOWN_PROCEEDING_TYPE", "proceedingTypeId"));
         fixture().givenNoPriorActivity()
                 .when(new OpenProceeding(P, ID, OpeningBasis.EX_OFFICIO, LocalDate.of(2024, 1, 1), null, null, null, null, null, null, null))
                 .expectNoEvents().expectException(rejectedWith("PROCEEDING_TYPE_NOT_IN_FORCE"));
         fixture().givenNoPriorActivity()
-                .when(new OpenProceeding(P, ID, OpeningBasis.REQUEST, MAR_3, null, null, null, null, null, null, null))
+                .when(new OpenProceeding(P, ID, OpeningBasis.REQUEST, JUN_3, null, null, null, null, null, null, null))
                 .expectNoEvents().expectException(rejectedWith("FIELD_REQUIRED", "protocolNumber"));
     }
 
@@ -60,11 +60,11 @@ class ProceedingTest {
     @DisplayName("an access request names the session or act it is for; an unknown one is refused")
     void accessRequest() {
         fixture().givenNoPriorActivity()
-                .when(new OpenProceeding(P, ID, OpeningBasis.REQUEST, MAR_3, null, "1/2025", null, null, null,
+                .when(new OpenProceeding(P, ID, OpeningBasis.REQUEST, JUN_3, null, "1/2025", null, null, null,
                         new Subject(Subject.Kind.SESSION, "session-none"), null))
                 .expectNoEvents().expectException(rejectedWith("UNKNOWN_SESSION", "subject.id"));
         fixture().givenNoPriorActivity()
-                .when(new OpenProceeding(P, ID, OpeningBasis.REQUEST, MAR_3, null, "1/2025", null, null, null,
+                .when(new OpenProceeding(P, ID, OpeningBasis.REQUEST, JUN_3, null, "1/2025", null, null, null,
                         new Subject(Subject.Kind.ACT, "act-none"), null))
                 .expectNoEvents().expectException(rejectedWith("UNKNOWN_ACT", "subject.id"));
     }

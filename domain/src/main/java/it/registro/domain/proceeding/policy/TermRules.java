@@ -6,7 +6,6 @@ import java.util.Set;
 
 import it.registro.domain.common.Rejection;
 import it.registro.domain.common.Verdict;
-import it.registro.domain.proceeding.api.TermKind;
 import it.registro.domain.proceeding.api.TermRule;
 
 /** Whether a stated term rule is complete for its kind: a rule that cannot compute a date is TERM_UNPARSEABLE. */
@@ -57,9 +56,5 @@ public final class TermRules {
 
     private static Verdict bad(String field, String message) {
         return Verdict.rejected(Rejection.invalid("TERM_UNPARSEABLE", field, message));
-    }
-
-    public static boolean computable(TermKind kind) {
-        return kind != TermKind.NOT_SET;
     }
 }
