@@ -97,7 +97,7 @@ public class ProceedingController {
     public record ConclusionRequest(@NotNull LocalDate on, @Size(max = 150) String actId, @Size(max = 1000) String note) {
     }
 
-    public record InertiaRequest(@NotNull LocalDate on) {
+    public record InertiaRequest(@NotNull LocalDate on, LocalTime at) {
     }
 
     /** An open proceeding as it stands on a day: overdue or not, and by how much. */
@@ -236,7 +236,7 @@ public class ProceedingController {
     @PostMapping(path = "/api/proceedings/{id}/inertia", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record inertia on a date after the due date and invoke the substitute power (half the original term)")
     public ResponseEntity<CommandAccepted> inertia(@PathVariable String id, @Valid @RequestBody InertiaRequest r) {
-        long version = commands.send(new EscalateInertia(id, r.on()), "PROCEEDING", id);
+        long version = commands.send(new EscalateInertia(id, r.on(), r.at()), "PROCEEDING", id);
         return awaiter.accepted(id, version, () -> proceedingVersion(id));
     }
 

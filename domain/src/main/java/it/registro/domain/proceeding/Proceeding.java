@@ -141,12 +141,20 @@ public class Proceeding {
             throw new CommandRejectedException(Rejection.conflict("ALREADY_ESCALATED", "on",
                     "The substitute power was already invoked; the holder must conclude by " + substituteDueOn));
         }
-        if (due == null || !c.on().isAfter(due.on())) {
-            throw new CommandRejectedException(Rejection.invalid("NOT_OVERDUE", "on", due == null
-                    ? "The proceeding has no term, so no inertia" : "The term runs until " + due.on() + "; on " + c.on() + " it has not passed"));
+        if (due == null) {
+            throw new CommandRejectedException(Rejection.invalid("NOT_OVERDUE", "on", "The proceeding has no term, so no inertia"));
+        }
+        if (due.at() != null && c.at() == null) {
+            throw new CommandRejectedException(Rejection.invalid("FIELD_REQUIRED", "at",
+                    "The term is in hours, up to " + due.at() + ": the time 'at' of the observation is required"));
+        }
+        boolean passed = due.at() != null ? c.on().atTime(c.at()).isAfter(due.at()) : c.on().isAfter(due.on());
+        if (!passed) {
+            throw new CommandRejectedException(Rejection.invalid("NOT_OVERDUE", "on",
+                    "The term runs until " + (due.at() != null ? due.at() : due.on()) + "; it has not passed"));
         }
         TermRule half = DueDates.halfTerm(term, startOn, due.on());
-        DueDates.Due substitute = DueDates.due(half, c.on(), due.at() == null ? null : due.at().toLocalTime(), null, null);
+        DueDates.Due substitute = DueDates.due(half, c.on(), c.at(), null, null);
         AggregateLifecycle.apply(new InertiaRecorded(proceedingId, due.on(), c.on(), ChronoUnit.DAYS.between(due.on(), c.on())));
         AggregateLifecycle.apply(new SubstitutePowerInvoked(proceedingId, holder, c.on(), half, substitute.on(), substitute.at()));
         return AggregateLifecycle.getVersion();

@@ -103,9 +103,9 @@ class ProceedingTest {
     @DisplayName("inertia on a business date after the term escalates to the holder, who has half the term (15 of 30 days)")
     void escalation() {
         LocalDate jul10 = LocalDate.of(2025, 7, 10);
-        fixture().given(opened()).when(new EscalateInertia(P, LocalDate.of(2025, 7, 3)))
+        fixture().given(opened()).when(new EscalateInertia(P, LocalDate.of(2025, 7, 3), null))
                 .expectNoEvents().expectException(rejectedWith("NOT_OVERDUE", "on"));
-        fixture().given(opened()).when(new EscalateInertia(P, jul10))
+        fixture().given(opened()).when(new EscalateInertia(P, jul10, null))
                 .expectEvents(new InertiaRecorded(P, LocalDate.of(2025, 7, 3), jul10, 7),
                         new SubstitutePowerInvoked(P, "Direttore Dipartimento Amministrativo", jul10,
                                 TermRule.calendarDays(15, "substitute power"), LocalDate.of(2025, 7, 25), null));
@@ -116,8 +116,26 @@ class ProceedingTest {
                 .expectEvents(new ProceedingConcluded(P, LocalDate.of(2025, 7, 28), null, "provvedimento del titolare",
                         LocalDate.of(2025, 7, 3), true, 25, true, LocalDate.of(2025, 7, 25), true));
         fixture().given(opened(), new InertiaRecorded(P, LocalDate.of(2025, 7, 3), jul10, 7), invoked)
-                .when(new EscalateInertia(P, LocalDate.of(2025, 7, 30)))
+                .when(new EscalateInertia(P, LocalDate.of(2025, 7, 30), null))
                 .expectNoEvents().expectException(rejectedWith("ALREADY_ESCALATED"));
+    }
+
+    @Test
+    @DisplayName("a term in hours: inertia is judged at a time, and the substitute has half the hours from then")
+    void hoursEscalation() {
+        java.time.LocalDateTime due = LocalDate.of(2025, 6, 4).atTime(10, 15);
+        ProceedingOpened o = opened();
+        ProceedingOpened hours = new ProceedingOpened(P, ID, CREMA, NAME, FROM, OpeningBasis.REQUEST, JUN_3, java.time.LocalTime.of(10, 15),
+                "1234/2025", null, null, TermRule.hours(24, "dall'istanza"), "entro 24 ore dall'istanza", JUN_3, due.toLocalDate(), due,
+                o.inquiryUnit(), o.finalActUnit(), o.substitutePowerHolder(), null);
+        fixture().given(hours).when(new EscalateInertia(P, LocalDate.of(2025, 6, 4), null))
+                .expectNoEvents().expectException(rejectedWith("FIELD_REQUIRED", "at"));
+        fixture().given(hours).when(new EscalateInertia(P, LocalDate.of(2025, 6, 4), java.time.LocalTime.of(10, 0)))
+                .expectNoEvents().expectException(rejectedWith("NOT_OVERDUE"));
+        fixture().given(hours).when(new EscalateInertia(P, LocalDate.of(2025, 6, 4), java.time.LocalTime.of(11, 0)))
+                .expectEvents(new InertiaRecorded(P, due.toLocalDate(), LocalDate.of(2025, 6, 4), 0),
+                        new SubstitutePowerInvoked(P, o.substitutePowerHolder(), LocalDate.of(2025, 6, 4), TermRule.hours(12, "substitute power"),
+                                LocalDate.of(2025, 6, 4), LocalDate.of(2025, 6, 4).atTime(23, 0)));
     }
 
     @Test
