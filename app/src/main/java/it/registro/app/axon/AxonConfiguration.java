@@ -82,7 +82,9 @@ public class AxonConfiguration {
                 .configureAggregate(Act.class)
                 .configureAggregate(it.registro.domain.act.Citation.class)
                 .configureAggregate(it.registro.domain.poas.Poas.class)
-                .configureAggregate(it.registro.domain.poas.OrgUnit.class);
+                .configureAggregate(it.registro.domain.poas.OrgUnit.class)
+                .configureAggregate(it.registro.domain.proceeding.ProceedingType.class)
+                .configureAggregate(it.registro.domain.proceeding.Proceeding.class);
     }
 
     @Bean

@@ -19,7 +19,7 @@ import it.registro.domain.poas.api.UnitPlaced;
 
 /**
  * A unit's own facts (existence, last day) come from its event stream, which is authoritative; who
- * refers to a unit comes from the read model, since only it indexes the reverse link.
+ * refers to a unit (other units, proceedings) comes from the read models, since only they index the reverse link.
  */
 @Component
 public class EventStoreUnitDirectory implements UnitDirectory {
@@ -35,6 +35,13 @@ public class EventStoreUnitDirectory implements UnitDirectory {
     @Override
     public List<String> referrers(String unitId) {
         return queries.query(new FindReferrers(unitId), ResponseTypes.multipleInstancesOf(String.class)).join();
+    }
+
+    /** Proceeding types and open proceedings naming the unit, from the proceedings read model. */
+    @Override
+    public List<it.registro.domain.poas.api.ProceedingReference> proceedingsNaming(String unitId) {
+        return queries.query(new it.registro.domain.proceeding.api.FindProceedingsNamingUnit(unitId),
+                ResponseTypes.multipleInstancesOf(it.registro.domain.poas.api.ProceedingReference.class)).join();
     }
 
     @Override

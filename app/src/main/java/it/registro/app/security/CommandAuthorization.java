@@ -51,6 +51,8 @@ import it.registro.domain.session.api.SessionConvened;
  * <li>Persons and comuni: ADMIN or any SECRETARIAT.</li>
  * <li>Acts: ADMIN, or the SECRETARIAT of the issuing body.</li>
  * <li>POAS: ADMIN.</li>
+ * <li>Proceedings: the catalogue of types (and its unit reassignments), ADMIN; proceedings themselves
+ * (requests, access requests, suspensions, conclusions, inertia), ADMIN or any SECRETARIAT.</li>
  * <li>SYSTEM (the service's own processes): applying elections to officers and references to their target acts, only.</li>
  * </ul>
  */
@@ -66,6 +68,9 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
     private static final String SESSION_PACKAGE = ConveneSession.class.getPackageName();
     private static final String ACT_PACKAGE = RecordIncomingReference.class.getPackageName();
     private static final String POAS_PACKAGE = "it.registro.domain.poas.api";
+    private static final String PROCEEDING_PACKAGE = "it.registro.domain.proceeding.api";
+    private static final Set<Class<?>> PROCEEDING_CATALOGUE = Set.of(it.registro.domain.proceeding.api.DefineProceedingType.class,
+            it.registro.domain.proceeding.api.ReviseProceedingType.class, it.registro.domain.proceeding.api.ReassignProceedingTypeUnit.class);
     private static final Set<String> REGISTRY_PACKAGES = Set.of("it.registro.domain.person.api", "it.registro.domain.comune.api");
 
     private final AccountBodies accountBodies;
@@ -209,6 +214,13 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         if (type.getPackageName().equals(POAS_PACKAGE)) {
             return caller.has(Role.ADMIN) ? null : "Only an administrator records the POAS and its approval chain";
+        }
+        if (PROCEEDING_CATALOGUE.contains(type)) {
+            return caller.has(Role.ADMIN) ? null : "Only an administrator maintains the catalogue of proceeding types";
+        }
+        if (type.getPackageName().equals(PROCEEDING_PACKAGE)) {
+            return caller.has(Role.ADMIN) || caller.has(Role.SECRETARIAT) ? null
+                    : "Only an administrator or a secretariat records proceedings";
         }
         if (REGISTRY_PACKAGES.contains(type.getPackageName())) {
             return caller.has(Role.ADMIN) || caller.has(Role.SECRETARIAT) ? null

@@ -37,11 +37,14 @@ class ReadModelRebuildTest {
     private static final List<String> PROCESSORS = List.of(BodyProjection.PROCESSING_GROUP,
             PersonProjection.PROCESSING_GROUP, ComuneProjection.PROCESSING_GROUP, SessionProjection.PROCESSING_GROUP,
             it.registro.projections.act.ActProjection.PROCESSING_GROUP, it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
-            it.registro.projections.poas.PoasProjection.PROCESSING_GROUP, it.registro.projections.audit.AuditProjection.PROCESSING_GROUP);
+            it.registro.projections.poas.PoasProjection.PROCESSING_GROUP, it.registro.projections.audit.AuditProjection.PROCESSING_GROUP,
+            it.registro.projections.proceeding.ProceedingProjection.PROCESSING_GROUP);
     private static final List<String> COLLECTIONS = List.of(BodyView.COLLECTION, PersonView.COLLECTION,
             ComuneView.COLLECTION, SessionView.COLLECTION, it.registro.projections.act.ActView.COLLECTION,
             it.registro.projections.act.CitationView.COLLECTION, it.registro.projections.poas.PoasView.COLLECTION,
-            it.registro.projections.poas.UnitView.COLLECTION, it.registro.projections.audit.AuditProjection.COLLECTION);
+            it.registro.projections.poas.UnitView.COLLECTION, it.registro.projections.audit.AuditProjection.COLLECTION,
+            it.registro.projections.proceeding.ProceedingTypeView.COLLECTION,
+            it.registro.projections.proceeding.ProceedingView.COLLECTION, it.registro.projections.proceeding.UnitClosureView.COLLECTION);
 
     @LocalServerPort
     int port;
@@ -104,8 +107,22 @@ class ReadModelRebuildTest {
                 + "\"refersToUnitId\":\"unit-asst-rebuild-ss-2-staff\"}"), 201);
         ok(api.postJson("/api/units/activations", "{\"agency\":\"ASST Rebuild\",\"type\":\"SC\",\"code\":\"1\",\"name\":\"New\","
                 + "\"effectiveRule\":\"ON_APPROVAL\",\"actId\":\"rebuild-dg-decreto-2-2024\",\"poasId\":\"poas-rebuild\"}"), 201);
+        // a proceeding type naming the unit about to close, and a proceeding of it: suspended, escalated, one more concluded
+        String procType = api.postJson("/api/proceeding-types", """
+                {"agency":{"kind":"ASST","name":"ASST Rebuild"},"validFrom":"2024-01-01","name":"Accesso agli atti","area":"AG",
+                 "inquiryUnit":{"unitId":"unit-asst-rebuild-ss-2-staff","asRecorded":"S.S. Old"},"termText":"30 giorni",
+                 "silenceAssent":false,"substitutePowerHolder":"Direttore Amministrativo"}""").json().get("id").asString();
+        String proc = api.postJson("/api/proceedings", "{\"proceedingTypeId\":\"" + procType
+                + "\",\"basis\":\"REQUEST\",\"on\":\"2024-02-05\",\"protocolNumber\":\"1/2024\"}").json().get("id").asString();
+        ok(api.postJson("/api/proceedings/" + proc + "/suspensions", "{\"reason\":\"r\",\"from\":\"2024-02-10\",\"to\":\"2024-02-14\"}"));
+        ok(api.postJson("/api/proceedings/" + proc + "/inertia", "{\"on\":\"2024-04-01\"}"));
+        String done = api.postJson("/api/proceedings", "{\"proceedingTypeId\":\"" + procType
+                + "\",\"basis\":\"EX_OFFICIO\",\"on\":\"2024-02-06\"}").json().get("id").asString();
+        ok(api.postJson("/api/proceedings/" + done + "/conclusion", "{\"on\":\"2024-03-20\",\"actId\":\"rebuild-dg-decreto-2-2024\"}"));
         ok(api.postJson("/api/units/unit-asst-rebuild-ss-2-staff/closure",
                 "{\"lastDay\":\"2024-12-31\",\"actId\":\"rebuild-dg-decreto-2-2024\",\"poasId\":\"poas-rebuild\"}"));
+        ok(api.postJson("/api/proceeding-types/" + procType + "/reassignments", "{\"fromUnitId\":\"unit-asst-rebuild-ss-2-staff\","
+                + "\"toUnit\":{\"unitId\":\"unit-asst-rebuild-sc-1-staff\"},\"actId\":\"rebuild-dg-decreto-2-2024\",\"effectiveFrom\":\"2025-01-01\"}"));
         ok(api.postJson("/api/units/unit-asst-rebuild-sc-1-staff/predecessors",
                 "{\"predecessorUnitId\":\"unit-asst-rebuild-ss-2-staff\",\"kind\":\"UPGRADE\",\"basis\":\"STATED\"}"));
         ok(api.postJson("/api/poas/poas-rebuild/approval", "{\"actId\":\"rebuild-dg-decreto-1-2024\"}"));
@@ -118,6 +135,8 @@ class ReadModelRebuildTest {
         assertThat(before.get(BodyView.COLLECTION)).hasSizeGreaterThanOrEqualTo(3);
         assertThat(before.get(PersonView.COLLECTION)).hasSizeGreaterThanOrEqualTo(2);
         assertThat(before.get(it.registro.projections.poas.UnitView.COLLECTION)).hasSize(3);
+        assertThat(before.get(it.registro.projections.proceeding.ProceedingView.COLLECTION)).hasSize(2);
+        assertThat(before.get(it.registro.projections.proceeding.UnitClosureView.COLLECTION)).hasSize(1);
 
         for (String name : PROCESSORS) {
             TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();

@@ -67,6 +67,14 @@ class FuzzTest {
             {"/api/units/unit-none/placement", "{\"parentUnitId\":\"x\",\"actId\":\"none\"}"},
             {"/api/units/unit-none/moves", "{\"parentUnitId\":\"x\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}"},
             {"/api/units/unit-none/renames", "{\"name\":\"n\",\"effectiveFrom\":\"2024-01-01\",\"actId\":\"none\"}"},
+            {"/api/proceeding-types", "{\"agency\":{\"kind\":\"ASST\",\"name\":\"ASST Fuzz\"},\"validFrom\":\"2024-01-01\",\"name\":\"P\",\"area\":\"A\",\"inquiryUnit\":{\"asRecorded\":\"U\"},\"termText\":\"30 giorni\",\"silenceAssent\":false,\"substitutePowerHolder\":\"DA\"}"},
+            {"/api/proceeding-types/proceeding-type-none/versions", "{\"validFrom\":\"2024-01-01\",\"name\":\"P\",\"area\":\"A\",\"inquiryUnit\":{\"asRecorded\":\"U\"},\"term\":{\"kind\":\"CALENDAR_DAYS\",\"amount\":30},\"silenceAssent\":false,\"substitutePowerHolder\":\"DA\"}"},
+            {"/api/proceeding-types/proceeding-type-none/reassignments", "{\"fromUnitId\":\"u\",\"toUnit\":{\"asRecorded\":\"U\"},\"actId\":\"none\",\"effectiveFrom\":\"2024-01-01\"}"},
+            {"/api/proceedings", "{\"proceedingTypeId\":\"proceeding-type-none\",\"basis\":\"EX_OFFICIO\",\"on\":\"2024-01-01\"}"},
+            {"/api/proceedings/proceeding-none/suspensions", "{\"reason\":\"r\",\"from\":\"2024-01-01\",\"to\":\"2024-01-02\"}"},
+            {"/api/proceedings/proceeding-none/conclusion", "{\"on\":\"2024-01-01\",\"note\":\"n\"}"},
+            {"/api/proceedings/proceeding-none/inertia", "{\"on\":\"2024-01-01\"}"},
+            {"/api/proceedings/proceeding-none/reassignments", "{\"fromUnitId\":\"u\",\"toUnit\":{\"unitId\":\"x\"},\"actId\":\"none\",\"effectiveFrom\":\"2024-01-01\"}"},
             {S + "/minutes/sign", "{\"on\":\"2099-01-02\",\"signatories\":[{\"personId\":\"p\",\"labelAsRecorded\":\"l\"}]}"},
     };
 

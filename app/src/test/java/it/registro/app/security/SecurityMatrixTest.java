@@ -152,12 +152,32 @@ class SecurityMatrixTest {
         rows.add(new Row("GET", "/api/audit/proofs/inclusion?eventId=none", null, auditors));
         rows.add(new Row("GET", "/api/audit/proofs/consistency?from=1&to=1", null, auditors));
         rows.add(new Row("POST", "/api/admin/checkpoints", "", adminOnly));
-        rows.add(new Row("GET", "/api/audit/feed?limit=5", null, auditors));
+        rows.add(new Row("GET", "/api/audit/feed?limit=5", null, auditors)); // the stream variant stays open: AuditApiTest
         rows.add(new Row("GET", "/api/bodies/matrix-body/popolo", null, all));
         rows.add(new Row("GET", "/api/bodies/matrix-body/votes.csv", null, all));
         rows.add(new Row("GET", "/api/bodies/matrix-body/memberships.csv", null, all));
         rows.add(new Row("GET", "/api/poas/none/audit", null, all));
-        rows.add(new Row("GET", "/api/poas/none/audit.csv", null, all)); // the stream variant stays open: AuditApiTest
+        rows.add(new Row("GET", "/api/poas/none/audit.csv", null, all));
+        // proceedings: reads for every reader; the catalogue by an administrator, proceedings by an administrator or any secretariat
+        for (String path : List.of("/api/proceeding-types?agency=ASST%20Matrix", "/api/proceeding-types/none",
+                "/api/proceeding-types/unread-terms?agency=ASST%20Matrix", "/api/proceedings?agency=ASST%20Matrix",
+                "/api/proceedings/none", "/api/proceedings/overdue?agency=ASST%20Matrix&asOf=2024-01-01",
+                "/api/proceedings/late-report?agency=ASST%20Matrix&year=2024", "/api/proceedings/late-report.csv?agency=ASST%20Matrix&year=2024",
+                "/api/proceedings/access-requests?kind=SESSION&id=none", "/api/units/none/proceedings")) {
+            rows.add(new Row("GET", path, null, all));
+        }
+        String typeBody = "{\"validFrom\":\"2024-01-01\",\"name\":\"P\",\"area\":\"A\",\"inquiryUnit\":{\"asRecorded\":\"U\"},"
+                + "\"termText\":\"30 giorni\",\"silenceAssent\":false,\"substitutePowerHolder\":\"DA\"}";
+        String reassignBody = "{\"fromUnitId\":\"u\",\"toUnit\":{\"asRecorded\":\"U\"},\"actId\":\"none\",\"effectiveFrom\":\"2024-01-01\"}";
+        rows.add(new Row("POST", "/api/proceeding-types", typeBody.replaceFirst("\\{", "{\"agency\":{\"kind\":\"ASST\",\"name\":\"ASST Matrix\"},"),
+                adminOnly));
+        rows.add(new Row("POST", "/api/proceeding-types/none/versions", typeBody, adminOnly));
+        rows.add(new Row("POST", "/api/proceeding-types/none/reassignments", reassignBody, adminOnly));
+        rows.add(new Row("POST", "/api/proceedings", "{\"proceedingTypeId\":\"none\",\"basis\":\"EX_OFFICIO\",\"on\":\"2024-01-01\"}", registrars));
+        rows.add(new Row("POST", "/api/proceedings/none/suspensions", "{\"reason\":\"r\",\"from\":\"2024-01-01\",\"to\":\"2024-01-02\"}", registrars));
+        rows.add(new Row("POST", "/api/proceedings/none/conclusion", "{\"on\":\"2024-01-01\",\"note\":\"n\"}", registrars));
+        rows.add(new Row("POST", "/api/proceedings/none/inertia", "{\"on\":\"2024-01-01\"}", registrars));
+        rows.add(new Row("POST", "/api/proceedings/none/reassignments", reassignBody, registrars));
         // citations: an administrator
         rows.add(new Row("GET", "/api/citations", null, all));
         rows.add(new Row("GET", "/api/citations/none", null, all));

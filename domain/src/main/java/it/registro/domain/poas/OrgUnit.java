@@ -29,8 +29,9 @@ import static it.registro.domain.common.Checks.requiredText;
  * An organisational unit of an agency. Its identity is its natural key (agency, type, code,
  * presidio); it is recorded as existing, or scheduled for activation by a POAS act, and may be
  * scheduled for closure (its last active day). Closing a unit others still refer to raises a
- * DANGLING_REFERENCE flag and changes nothing else: references are never cascaded silently. Its place
- * in the tree and its name are dated facts too: placed once, then moved or renamed from a day by an act.
+ * DANGLING_REFERENCE flag and changes nothing else: references are never cascaded silently. The same
+ * holds for the proceedings naming it, each flagged for reassignment. Its place in the tree and its
+ * name are dated facts too: placed once, then moved or renamed from a day by an act.
  */
 public class OrgUnit {
 
@@ -129,6 +130,10 @@ public class OrgUnit {
                 Text.collapse(command.source())));
         for (String referrer : units.referrers(unitId)) {
             AggregateLifecycle.apply(new DanglingReferenceFlagged(unitId, referrer, command.lastDay(), command.actId()));
+        }
+        for (ProceedingReference p : units.proceedingsNaming(unitId)) {
+            AggregateLifecycle.apply(new ProceedingReferenceFlagged(unitId, p.proceedingId(), p.scope(), p.role(), command.lastDay(),
+                    command.actId(), command.poasId()));
         }
         return AggregateLifecycle.getVersion();
     }

@@ -17,4 +17,8 @@ public interface UnitDirectory {
 
     /** The unit's parent as last placed or moved, whatever the dates; empty for a root or an unknown unit. */
     Optional<String> parentOf(String unitId);
+    /** Proceeding types and open proceedings naming the unit, asked when it is to close; none by default. */
+    default List<it.registro.domain.poas.api.ProceedingReference> proceedingsNaming(String unitId) {
+        return List.of();
+    }
 }

@@ -1,0 +1,4 @@
+package it.registro.domain.proceeding.api;
+
+public record FindProceedingType(String proceedingTypeId) {
+}
