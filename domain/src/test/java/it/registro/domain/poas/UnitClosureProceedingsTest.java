@@ -37,6 +37,10 @@ class UnitClosureProceedingsTest {
                 return true;
             }
 
+            public Optional<String> parentOf(String unitId) {
+                return Optional.empty();
+            }
+
             @Override
             public List<ProceedingReference> proceedingsNaming(String unitId) {
                 return List.of(new ProceedingReference("type-1", "TYPE", "INQUIRY"), new ProceedingReference("type-1", "TYPE", "FINAL_ACT"),
