@@ -38,9 +38,19 @@ public class AuditController {
     private final QueryGateway queries;
     private final EventStore eventStore;
 
-    public AuditController(QueryGateway queries, EventStore eventStore) {
+    private final AsRecorded asRecorded;
+
+    public AuditController(QueryGateway queries, EventStore eventStore, AsRecorded asRecorded) {
         this.queries = queries;
         this.eventStore = eventStore;
+        this.asRecorded = asRecorded;
+    }
+
+    /** The read model of a body, session, act or POAS as the register knew it at an instant, before any later correction. */
+    @GetMapping("/aggregates/{id}/as-recorded")
+    @Operation(summary = "A body, session, act or POAS as recorded at an instant: rebuilt from the events recorded before it")
+    public AsRecorded.View asRecorded(@PathVariable String id, @RequestParam Instant at) {
+        return asRecorded.at(id, at);
     }
 
     @GetMapping("/events")

@@ -311,4 +311,41 @@ class AuditApiTest {
         assertThat(ids.poll(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(String.valueOf(before));
         response.body().close();
     }
+
+    @Test
+    @Order(8)
+    @DisplayName("as recorded: a body, an act and a session rebuilt from what was recorded before an instant; later changes absent")
+    void asRecorded() {
+        JsonNode body = auditor.get("/api/audit/aggregates/" + BODY + "/history").json().get("history");
+        Instant renamedAt = Instant.parse(body.get(1).get("recordedAt").asString());
+        JsonNode then = auditor.get("/api/audit/aggregates/" + BODY + "/as-recorded?at=" + renamedAt).json();
+        assertThat(then.get("aggregateType").asString()).isEqualTo("Body");
+        assertThat(then.get("eventsApplied").asInt()).isEqualTo(1);
+        assertThat(then.get("view").get("name").asString()).isEqualTo("Conferenza Audit");
+        JsonNode now = auditor.get("/api/audit/aggregates/" + BODY + "/as-recorded?at=" + Instant.now()).json();
+        assertThat(now.get("view").get("name").asString()).isEqualTo("Conferenza Audit Bis");
+        // the live read model agrees with the rebuild from every event
+        assertThat(now.get("view").get("name").asString()).isEqualTo(tester.get("/api/bodies/" + BODY).json().get("name").asString());
+
+        JsonNode act = auditor.get("/api/audit/aggregates/" + this.act + "/history").json().get("history");
+        Instant adoptedAt = Instant.parse(act.get(act.size() - 1).get("recordedAt").asString());
+        JsonNode beforeAdoption = auditor.get("/api/audit/aggregates/" + this.act + "/as-recorded?at=" + adoptedAt).json().get("view").get("adoption");
+        assertThat(beforeAdoption == null || beforeAdoption.isNull()).isTrue();
+        assertThat(auditor.get("/api/audit/aggregates/" + this.act + "/as-recorded?at=" + Instant.now()).json().get("view").get("adoption")
+                .get("on").asString()).isEqualTo("2024-02-01");
+
+        JsonNode session = auditor.get("/api/audit/aggregates/" + this.session + "/as-recorded?at=" + Instant.now()).json();
+        assertThat(session.get("view").get("agenda").size()).isEqualTo(1);
+        JsonNode first = auditor.get("/api/audit/aggregates/" + this.session + "/history").json().get("history").get(1);
+        assertThat(auditor.get("/api/audit/aggregates/" + this.session + "/as-recorded?at=" + first.get("recordedAt").asString()).json()
+                .get("view").get("agenda").size()).isZero();
+
+        Api.Response early = auditor.get("/api/audit/aggregates/" + BODY + "/as-recorded?at=2000-01-01T00:00:00Z");
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.json().get("code").asString()).isEqualTo("NOT_RECORDED_YET");
+        assertThat(auditor.get("/api/audit/aggregates/" + person + "/as-recorded?at=" + Instant.now()).json().get("code").asString())
+                .isEqualTo("AS_RECORDED_UNSUPPORTED");
+        assertThat(auditor.get("/api/audit/aggregates/" + BODY + "/as-recorded?at=yesterday").status()).isEqualTo(400);
+        assertThat(Api.as(port, "mayor").get("/api/audit/aggregates/" + BODY + "/as-recorded?at=" + Instant.now()).status()).isEqualTo(403);
+    }
 }

@@ -143,6 +143,7 @@ class SecurityMatrixTest {
         // the audit trail and the rebuild status: auditors and administrators (the rebuild itself: AuditApiTest)
         rows.add(new Row("GET", "/api/audit/events?size=5", null, auditors));
         rows.add(new Row("GET", "/api/audit/aggregates/matrix-body/history", null, auditors));
+        rows.add(new Row("GET", "/api/audit/aggregates/matrix-body/as-recorded?at=2030-01-01T00:00:00Z", null, auditors));
         rows.add(new Row("GET", "/api/admin/rebuild", null, auditors));
         rows.add(new Row("GET", "/api/audit/checkpoints", null, auditors));
         rows.add(new Row("GET", "/api/audit/verification", null, auditors));
