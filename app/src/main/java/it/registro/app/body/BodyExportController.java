@@ -159,11 +159,6 @@ public class BodyExportController {
         return d == null ? null : d.toString();
     }
 
-    private static ResponseEntity<String> csvResponse(String name, List<List<Object>> rows) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(it.registro.app.web.Csv.of(rows));
-    }
-
     @GetMapping(path = "/api/bodies/{id}/memberships.csv", produces = "text/csv")
     @Operation(summary = "The body's seats and who held them, with offices, as CSV")
     public ResponseEntity<String> membershipsCsv(@PathVariable String id) {
@@ -178,7 +173,7 @@ public class BodyExportController {
             rows.add(java.util.Arrays.asList(b.getId(), null, o.office().name().toLowerCase(), o.personId(), o.nameAsRecorded(), day(o.from()),
                     day(o.to()), null));
         }
-        return csvResponse(b.getId() + "-memberships.csv", rows);
+        return it.registro.app.web.Csv.response(b.getId() + "-memberships.csv", rows, ',');
     }
 
     @GetMapping(path = "/api/bodies/{id}/votes.csv", produces = "text/csv")
@@ -201,6 +196,6 @@ public class BodyExportController {
                         e.presentAtVote(), outcome(e.computedOutcome())));
             }
         }
-        return csvResponse(b.getId() + "-votes.csv", rows);
+        return it.registro.app.web.Csv.response(b.getId() + "-votes.csv", rows, ',');
     }
 }

@@ -233,9 +233,7 @@ public class UnitController {
             rows.add(java.util.Arrays.asList(r.recordedAt(), r.recordedBy(), r.kind(), r.unitId(), r.type(), r.code(), r.name(),
                     r.businessDate(), r.actId(), r.detail(), r.source()));
         }
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + id + "-audit.csv\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(it.registro.app.web.Csv.of(rows));
+        return it.registro.app.web.Csv.response(id + "-audit.csv", rows, ',');
     }
 
     private static ApiException notFound(String id) {

@@ -282,22 +282,13 @@ public class ProceedingController {
     @Operation(summary = "The yearly late report as CSV (';'-separated, UTF-8), for publication")
     public ResponseEntity<String> lateReportCsv(@RequestParam @Size(max = 200) String agency, @RequestParam @Min(2000) @Max(2100) int year) {
         ProceedingProjection.LateReport report = lateReport(agency, year);
-        StringBuilder csv = new StringBuilder("proceeding_type_id;proceeding_type;unit_id;unit;concluded;late;total_days_late;max_days_late\n");
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("proceeding_type_id", "proceeding_type", "unit_id", "unit", "concluded", "late", "total_days_late", "max_days_late"));
         for (ProceedingProjection.LateRow row : report.rows()) {
-            csv.append(String.join(";", row.proceedingTypeId(), cell(row.typeName()), row.unitId() == null ? "" : row.unitId(),
-                    cell(row.unitAsRecorded()), String.valueOf(row.concluded()), String.valueOf(row.late()),
-                    String.valueOf(row.totalDaysLate()), String.valueOf(row.maxDaysLate()))).append('\n');
+            rows.add(java.util.Arrays.asList(row.proceedingTypeId(), row.typeName(), row.unitId(), row.unitAsRecorded(), row.concluded(),
+                    row.late(), row.totalDaysLate(), row.maxDaysLate()));
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"late-report-" + year + ".csv\"").body(csv.toString());
-    }
-
-    /** A cell quoted when it holds the separator, a quote or a line break. */
-    private static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(";") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return it.registro.app.web.Csv.response("late-report-" + year + ".csv", rows, ';');
     }
 
     @GetMapping("/api/proceedings/access-requests")
