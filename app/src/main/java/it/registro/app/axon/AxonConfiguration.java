@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import it.registro.app.store.StoreDatabase;
+import it.registro.app.store.StoreProperties;
+import it.registro.app.store.engine.SequencedEventStorageEngine;
 import it.registro.domain.act.Act;
 import it.registro.domain.body.Body;
 import it.registro.domain.comune.Comune;
@@ -109,11 +111,31 @@ public class AxonConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(client, database.name()).build();
     }
 
+    /**
+     * The engine named by {@code registro.store.engine}: SEQUENCED (the default, ADR 0011) numbers
+     * events with a global sequence and tracks without clocks; AXON_MONGO is the extension's engine,
+     * kept selectable so the two can be measured side by side.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                          MongoClient client,
+                                          StoreDatabase database,
+                                          StoreProperties store,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration) {
+        if (store.engine() == StoreProperties.Engine.SEQUENCED) {
+            SequencedEventStorageEngine engine = SequencedEventStorageEngine.builder()
+                    .database(client.getDatabase(database.name()))
+                    .collections(database.eventsCollection(), "eventcounters", "eventsnapshots")
+                    .snapshotSerializer(serializer)
+                    .eventSerializer(eventSerializer)
+                    .upcasterChain(configuration.upcasterChain())
+                    .batchSize(ENGINE_BATCH_SIZE)
+                    .build();
+            engine.ensureIndexes();
+            return engine;
+        }
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .snapshotSerializer(serializer)

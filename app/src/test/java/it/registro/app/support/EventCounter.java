@@ -26,6 +26,6 @@ public class EventCounter {
     }
 
     private com.mongodb.client.MongoCollection<Document> events() {
-        return client.getDatabase(database.name()).getCollection("domainevents");
+        return client.getDatabase(database.name()).getCollection(database.eventsCollection());
     }
 }
