@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param engine          the event storage engine: SEQUENCED (global sequence, gap-aware tracking; see ADR 0011)
  *                        or AXON_MONGO (the axon-mongo extension's engine, kept to compare the two)
  * @param snapshotThreshold events after which an aggregate is snapshotted (0: never)
+ * @param aggregateCache  keep loaded aggregates in memory (a weak-reference cache)
  */
 @ConfigurationProperties("registro.store")
 public record StoreProperties(
@@ -23,7 +24,8 @@ public record StoreProperties(
         @DefaultValue("FILE") EmbeddedBackend embeddedBackend,
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("SEQUENCED") Engine engine,
-        @DefaultValue("100") int snapshotThreshold) {
+        @DefaultValue("0") int snapshotThreshold,
+        @DefaultValue("true") boolean aggregateCache) {
 
     public enum EmbeddedBackend { FILE, MEMORY }
 
