@@ -447,6 +447,21 @@ class SequencedEventStorageEngineTest {
                 "payloadType", "serializedMetaData", "committedAt", "commitLast");
     }
 
+    @Test
+    @DisplayName("a token at an instant starts just before the first event stamped at or after it")
+    void tokenAtInstant() {
+        SequencedEventStorageEngine engine = engine();
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        for (int s = 0; s < 4; s++) {
+            engine.appendEvents(new GenericDomainEventMessage<>("Thing", "timed", s, new ThingHappened("timed", s),
+                    org.axonframework.messaging.MetaData.emptyInstance(), "timed-" + s, t0.plus(Duration.ofDays(s))));
+        }
+        TrackingToken token = engine.createTokenAt(t0.plus(Duration.ofHours(36)));
+        assertThat(labels(readAll(engine, token))).containsExactly("timed/2", "timed/3");
+        assertThat(labels(readAll(engine, engine.createTokenAt(t0.minusSeconds(1))))).hasSize(4);
+        assertThat(readAll(engine, engine.createTokenAt(t0.plus(Duration.ofDays(10))))).isEmpty();
+    }
+
     /** A clock the tests move by hand, so the gap timeout is exercised without waiting. */
     static final class MutableClock extends Clock {
         private volatile Instant now;
