@@ -23,7 +23,7 @@ public class EventStoreActFacts implements ActFacts {
 
     @Override
     public Optional<ActFact> find(String actId) {
-        DomainEventStream events = eventStore.readEvents(actId);
+        DomainEventStream events = eventStore.readEvents(actId, 0L);
         if (!events.hasNext()) {
             return Optional.empty();
         }

@@ -5,10 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
+import java.util.List;
+
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -21,6 +28,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import it.registro.app.store.StoreDatabase;
+import it.registro.app.store.StoreProperties;
+import it.registro.app.store.engine.SequencedEventStorageEngine;
 import it.registro.domain.act.Act;
 import it.registro.domain.body.Body;
 import it.registro.domain.comune.Comune;
@@ -71,20 +80,39 @@ public class AxonConfiguration {
         return new org.axonframework.messaging.correlation.MessageOriginProvider();
     }
 
-    /** The aggregates live in the domain module, which knows nothing of Spring stereotypes. */
+    /**
+     * The aggregates live in the domain module, which knows nothing of Spring stereotypes. Each gets an
+     * aggregate cache (a weak-reference one: a loaded aggregate is reused while it is in memory; with
+     * several instances a stale copy is refused by the unique (aggregate, sequence) key, and Axon
+     * evicts it on that rollback) and, when {@code registro.store.snapshot-threshold} is above 0, a
+     * snapshot every that many events.
+     */
     @Bean
-    ConfigurerModule aggregates() {
-        return configurer -> configurer
-                .configureAggregate(Body.class)
-                .configureAggregate(Person.class)
-                .configureAggregate(Comune.class)
-                .configureAggregate(Session.class)
-                .configureAggregate(Act.class)
-                .configureAggregate(it.registro.domain.act.Citation.class)
-                .configureAggregate(it.registro.domain.poas.Poas.class)
-                .configureAggregate(it.registro.domain.poas.OrgUnit.class)
-                .configureAggregate(it.registro.domain.proceeding.ProceedingType.class)
-                .configureAggregate(it.registro.domain.proceeding.Proceeding.class);
+    ConfigurerModule aggregates(StoreProperties store) {
+        List<Class<?>> types = List.of(Body.class, Person.class, Comune.class, Session.class, Act.class,
+                it.registro.domain.act.Citation.class, it.registro.domain.poas.Poas.class,
+                it.registro.domain.poas.OrgUnit.class, it.registro.domain.proceeding.ProceedingType.class,
+                it.registro.domain.proceeding.Proceeding.class);
+        return configurer -> types.forEach(type -> configurer.configureAggregate(aggregate(type, store)));
+    }
+
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, StoreProperties store) {
+        AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        if (store.aggregateCache()) {
+            aggregate.configureCache(c -> new WeakReferenceCache());
+        }
+        if (store.snapshotThreshold() > 0) {
+            // Its own snapshotter: Axon's Spring one knows only aggregates declared as Spring beans.
+            aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                    AggregateSnapshotter.builder()
+                            .eventStore(c.eventStore())
+                            .aggregateFactories(new GenericAggregateFactory<>(type))
+                            .parameterResolverFactory(c.parameterResolverFactory())
+                            .handlerDefinition(c.handlerDefinition(type))
+                            .build(),
+                    store.snapshotThreshold()));
+        }
+        return aggregate;
     }
 
     @Bean
@@ -99,6 +127,26 @@ public class AxonConfiguration {
     @Primary
     Serializer serializer(ObjectMapper axonObjectMapper) {
         return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
+    }
+
+    /**
+     * Snapshots hold an aggregate's private state, which has no getters: they are written field by field.
+     * Kept apart from the event serializer, whose JSON is the stored record of what happened.
+     */
+    @Bean
+    @Qualifier("snapshotSerializer")
+    Serializer snapshotSerializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        mapper.setVisibility(mapper.getSerializationConfig().getDefaultVisibilityChecker()
+                .withFieldVisibility(com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
+                .withGetterVisibility(com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+                .withIsGetterVisibility(com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+                .withSetterVisibility(com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE));
+        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
     @Bean
@@ -118,14 +166,34 @@ public class AxonConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(client, database.name()).build();
     }
 
+    /**
+     * The engine named by {@code registro.store.engine}: SEQUENCED (the default, ADR 0011) numbers
+     * events with a global sequence and tracks without clocks; AXON_MONGO is the extension's engine,
+     * kept selectable so the two can be measured side by side.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
-                                          Serializer serializer,
+                                          MongoClient client,
+                                          StoreDatabase database,
+                                          StoreProperties store,
+                                          @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration) {
+        if (store.engine() == StoreProperties.Engine.SEQUENCED) {
+            SequencedEventStorageEngine engine = SequencedEventStorageEngine.builder()
+                    .database(client.getDatabase(database.name()))
+                    .collections(database.eventsCollection(), "eventcounters", "eventsnapshots")
+                    .snapshotSerializer(snapshotSerializer)
+                    .eventSerializer(eventSerializer)
+                    .upcasterChain(configuration.upcasterChain())
+                    .batchSize(ENGINE_BATCH_SIZE)
+                    .build();
+            engine.ensureIndexes();
+            return engine;
+        }
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .batchSize(ENGINE_BATCH_SIZE)

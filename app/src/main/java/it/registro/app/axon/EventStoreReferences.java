@@ -13,7 +13,8 @@ import it.registro.domain.person.api.PersonRegistered;
  * Answers the aggregates' "does this exist?" from the event store itself, not from a read model, so
  * a command sent right after the one that created the person or comune is judged correctly.
  * Aggregate ids share one space in the event store, so the first event's type is checked too: a
- * body id is not a person.
+ * body id is not a person. The stream is read from sequence 0, past any snapshot: the question is
+ * about the first event, which a snapshot would stand in for.
  */
 @Component
 public class EventStoreReferences implements References {
@@ -43,7 +44,7 @@ public class EventStoreReferences implements References {
         if (aggregateId == null || aggregateId.isBlank()) {
             return false;
         }
-        DomainEventStream events = eventStore.readEvents(aggregateId);
+        DomainEventStream events = eventStore.readEvents(aggregateId, 0L);
         if (!events.hasNext()) {
             return false;
         }

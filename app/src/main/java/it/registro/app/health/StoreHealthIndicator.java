@@ -33,6 +33,6 @@ public class StoreHealthIndicator extends AbstractHealthIndicator {
         builder.up()
                 .withDetail("kind", database.embedded() ? "embedded (development only)" : "mongodb")
                 .withDetail("database", database.name())
-                .withDetail("events", db.getCollection("domainevents").estimatedDocumentCount());
+                .withDetail("events", db.getCollection(database.eventsCollection()).estimatedDocumentCount());
     }
 }

@@ -46,7 +46,7 @@ public class EventStoreUnitDirectory implements UnitDirectory {
 
     @Override
     public Optional<LocalDate> lastDay(String unitId) {
-        DomainEventStream events = eventStore.readEvents(unitId);
+        DomainEventStream events = eventStore.readEvents(unitId, 0L);
         LocalDate last = null;
         while (events.hasNext()) {
             DomainEventMessage<?> e = events.next();
@@ -59,7 +59,7 @@ public class EventStoreUnitDirectory implements UnitDirectory {
 
     @Override
     public boolean exists(String unitId) {
-        return eventStore.readEvents(unitId).hasNext();
+        return eventStore.readEvents(unitId, 0L).hasNext();
     }
 
     @Override

@@ -257,7 +257,7 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         Object sessionId = accessor(payload, "sessionId");
         if (sessionId != null) {
-            DomainEventStream events = eventStore.readEvents(String.valueOf(sessionId));
+            DomainEventStream events = eventStore.readEvents(String.valueOf(sessionId), 0L);
             if (events.hasNext()) {
                 DomainEventMessage<?> first = events.next();
                 if (first.getPayload() instanceof SessionConvened convened) {

@@ -70,7 +70,7 @@ public class StoreConfiguration {
     StoreDatabase storeDatabase(MongoConnectionDetails details, StoreProperties properties,
                                 @Value("${spring.mongodb.database:}") String springDatabase) {
         String name = springDatabase.isBlank() ? details.getConnectionString().getDatabase() : springDatabase;
-        return new StoreDatabase(name, properties.embedded());
+        return new StoreDatabase(name, properties.embedded(), properties.engine().eventsCollection());
     }
 
     @Bean

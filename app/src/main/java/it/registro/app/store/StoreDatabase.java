@@ -1,5 +1,5 @@
 package it.registro.app.store;
 
-/** The resolved database name, and whether it lives on the embedded server. */
-public record StoreDatabase(String name, boolean embedded) {
+/** The resolved database name, whether it lives on the embedded server, and the collection holding the events. */
+public record StoreDatabase(String name, boolean embedded, String eventsCollection) {
 }

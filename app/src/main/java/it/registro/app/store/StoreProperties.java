@@ -12,15 +12,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database        the database used when the URI names none
  * @param embeddedBackend FILE (survives a restart; for a normal run) or MEMORY (tests)
  * @param dataDir         where the FILE backend keeps its file
+ * @param engine          the event storage engine: SEQUENCED (global sequence, gap-aware tracking; see ADR 0011)
+ *                        or AXON_MONGO (the axon-mongo extension's engine, kept to compare the two)
+ * @param snapshotThreshold events after which an aggregate is snapshotted (0: never)
+ * @param aggregateCache  keep loaded aggregates in memory (a weak-reference cache)
  */
 @ConfigurationProperties("registro.store")
 public record StoreProperties(
         String uri,
         @DefaultValue("registro") String database,
         @DefaultValue("FILE") EmbeddedBackend embeddedBackend,
-        @DefaultValue("./data") Path dataDir) {
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("SEQUENCED") Engine engine,
+        @DefaultValue("0") int snapshotThreshold,
+        @DefaultValue("true") boolean aggregateCache) {
 
     public enum EmbeddedBackend { FILE, MEMORY }
+
+    public enum Engine {
+        SEQUENCED("events"), AXON_MONGO("domainevents");
+
+        private final String eventsCollection;
+
+        Engine(String eventsCollection) {
+            this.eventsCollection = eventsCollection;
+        }
+
+        /** Where this engine keeps its events: two engines never share a collection. */
+        public String eventsCollection() {
+            return eventsCollection;
+        }
+    }
 
     public boolean embedded() {
         return uri == null || uri.isBlank();

@@ -28,7 +28,7 @@ class EventMetadataTest {
     @DisplayName("an event carries the principal, roles, channel and correlation id of the command that caused it")
     void whoAndHow() {
         String id = Api.as(port, "admin").postJson("/api/persons", "{\"name\":\"Persona Metadati\"}").json().get("id").asString();
-        Document event = mongoClient.getDatabase(database.name()).getCollection("domainevents")
+        Document event = mongoClient.getDatabase(database.name()).getCollection(database.eventsCollection())
                 .find(new Document("aggregateIdentifier", id)).first();
         assertThat(event).isNotNull();
         String metadata = event.getString("serializedMetaData");

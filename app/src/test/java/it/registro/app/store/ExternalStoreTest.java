@@ -44,7 +44,7 @@ class ExternalStoreTest {
                     .status()).isEqualTo(201);
 
             var db = inspector.getDatabase("governance");
-            assertThat(db.getCollection("domainevents")
+            assertThat(db.getCollection(context.getBean(StoreDatabase.class).eventsCollection())
                     .countDocuments(new Document("aggregateIdentifier", "conferenza-asst-crema"))).isEqualTo(1);
             assertThat(db.getCollection("bodies").countDocuments(new Document("_id", "conferenza-asst-crema")))
                     .isEqualTo(1);

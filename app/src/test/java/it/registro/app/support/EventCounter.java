@@ -17,8 +17,9 @@ public class EventCounter {
         this.database = database;
     }
 
+    /** Stored events; the sequenced engine's tombstones (numbers closed without an event) are not events. */
     public long total() {
-        return events().countDocuments();
+        return events().countDocuments(new Document("tombstone", new Document("$ne", true)));
     }
 
     public long forAggregate(String aggregateId) {
@@ -26,6 +27,6 @@ public class EventCounter {
     }
 
     private com.mongodb.client.MongoCollection<Document> events() {
-        return client.getDatabase(database.name()).getCollection("domainevents");
+        return client.getDatabase(database.name()).getCollection(database.eventsCollection());
     }
 }

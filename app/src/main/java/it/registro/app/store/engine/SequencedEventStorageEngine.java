@@ -1,0 +1,601 @@
+package it.registro.app.store.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
+
+/**
+ * An Axon event storage engine on MongoDB that numbers every event with a strictly increasing global
+ * sequence and tracks with Axon's {@link GapAwareTrackingToken}, as Axon's JDBC engine does, so a
+ * streaming processor never depends on clocks and its token stays small.
+ * <p>
+ * Every read is an exact-key lookup: the global sequence is the document's {@code _id}, and an
+ * aggregate's events are found by the unique key {@code aggregateKey = aggregateId + ":" + sequence}.
+ * Both are served by an index on a real MongoDB and, measured, without a scan on the embedded server
+ * (which ignores range queries on indexes). Tracking asks for the token's gaps plus the next batch of
+ * numbers with one {@code $in}; loading an aggregate asks for its next keys with one {@code $in}.
+ * <p>
+ * Numbers are reserved from a counter document just before the insert. A number that is reserved but
+ * never inserted (a crashed or long-paused writer) is a gap; a reader that finds a gap older than the
+ * gap timeout fills it with a tombstone, and a writer whose number was taken by a tombstone gets a
+ * duplicate {@code _id}, reserves new numbers and retries. So a delayed commit lands later in the
+ * sequence instead of being skipped, whatever the delay. A writer whose append fails for a concurrency
+ * conflict tombstones its own numbers at once.
+ */
+public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(SequencedEventStorageEngine.class);
+
+    static final String ID = "_id";
+    static final String AGGREGATE_KEY = "aggregateKey";
+    static final String AGGREGATE_ID = "aggregateIdentifier";
+    static final String SEQUENCE = "sequenceNumber";
+    static final String TYPE = "type";
+    static final String EVENT_ID = "eventIdentifier";
+    static final String TIMESTAMP = "timeStamp";
+    static final String PAYLOAD_TYPE = "payloadType";
+    static final String PAYLOAD_REVISION = "payloadRevision";
+    static final String PAYLOAD = "serializedPayload";
+    static final String METADATA = "serializedMetaData";
+    static final String COMMITTED_AT = "committedAt";
+    /** The last number of the reservation this document was appended with: a reader never tombstones inside it. */
+    static final String COMMIT_LAST = "commitLast";
+    static final String TOMBSTONE = "tombstone";
+    static final String COUNTER_ID = "events";
+    static final String COUNTER_VALUE = "value";
+
+    /** Gaps are never dropped by distance: only a tombstone closes one, so no event can be passed over. */
+    private static final int NO_GAP_LIMIT = Integer.MAX_VALUE;
+    private static final int MAX_APPEND_ATTEMPTS = 5;
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> snapshots;
+    private final Duration gapTimeout;
+    private final int aggregateBatchSize;
+    private final Clock clock;
+    /** A test seam: runs between the reservation of numbers and their insert. */
+    private volatile Consumer<long[]> beforeInsert = range -> { };
+
+    protected SequencedEventStorageEngine(Builder builder) {
+        super(builder);
+        MongoDatabase database = builder.database;
+        this.events = database.getCollection(builder.eventsCollection);
+        this.counters = database.getCollection(builder.countersCollection);
+        this.snapshots = database.getCollection(builder.snapshotsCollection);
+        this.gapTimeout = builder.gapTimeout;
+        this.aggregateBatchSize = builder.aggregateBatchSize;
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The unique indexes that carry correctness: one event per (aggregate, sequence) — the optimistic
+     * concurrency guard — and one per event id. {@code _id} (the global sequence) is unique by nature.
+     */
+    public void ensureIndexes() {
+        events.createIndex(new Document(AGGREGATE_KEY, 1), new IndexOptions().unique(true).name("aggregateKey"));
+        events.createIndex(new Document(EVENT_ID, 1), new IndexOptions().unique(true).name("eventIdentifier"));
+    }
+
+    public String eventsCollectionName() {
+        return events.getNamespace().getCollectionName();
+    }
+
+    void beforeInsert(Consumer<long[]> hook) {
+        this.beforeInsert = hook;
+    }
+
+    // ---------------------------------------------------------------- append
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<Document> documents = new ArrayList<>(messages.size());
+        for (EventMessage<?> message : messages) {
+            documents.add(toDocument(asDomainEventMessage(message), serializer));
+        }
+        for (int attempt = 1; ; attempt++) {
+            long last = reserve(documents.size());
+            long first = last - documents.size() + 1;
+            beforeInsert.accept(new long[]{first, last});
+            Date committedAt = Date.from(clock.instant());
+            for (int i = 0; i < documents.size(); i++) {
+                documents.get(i).append(ID, first + i).append(COMMITTED_AT, committedAt).append(COMMIT_LAST, last);
+            }
+            try {
+                // Ordered: on the first failure nothing after it is written.
+                events.insertMany(documents, new InsertManyOptions().ordered(true));
+                return;
+            } catch (MongoBulkWriteException e) {
+                int failedAt = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+                log.debug("Append of {}..{} failed at {}: {}", first, last, failedAt, e.getWriteErrors());
+                boolean numberTaken = e.getWriteErrors().stream().anyMatch(SequencedEventStorageEngine::onId);
+                withdraw(documents, failedAt, first, last);
+                if (numberTaken && attempt < MAX_APPEND_ATTEMPTS) {
+                    // A reader declared these numbers abandoned: append again at the head of the sequence.
+                    log.warn("Numbers {}..{} were tombstoned while this append was in flight; appending again", first, last);
+                    continue;
+                }
+                handlePersistenceException(e, messages.get(failedAt));
+                throw new EventStoreException("Cannot append events", e);
+            }
+        }
+    }
+
+    private static boolean onId(BulkWriteError error) {
+        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+                && error.getMessage() != null && error.getMessage().contains("index: _id_ ");
+    }
+
+    /**
+     * Undo a failed ordered insert: without transactions the documents before the failing one are
+     * already stored, so they are replaced by tombstones (the unit of work must not half-happen), and
+     * the reserved numbers never inserted are tombstoned too, so readers need not wait for them.
+     */
+    private void withdraw(List<Document> documents, int failedAt, long first, long last) {
+        Date now = Date.from(clock.instant());
+        for (int i = 0; i < failedAt; i++) {
+            log.error("Append failed after {} of {} events; withdrawing event {}", failedAt, documents.size(), first + i);
+            events.replaceOne(new Document(ID, first + i).append(EVENT_ID, documents.get(i).getString(EVENT_ID)),
+                    tombstone(first + i, now));
+        }
+        for (long g = first + failedAt; g <= last; g++) {
+            tryTombstone(g, now);
+        }
+        for (Document document : documents) {
+            document.remove(ID);
+        }
+    }
+
+    /**
+     * Reserves {@code count} numbers and returns the last. Serialised within this process: measured, the
+     * embedded server's {@code $inc} is not atomic under concurrent clients (two callers can be handed
+     * the same value and a number is skipped). Across processes that can still happen there; the
+     * duplicate {@code _id} then sends one writer back for new numbers, and the skipped number is a gap
+     * that the gap timeout closes. A real MongoDB's findOneAndUpdate is atomic.
+     */
+    private synchronized long reserve(int count) {
+        Document counter = counters.findOneAndUpdate(new Document(ID, COUNTER_ID),
+                new Document("$inc", new Document(COUNTER_VALUE, (long) count)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) counter.get(COUNTER_VALUE)).longValue();
+    }
+
+    /** The highest number reserved so far (0 when nothing was ever appended). */
+    long head() {
+        Document counter = counters.find(new Document(ID, COUNTER_ID)).first();
+        return counter == null ? 0 : ((Number) counter.get(COUNTER_VALUE)).longValue();
+    }
+
+    private Document toDocument(DomainEventMessage<?> event, Serializer serializer) {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        return new Document()
+                .append(AGGREGATE_KEY, aggregateKey(event.getAggregateIdentifier(), event.getSequenceNumber()))
+                .append(AGGREGATE_ID, event.getAggregateIdentifier())
+                .append(SEQUENCE, event.getSequenceNumber())
+                .append(TYPE, event.getType())
+                .append(EVENT_ID, event.getIdentifier())
+                .append(TIMESTAMP, event.getTimestamp().toString())
+                .append(PAYLOAD_TYPE, payload.getType().getName())
+                .append(PAYLOAD_REVISION, payload.getType().getRevision())
+                .append(PAYLOAD, payload.getData())
+                .append(METADATA, metaData.getData());
+    }
+
+    static String aggregateKey(String aggregateId, long sequence) {
+        return aggregateId + ":" + sequence;
+    }
+
+    private static Document tombstone(long g, Date now) {
+        // Its own aggregate key and event id keep the unique indexes satisfied; no aggregate has this id.
+        return new Document(ID, g).append(TOMBSTONE, true).append(COMMITTED_AT, now).append(COMMIT_LAST, g)
+                .append(AGGREGATE_KEY, "~tombstone:" + g).append(EVENT_ID, "~tombstone:" + g);
+    }
+
+    /** Inserts a tombstone at {@code g}; false if an event (or another tombstone) already holds it. */
+    private boolean tryTombstone(long g, Date now) {
+        try {
+            events.insertOne(tombstone(g, now));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                log.debug("Number {} already taken: {}", g, e.getError().getMessage());
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- tracking
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        TrackingToken position = WrappedToken.unwrapLowerBound(lastToken);
+        GapAwareTrackingToken token = position == null
+                ? GapAwareTrackingToken.newInstance(0, List.of())
+                : (GapAwareTrackingToken) position;
+        long head = head();
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        // Loop only while whole batches are tombstones, so a run of abandoned numbers cannot stall a reader.
+        while (true) {
+            long rangeEnd = Math.min(token.getIndex() + batchSize, head);
+            SortedSet<Long> candidates = new TreeSet<>(token.getGaps());
+            for (long g = token.getIndex() + 1; g <= rangeEnd; g++) {
+                candidates.add(g);
+            }
+            if (candidates.isEmpty()) {
+                return result;
+            }
+            TreeMap<Long, Document> found = findByNumbers(candidates);
+            SortedSet<Long> missingGaps = new TreeSet<>(token.getGaps());
+            missingGaps.removeAll(found.keySet());
+            if (!missingGaps.isEmpty()) {
+                found.putAll(closeStaleGaps(missingGaps, found));
+            }
+            long indexBefore = token.getIndex();
+            for (Map.Entry<Long, Document> entry : found.entrySet()) {
+                token = token.advanceTo(entry.getKey(), NO_GAP_LIMIT);
+                Document document = entry.getValue();
+                if (!document.getBoolean(TOMBSTONE, false)) {
+                    result.add(new TrackedDomainEventData<>(token, domainEntry(document)));
+                }
+            }
+            if (!result.isEmpty() || token.getIndex() == indexBefore) {
+                return result;
+            }
+        }
+    }
+
+    private TreeMap<Long, Document> findByNumbers(Collection<Long> numbers) {
+        TreeMap<Long, Document> found = new TreeMap<>();
+        for (Document document : events.find(new Document(ID, new Document("$in", new ArrayList<>(numbers))))) {
+            found.put(((Number) document.get(ID)).longValue(), document);
+        }
+        return found;
+    }
+
+    /**
+     * Tombstones the missing gaps that are certainly abandoned, and returns what now holds those numbers.
+     * A run of consecutive missing numbers was reserved before the number just after it; when that one
+     * was committed longer than the gap timeout ago, the run's writers have been in flight at least that
+     * long. A run that continues a reservation already partly visible (the number before it names a
+     * reservation reaching into the run) is an insert in progress and is never tombstoned. Tombstones go
+     * in ascending order and stop at the first number already taken: a writer's ordered insert then
+     * either finds its first number taken (and writes nothing) or has already written them all.
+     */
+    private Map<Long, Document> closeStaleGaps(SortedSet<Long> missingGaps, Map<Long, Document> found) {
+        List<long[]> runs = new ArrayList<>();
+        long start = -1;
+        long previous = -2;
+        for (long g : missingGaps) {
+            if (g != previous + 1) {
+                if (start >= 0) {
+                    runs.add(new long[]{start, previous});
+                }
+                start = g;
+            }
+            previous = g;
+        }
+        runs.add(new long[]{start, previous});
+        List<Long> neighbours = new ArrayList<>();
+        for (long[] run : runs) {
+            neighbours.add(run[0] - 1);
+            neighbours.add(run[1] + 1);
+        }
+        Map<Long, Document> around = new HashMap<>(found);
+        neighbours.removeAll(found.keySet());
+        if (!neighbours.isEmpty()) {
+            around.putAll(findByNumbers(neighbours));
+        }
+        Instant threshold = clock.instant().minus(gapTimeout);
+        Date now = Date.from(clock.instant());
+        Map<Long, Document> filled = new HashMap<>();
+        for (long[] run : runs) {
+            Document after = around.get(run[1] + 1);
+            if (after == null || !after.getDate(COMMITTED_AT).toInstant().isBefore(threshold)) {
+                continue;
+            }
+            Document before = around.get(run[0] - 1);
+            if (before != null && ((Number) before.get(COMMIT_LAST)).longValue() >= run[0]) {
+                continue;
+            }
+            for (long g = run[0]; g <= run[1]; g++) {
+                if (tryTombstone(g, now)) {
+                    filled.put(g, tombstone(g, now));
+                } else {
+                    break;
+                }
+            }
+        }
+        if (!filled.isEmpty()) {
+            log.warn("Closed {} abandoned sequence number(s) older than {} with tombstones: {}",
+                    filled.size(), gapTimeout, new TreeSet<>(filled.keySet()));
+        }
+        return filled;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return GapAwareTrackingToken.newInstance(0, List.of());
+    }
+
+    /**
+     * The head, keeping as gaps the recent numbers not yet written (an append in flight), so a
+     * processor started at the head still receives them.
+     */
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = head();
+        if (head == 0) {
+            return createTailToken();
+        }
+        List<Long> recent = new ArrayList<>();
+        for (long g = Math.max(1, head - 99); g <= head; g++) {
+            recent.add(g);
+        }
+        TreeMap<Long, Document> found = findByNumbers(recent);
+        List<Long> gaps = recent.stream().filter(g -> !found.containsKey(g)).toList();
+        return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+
+    /** The position just before the first event stamped at or after {@code instant}. Rare: it may scan. */
+    @Override
+    public TrackingToken createTokenAt(Instant instant) {
+        for (Document document : events.find(new Document(TOMBSTONE, new Document("$ne", true)))
+                .sort(new Document(ID, 1)).batchSize(1000)) {
+            if (!Instant.parse(document.getString(TIMESTAMP)).isBefore(instant)) {
+                return GapAwareTrackingToken.newInstance(((Number) document.get(ID)).longValue() - 1, List.of());
+            }
+        }
+        return createHeadToken();
+    }
+
+    // ---------------------------------------------------------------- aggregates
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                   int batchSize) {
+        List<String> keys = new ArrayList<>(batchSize);
+        for (long s = firstSequenceNumber; s < firstSequenceNumber + batchSize; s++) {
+            keys.add(aggregateKey(aggregateIdentifier, s));
+        }
+        TreeMap<Long, DomainEventData<?>> bySequence = new TreeMap<>();
+        for (Document document : events.find(new Document(AGGREGATE_KEY, new Document("$in", keys)))) {
+            bySequence.put(((Number) document.get(SEQUENCE)).longValue(), domainEntry(document));
+        }
+        // An aggregate's sequence has no holes: stop at the first missing number.
+        List<DomainEventData<?>> result = new ArrayList<>(bySequence.size());
+        long expected = firstSequenceNumber;
+        for (Map.Entry<Long, DomainEventData<?>> entry : bySequence.entrySet()) {
+            if (entry.getKey() != expected++) {
+                break;
+            }
+            result.add(entry.getValue());
+        }
+        return result;
+    }
+
+    /**
+     * Loads an aggregate in growing batches (first a few keys, most aggregates being short or loaded
+     * after a snapshot), stopping at the first batch that is not full.
+     */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+        Spliterator<DomainEventData<?>> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            private long next = firstSequenceNumber;
+            private int size = Math.min(16, aggregateBatchSize);
+            private List<? extends DomainEventData<?>> batch = List.of();
+            private int position;
+            private boolean last;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super DomainEventData<?>> action) {
+                if (position == batch.size()) {
+                    if (last) {
+                        return false;
+                    }
+                    batch = fetchDomainEvents(identifier, next, size);
+                    position = 0;
+                    last = batch.size() < size;
+                    next += batch.size();
+                    size = Math.min(size * 4, aggregateBatchSize);
+                    if (batch.isEmpty()) {
+                        return false;
+                    }
+                }
+                action.accept(batch.get(position++));
+                return true;
+            }
+        };
+        return StreamSupport.stream(spliterator, false);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        long start = readSnapshotData(aggregateIdentifier).findFirst().map(DomainEventData::getSequenceNumber).orElse(0L);
+        Optional<Long> last = readEventData(aggregateIdentifier, start)
+                .map(DomainEventData::getSequenceNumber)
+                .reduce((a, b) -> b);
+        return last.isPresent() || start == 0 ? last : Optional.of(start);
+    }
+
+    private static DomainEventData<String> domainEntry(Document document) {
+        return new GenericDomainEventEntry<>(document.getString(TYPE), document.getString(AGGREGATE_ID),
+                ((Number) document.get(SEQUENCE)).longValue(), document.getString(EVENT_ID),
+                document.getString(TIMESTAMP), document.getString(PAYLOAD_TYPE), document.getString(PAYLOAD_REVISION),
+                document.getString(PAYLOAD), document.getString(METADATA));
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    /** One snapshot per aggregate, replaced only by a later one: a late, older snapshot never wins. */
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = toDocument(snapshot, serializer);
+        document.remove(AGGREGATE_KEY);
+        document.put(ID, snapshot.getAggregateIdentifier());
+        try {
+            snapshots.replaceOne(new Document(ID, snapshot.getAggregateIdentifier())
+                            .append(SEQUENCE, new Document("$lt", snapshot.getSequenceNumber())),
+                    document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // A snapshot at the same or a higher sequence is already stored.
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document document = snapshots.find(new Document(ID, aggregateIdentifier)).first();
+        return document == null ? Stream.empty() : Stream.of(domainEntry(document));
+    }
+
+    /** Duplicate keys of the aggregate index mean another writer won: Axon turns that into a ConcurrencyException. */
+    static final class DuplicateKeyResolver implements PersistenceExceptionResolver {
+        @Override
+        public boolean isDuplicateKeyViolation(Exception exception) {
+            if (exception instanceof MongoBulkWriteException bulk) {
+                return bulk.getWriteErrors().stream()
+                        .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            }
+            return exception instanceof MongoWriteException write
+                    && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        }
+    }
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private String eventsCollection = "events";
+        private String countersCollection = "eventcounters";
+        private String snapshotsCollection = "eventsnapshots";
+        private Duration gapTimeout = Duration.ofSeconds(10);
+        private int aggregateBatchSize = 256;
+        private Clock clock = Clock.systemUTC();
+
+        Builder() {
+            persistenceExceptionResolver(new DuplicateKeyResolver());
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder collections(String events, String counters, String snapshots) {
+            this.eventsCollection = events;
+            this.countersCollection = counters;
+            this.snapshotsCollection = snapshots;
+            return this;
+        }
+
+        /** How long a reserved number may stay unwritten before a reader closes it with a tombstone. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder aggregateBatchSize(int aggregateBatchSize) {
+            this.aggregateBatchSize = aggregateBatchSize;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        protected void validate() {
+            super.validate();
+            if (database == null) {
+                throw new org.axonframework.common.AxonConfigurationException("A MongoDatabase is required");
+            }
+        }
+
+        public SequencedEventStorageEngine build() {
+            validate();
+            return new SequencedEventStorageEngine(this);
+        }
+    }
+}
