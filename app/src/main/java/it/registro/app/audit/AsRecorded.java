@@ -53,7 +53,7 @@ public class AsRecorded {
 
     private List<DomainEventMessage<?>> recordedBefore(String aggregateId, Instant at) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(aggregateId);
+        DomainEventStream stream = eventStore.readEvents(aggregateId, 0); // from the first event, past any snapshot
         while (stream.hasNext()) {
             DomainEventMessage<?> e = stream.next();
             if (e.getTimestamp().isBefore(at)) {

@@ -96,7 +96,7 @@ public class AuditController {
     @GetMapping("/aggregates/{id}/history")
     @Operation(summary = "Every event of one aggregate in order with its metadata; recordedBefore shows what was known at an instant")
     public History history(@PathVariable String id, @RequestParam(required = false) Instant recordedBefore) {
-        DomainEventStream stream = eventStore.readEvents(id);
+        DomainEventStream stream = eventStore.readEvents(id, 0); // from the first event, past any snapshot
         List<HistoryEntry> entries = new ArrayList<>();
         String type = null;
         while (stream.hasNext()) {

@@ -114,7 +114,8 @@ public class ReadModelRebuild {
                     + " is still running");
         }
         List<TrackingEventProcessor> processors = resettable();
-        total = mongo.getDatabase(database.name()).getCollection("domainevents").countDocuments();
+        total = mongo.getDatabase(database.name()).getCollection(database.eventsCollection())
+                .countDocuments(new org.bson.Document("tombstone", new org.bson.Document("$ne", true)));
         startedBy = principal;
         startedAt = Instant.now();
         finishedAt = null;

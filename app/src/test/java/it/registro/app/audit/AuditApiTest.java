@@ -73,7 +73,7 @@ class AuditApiTest {
     }
 
     private long stored() {
-        return mongoClient.getDatabase(database.name()).getCollection("domainevents").countDocuments();
+        return new it.registro.app.support.EventCounter(mongoClient, database).total();
     }
 
     private static void ok(Api.Response r) {
@@ -236,7 +236,7 @@ class AuditApiTest {
         Map<String, List<Document>> all = new TreeMap<>();
         var db = mongoClient.getDatabase(database.name());
         for (String name : db.listCollectionNames()) {
-            if (name.equals("domainevents") || name.equals("snapshotevents") || name.startsWith("trackingtokens") || name.startsWith("system.")) {
+            if (it.registro.app.support.EventCounter.STORE_COLLECTIONS.contains(name) || name.startsWith("trackingtokens") || name.startsWith("system.")) {
                 continue;
             }
             List<Document> docs = new ArrayList<>();

@@ -53,7 +53,7 @@ class ScenarioSuiteRebuildTest {
         session.run(seduta.list("steps"), composition);
         new ChangeListReplay(api).untilReview().importChangeList().importOrganigram().approve();
 
-        long stored = mongoClient.getDatabase(storeDatabase.name()).getCollection("domainevents").countDocuments();
+        long stored = new it.registro.app.support.EventCounter(mongoClient, storeDatabase).total();
         await().atMost(Duration.ofSeconds(60)).until(() -> quiet(api, stored));
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get("units")).hasSizeGreaterThan(50);
@@ -83,7 +83,7 @@ class ScenarioSuiteRebuildTest {
         Map<String, List<Document>> all = new TreeMap<>();
         MongoDatabase db = mongoClient.getDatabase(storeDatabase.name());
         for (String name : db.listCollectionNames()) {
-            if (name.equals("domainevents") || name.equals("snapshotevents") || name.startsWith("trackingtokens") || name.startsWith("system.")
+            if (it.registro.app.support.EventCounter.STORE_COLLECTIONS.contains(name) || name.startsWith("trackingtokens") || name.startsWith("system.")
                     || name.equals("securitylog")) {
                 continue;
             }

@@ -9,6 +9,10 @@ import it.registro.app.store.StoreDatabase;
 
 public class EventCounter {
 
+    /** The stores' own collections (both engines), as opposed to read models. */
+    public static final java.util.Set<String> STORE_COLLECTIONS = java.util.Set.of("domainevents", "snapshotevents", "events",
+            "eventcounters", "eventsnapshots");
+
     private final MongoClient client;
     private final StoreDatabase database;
 

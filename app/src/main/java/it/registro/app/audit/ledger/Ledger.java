@@ -107,12 +107,14 @@ public class Ledger {
     }
 
     @EventHandler
-    public synchronized void on(Object payload, EventMessage<?> event) {
+    public synchronized void on(Object payload, EventMessage<?> event, org.axonframework.eventhandling.TrackingToken token) {
         MongoCollection<Document> c = mongo.getCollection(LEAVES);
         if (c.find(new Document("eventId", event.getIdentifier())).first() != null) {
             return; // redelivered: the ledger never changes what it holds
         }
-        StoredEvents.StoredEvent s = stored.byEventId(event.getIdentifier()).orElseThrow(() ->
+        java.util.OptionalLong position = token == null ? java.util.OptionalLong.empty() : token.position();
+        Optional<StoredEvents.StoredEvent> found = position.isPresent() ? stored.at(position.getAsLong(), event.getIdentifier()) : Optional.empty();
+        StoredEvents.StoredEvent s = found.or(() -> stored.byEventId(event.getIdentifier())).orElseThrow(() ->
                 new IllegalStateException("Event " + event.getIdentifier() + " was delivered but is not in the store"));
         byte[] leaf = MerkleTree.leafHash(s.bytes());
         byte[] previous = NO_PREVIOUS;

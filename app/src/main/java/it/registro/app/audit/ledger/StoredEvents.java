@@ -15,6 +15,11 @@ public interface StoredEvents {
 
     Optional<StoredEvent> byEventId(String eventId);
 
+    /** The event stored at a global position, if that position holds this event; a fast path where the engine keys by position. */
+    default Optional<StoredEvent> at(long position, String eventId) {
+        return Optional.empty();
+    }
+
     /** Every stored event, in no promised order. */
     void forEach(Consumer<StoredEvent> each);
 
