@@ -58,6 +58,7 @@ public class LedgerVerifier {
         Map<String, StoredEvents.StoredEvent> events = new HashMap<>();
         stored.forEach(e -> events.put(e.eventId(), e));
         log.info("Verification started: {} stored events", events.size());
+        appendChains(events.values(), problems);
 
         List<byte[]> recorded = new ArrayList<>();
         Map<String, byte[]> chains = new HashMap<>();
@@ -134,6 +135,36 @@ public class LedgerVerifier {
                 checkpoints.size(), problems.size());
         last.set(report);
         return report;
+    }
+
+    /**
+     * The chain the engine wrote at append, recomputed per aggregate in sequence order from the stored
+     * documents: each event's {@code chainPrevious} must be its predecessor's {@code chain}, and its
+     * {@code chain} must follow from its own fields as stored now.
+     */
+    private static void appendChains(java.util.Collection<StoredEvents.StoredEvent> events, List<Problem> problems) {
+        Map<String, List<StoredEvents.StoredEvent>> byAggregate = new HashMap<>();
+        for (StoredEvents.StoredEvent e : events) {
+            if (e.chain() != null && e.aggregateId() != null) {
+                byAggregate.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (List<StoredEvents.StoredEvent> stream : byAggregate.values()) {
+            stream.sort(java.util.Comparator.comparingLong(StoredEvents.StoredEvent::sequence));
+            String previous = it.registro.app.store.engine.EventChain.NONE;
+            long expected = 0;
+            for (StoredEvents.StoredEvent e : stream) {
+                String recomputed = it.registro.app.store.engine.EventChain.next(e.chainPrevious(), e.chainLeaf());
+                if (e.sequence() != expected || !previous.equals(e.chainPrevious()) || !recomputed.equals(e.chain())) {
+                    problems.add(new Problem("APPEND_CHAIN_BROKEN", e.eventId(), e.aggregateId(), e.sequence(), null,
+                            e.sequence() != expected ? "the aggregate's events before it are not all stored (expected #" + expected + ")"
+                                    : !previous.equals(e.chainPrevious()) ? "its recorded previous hash is not its predecessor's chain hash"
+                                    : "its stored fields no longer give the chain hash written at append"));
+                }
+                previous = e.chain();
+                expected = e.sequence() + 1;
+            }
+        }
     }
 
     public record Completeness(boolean complete, long storedEvents, long projectedEvents, List<Problem> missing) {

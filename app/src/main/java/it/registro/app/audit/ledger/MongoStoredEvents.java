@@ -13,6 +13,7 @@ import org.bson.codecs.DocumentCodec;
 import org.springframework.stereotype.Component;
 
 import it.registro.app.store.StoreDatabase;
+import it.registro.app.store.engine.EventChain;
 
 /**
  * The event documents of either storage engine (the sequenced engine's {@code events}, axon-mongo's
@@ -48,8 +49,10 @@ public class MongoStoredEvents implements StoredEvents {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         Object sequence = d.get("sequenceNumber");
+        String chain = d.getString(EventChain.CHAIN);
         return new StoredEvent(d.getString("eventIdentifier"), d.getString("aggregateIdentifier"),
-                sequence instanceof Number n ? n.longValue() : -1, d.getString("type"), bytes);
+                sequence instanceof Number n ? n.longValue() : -1, d.getString("type"), bytes, chain, d.getString(EventChain.CHAIN_PREVIOUS),
+                chain == null ? null : EventChain.leaf(d));
     }
 
     @Override

@@ -9,8 +9,13 @@ import java.util.function.Consumer;
  */
 public interface StoredEvents {
 
-    /** One stored event: its identifiers and the canonical bytes of its stored document. */
-    record StoredEvent(String eventId, String aggregateId, long sequence, String type, byte[] bytes) {
+    /**
+     * One stored event: its identifiers, the canonical bytes of its stored document, and the hash chain
+     * the engine wrote at append ({@code chain}, {@code chainPrevious}) with the leaf recomputed from
+     * the document now ({@code chainLeaf}); the three are null where the engine writes no chain.
+     */
+    record StoredEvent(String eventId, String aggregateId, long sequence, String type, byte[] bytes, String chain, String chainPrevious,
+                       String chainLeaf) {
     }
 
     Optional<StoredEvent> byEventId(String eventId);

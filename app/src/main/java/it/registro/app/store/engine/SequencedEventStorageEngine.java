@@ -146,6 +146,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         for (EventMessage<?> message : messages) {
             documents.add(toDocument(asDomainEventMessage(message), serializer));
         }
+        chain(documents);
         for (int attempt = 1; ; attempt++) {
             long last = reserve(documents.size());
             long first = last - documents.size() + 1;
@@ -171,6 +172,35 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
                 handlePersistenceException(e, messages.get(failedAt));
                 throw new EventStoreException("Cannot append events", e);
             }
+        }
+    }
+
+    /**
+     * Writes the per-aggregate hash chain into each document, before any number is reserved: the
+     * previous chain hash comes from the same batch or from the aggregate's previous event, read by its
+     * exact key. A concurrent writer of the same aggregate loses on the aggregate key anyway, so a chain
+     * read here cannot be overtaken by an event that is then stored.
+     */
+    private void chain(List<Document> documents) {
+        java.util.Map<String, String> lastInBatch = new java.util.HashMap<>();
+        for (Document d : documents) {
+            String aggregate = d.getString(AGGREGATE_ID);
+            long sequence = ((Number) d.get(SEQUENCE)).longValue();
+            String previous = EventChain.NONE;
+            String key = aggregateKey(aggregate, sequence - 1);
+            if (sequence > 0) {
+                if (lastInBatch.containsKey(key)) {
+                    previous = lastInBatch.get(key);
+                } else {
+                    Document before = events.find(new Document(AGGREGATE_KEY, key)).first();
+                    if (before != null && before.getString(EventChain.CHAIN) != null) {
+                        previous = before.getString(EventChain.CHAIN);
+                    }
+                }
+            }
+            String chain = EventChain.next(previous, EventChain.leaf(d));
+            d.append(EventChain.CHAIN_PREVIOUS, previous).append(EventChain.CHAIN, chain);
+            lastInBatch.put(aggregateKey(aggregate, sequence), chain);
         }
     }
 

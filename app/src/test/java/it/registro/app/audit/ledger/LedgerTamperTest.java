@@ -179,7 +179,8 @@ class LedgerTamperTest {
         try {
             JsonNode report = verify();
             assertThat(report.get("ok").asBoolean()).isFalse();
-            assertThat(kinds(report, id)).containsExactly("EVENT_ALTERED");
+            // the ledger's leaf and the chain written at append both disagree with the edited document
+            assertThat(kinds(report, id)).containsExactlyInAnyOrder("EVENT_ALTERED", "APPEND_CHAIN_BROKEN");
             assertThat(report.get("problems").get(0).get("aggregateId").asString()).isEqualTo(act);
             OfflineVerifier.Result offline = OfflineVerifier.check(auditor.get("/api/audit/bundle", "Accept", "text/plain").body().lines().toList());
             assertThat(offline.ok()).isFalse();
@@ -192,14 +193,17 @@ class LedgerTamperTest {
 
     @Test
     @Order(3)
-    @DisplayName("a deleted event is named, and the gap in its aggregate")
+    @DisplayName("a deleted event is named, and the gap in its aggregate's chain after it")
     void deleted() {
-        Document original = actEvent(1);
+        Document original = actEvent(0);
+        String after = actEvent(1).getString("eventIdentifier");
         String id = original.getString("eventIdentifier");
         events().deleteOne(new Document("_id", original.get("_id")));
         try {
             JsonNode report = verify();
             assertThat(kinds(report, id)).containsExactly("EVENT_MISSING");
+            // the event after it no longer follows a stored predecessor
+            assertThat(kinds(report, after)).containsExactly("APPEND_CHAIN_BROKEN");
             assertThat(report.get("ok").asBoolean()).isFalse();
         } finally {
             events().insertOne(original);
@@ -241,7 +245,7 @@ class LedgerTamperTest {
         }
         events().insertOne(forged);
         try {
-            assertThat(kinds(verify(), "forged-event")).containsExactly("NOT_IN_LEDGER");
+            assertThat(kinds(verify(), "forged-event")).contains("NOT_IN_LEDGER");
         } finally {
             events().deleteOne(new Document("eventIdentifier", "forged-event"));
         }
@@ -318,7 +322,7 @@ class LedgerTamperTest {
             } else {
                 assertThat(missing).containsExactly("late-commit@late-aggregate#0");
                 assertThat(c.get("complete").asBoolean()).isFalse();
-                assertThat(kinds(verify(), "late-commit")).containsExactly("NOT_IN_LEDGER");
+                assertThat(kinds(verify(), "late-commit")).contains("NOT_IN_LEDGER");
             }
         } finally {
             events().deleteOne(new Document("eventIdentifier", "late-commit"));
