@@ -18,12 +18,20 @@ public final class PageErrors {
     public static void write(HttpServletResponse response, int status, String title, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        String html = "<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\">"
+        response.getOutputStream().write(html(status, title, message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether a request is for a page (so its errors are pages too). */
+    public static boolean isPage(String uri) {
+        return uri != null && (uri.equals("/") || uri.equals("/web") || uri.startsWith("/web/"));
+    }
+
+    public static String html(int status, String title, String message) {
+        return "<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + title + " — Registro</title><link rel=\"stylesheet\" href=\"/web/assets/pages.css\"></head>"
                 + "<body><header class=\"top\"><a href=\"/web\">Registro</a></header><main>"
                 + "<h1>" + title + "</h1><p class=\"error\" id=\"error-message\">" + message + "</p>"
                 + "<p>Errore " + status + ". <a href=\"/web\">Torna alla pagina iniziale</a>.</p></main></body></html>";
-        response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
     }
 }

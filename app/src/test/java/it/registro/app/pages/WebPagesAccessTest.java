@@ -146,4 +146,32 @@ class WebPagesAccessTest {
                 "Nessuna variazione in questo periodo.");
         assertPage(page(mayor, "/web/acts?issuer=nobody"), 200, "Nessun atto registrato.");
     }
+
+    @Test
+    @DisplayName("broken parameters never make a page fail: every answer is a 4xx HTML page, never a 500 or problem+json")
+    void brokenParameters() {
+        Api mayor = Api.as(port, "mayor");
+        List<String> bad = List.of("2025-13-01", "01/01/2025", "2025-02-30", "yesterday", "%00", "%3Cscript%3E", "9999999999-01-01");
+        List<String> templates = List.of("/web/bodies?asOf=%s", "/web/bodies/dg-asst-pagine?asOf=%s",
+                "/web/bodies/dg-asst-pagine/sessions?asOf=%s", "/web/acts?asOf=%s", "/web/acts/" + act + "?asOf=%s",
+                "/web/units/chart?agency=ASST%%20Pagine&asOf=%s", "/web/units/diff?agency=ASST%%20Pagine&from=%s&to=2025-01-01",
+                "/web/units/diff?agency=ASST%%20Pagine&from=2025-01-01&to=%s", "/web/sessions/" + session + "?asOf=%s");
+        int checked = 0;
+        for (String template : templates) {
+            for (String value : bad) {
+                Api.Response r = page(mayor, template.formatted(value));
+                assertThat(r.status()).as(template + " with " + value).isBetween(400, 499);
+                assertThat(r.contentType()).as(template + " with " + value).startsWith("text/html");
+                assertThat(r.body()).doesNotContain("<script>");
+                checked++;
+            }
+        }
+        for (String id : List.of("%3Cscript%3Ealert(1)%3C%2Fscript%3E", "a%20b", "..%2F..%2Fapi", "x".repeat(500))) {
+            Api.Response r = page(mayor, "/web/bodies/" + id);
+            assertThat(r.status()).as(id).isBetween(400, 499);
+            assertThat(r.body()).doesNotContain("<script>");
+            checked++;
+        }
+        assertThat(checked).isEqualTo(templates.size() * bad.size() + 4);
+    }
 }
