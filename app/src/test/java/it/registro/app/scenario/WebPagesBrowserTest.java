@@ -261,6 +261,26 @@ class WebPagesBrowserTest {
         screenshot("16-empty-sessions");
     }
 
+    @Test
+    @DisplayName("on a phone-sized screen the verbale, the org chart and the diff fit the width (wide tables scroll by themselves)")
+    void phoneWidth() throws IOException {
+        open("mayor", "/web");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String[] p : new String[][]{{"/web/sessions/" + sessionId + "?asOf=2024-10-18", "17-phone-session"},
+                    {"/web/units/chart?agency=ASST%20Cremona&asOf=2023-01-01", "18-phone-org-chart"},
+                    {"/web/units/diff?agency=ASST%20Cremona&from=2022-12-31&to=2023-01-01", "19-phone-diff"}}) {
+                open("mayor", p[0]);
+                Number overflow = (Number) browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow.intValue()).as(p[0]).isLessThanOrEqualTo(0);
+                screenshot(p[1]);
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1600));
+        }
+    }
+
     private static List<WebElement> concat(List<WebElement> a, List<WebElement> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
