@@ -72,6 +72,14 @@ class WebPagesBrowserTest {
         sessionId = replay.sessionId;
         bodyId = replay.bodyId;
         new ChangeListReplay(api).untilReview().importChangeList().importOrganigram().approve();
+        // the approval dates the units through their own read models, asynchronously: wait until the
+        // API itself shows the approved chart, so each page is judged on the settled state
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var diff = api.get("/api/units/diff?agency=ASST%20Cremona&from=2022-12-31&to=2023-01-01").json();
+            int units = api.get("/api/units/chart?agency=ASST%20Cremona&asOf=2023-01-01").json().get("units").asInt();
+            // 17 organigram nodes and 11 existing units, 24 opened and 7 closed by 01/01/2023 (PoasChangeListScenarioTest)
+            return diff.get("activated").size() == 4 && diff.get("closed").size() == 4 && units == 17 + 11 - 7 + 24;
+        });
         assertThat(api.postJson("/api/audit/verification", "").status()).isEqualTo(200);
 
         Files.createDirectories(SCREENSHOTS);
@@ -129,6 +137,11 @@ class WebPagesBrowserTest {
         assertThat(text()).contains("Registro della governance sanitaria lombarda", "Utente: mayor", "ASST Cremona");
         assertThat(browser.findElements(By.id("link-verification"))).isEmpty();
         screenshot("01-home");
+        // the loading state: the pages' script (allowed by the CSP) shows "Caricamento…" once a form is sent
+        assertThat(browser.findElement(By.id("loading")).isDisplayed()).isFalse();
+        browser.executeScript("document.body.dispatchEvent(new Event('submit', {bubbles: true}));");
+        assertThat(browser.findElement(By.id("loading")).isDisplayed()).isTrue();
+        assertThat(id("loading")).isEqualTo("Caricamento…");
 
         open("mayor", "/web/bodies?asOf=2024-10-18");
         WebElement link = browser.findElement(By.cssSelector("#bodies a[href^='/web/bodies/" + bodyId + "?']"));
@@ -229,20 +242,21 @@ class WebPagesBrowserTest {
         screenshot("10-verification");
 
         open("auditor", "/web/units/chart?agency=ASST%20Cremona&asOf=2023-01-01");
+        screenshot("11-auditor-org-chart");
         browser.findElements(By.cssSelector("#chart span.unit")).stream().filter(s -> s.getText().contains("SC 30102"))
                 .findFirst().orElseThrow().findElement(By.linkText("storia")).click();
         assertThat(browser.getCurrentUrl()).contains("/web/audit/unit-", "asOf=2023-01-01");
         assertThat(Integer.parseInt(id("event-count"))).isPositive();
         assertThat(browser.findElement(By.id("unit-trail")).getText()).contains("tester");
-        screenshot("11-unit-trail");
+        screenshot("12-unit-trail");
 
         open("auditor", "/web/audit/" + sessionId);
         assertThat(text()).contains("SessionConvened");
-        screenshot("12-session-trail");
+        screenshot("13-session-trail");
 
         open("mayor", "/web/audit/verification");
         assertThat(text()).contains("Accesso negato", "riservate a revisori e amministratori");
-        screenshot("13-forbidden");
+        screenshot("13b-forbidden-for-mayor");
     }
 
     @Test
