@@ -37,6 +37,11 @@ public final class Labels {
             Map.entry("PENDING_RATIFICATION", "in attesa di ratifica"), Map.entry("RATIFIED", "ratificata"),
             // units
             Map.entry("DEPARTMENT", "Dipartimento"), Map.entry("DIRECTION", "Direzione"), Map.entry("FUN", "Funzione"), Map.entry("DISTRICT", "Distretto"),
+            Map.entry("ACTIVATION_SCHEDULED", "attivazione programmata"), Map.entry("CLOSURE_SCHEDULED", "chiusura programmata"),
+            Map.entry("CHANGE_APPROVED", "variazione approvata"),
+            Map.entry("MOVED", "spostata"), Map.entry("PLACED", "collocata nell'organigramma"),
+            Map.entry("RECORDED_AS_EXISTING", "registrata come esistente"), Map.entry("RENAMED", "rinominata"),
+            Map.entry("SUCCEEDED_BY", "ha per successore"), Map.entry("SUCCEEDS", "succede a"),
             Map.entry("ACTIVE", "attiva"), Map.entry("SCHEDULED", "programmata"), Map.entry("CLOSED", "chiusa"),
             Map.entry("PARENT_NOT_ACTIVE", "struttura superiore non attiva"));
 

@@ -89,8 +89,10 @@ public class WebPages {
 
     /** Asks for the account (HTTP Basic: the browser sends it only once challenged), then goes home. */
     @GetMapping("/web/login")
-    public String login() {
-        return "redirect:/web";
+    public String login(@RequestParam(required = false) String next) {
+        // back to the page the reader came from, never to another site or outside the pages
+        boolean local = next != null && next.matches("/web(/[A-Za-z0-9._~%/?=&+-]*)?") && !next.contains("//");
+        return "redirect:" + (local ? next : "/web");
     }
 
     @GetMapping("/web/bodies")
@@ -251,6 +253,11 @@ public class WebPages {
         model.addAttribute("user", anonymous ? null : auth.getName());
         model.addAttribute("auditor", auditor);
         model.addAttribute("l", LABELS);
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            model.addAttribute("here", request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        }
         return "web/" + view;
     }
 

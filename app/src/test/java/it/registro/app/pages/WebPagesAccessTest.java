@@ -70,6 +70,15 @@ class WebPagesAccessTest {
         assertPage(login, 401, "Accesso richiesto");
         assertThat(login.header("WWW-Authenticate")).startsWith("Basic");
         assertThat(page(Api.as(port, "mayor"), "/web/login").header("Location")).endsWith("/web");
+        // "Accedi" leads back to the page it was clicked on, and never off the pages
+        assertThat(page(Api.as(port, "mayor"), "/web/login?next=/web/acts/x%3FasOf%3D2025-01-01").header("Location"))
+                .endsWith("/web/acts/x?asOf=2025-01-01");
+        for (String away : List.of("https://example.invalid/", "//example.invalid/web", "/api/bodies", "/web//example.invalid")) {
+            assertThat(page(Api.as(port, "mayor"), "/web/login?next=" + java.net.URLEncoder.encode(away, java.nio.charset.StandardCharsets.UTF_8))
+                    .header("Location")).as(away).endsWith("/web");
+        }
+        assertThat(page(anonymous, "/web/acts?asOf=2025-01-01").body()).doesNotContain("login-here"); // a 401 page: no such link
+        assertThat(page(anonymous, "/web").body()).contains("/web/login?next=/web");
         assertPage(page(Api.as(port, "mayor"), "/web"), 200, "Utente: mayor");
     }
 
