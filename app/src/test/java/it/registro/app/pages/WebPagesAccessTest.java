@@ -183,4 +183,23 @@ class WebPagesAccessTest {
         }
         assertThat(checked).isEqualTo(templates.size() * bad.size() + 4);
     }
+
+    @Test
+    @DisplayName("an act's chain both ways: the revoking act links to the revoked one and back; the state follows the date")
+    void actChain() {
+        String revoked = tester.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-pagine", "type", "DECRETO",
+                "number", "21", "date", "2025-04-01"))).json().get("id").asString();
+        String revoking = tester.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-pagine", "type", "DECRETO",
+                "number", "35", "date", "2025-05-02"))).json().get("id").asString();
+        assertThat(tester.postJson("/api/acts/" + revoked + "/adoption", "{\"on\":\"2025-04-01\"}").status()).isEqualTo(200);
+        assertThat(tester.postJson("/api/acts/" + revoking + "/adoption", "{\"on\":\"2025-05-02\"}").status()).isEqualTo(200);
+        assertThat(tester.postJson("/api/acts/" + revoking + "/references", json(Map.of("kind", "REVOKES", "targetActId", revoked,
+                "effectiveFrom", "2025-05-10"))).status()).isEqualTo(200);
+        Api mayor = Api.as(port, "mayor");
+        assertPage(page(mayor, "/web/acts/" + revoked + "?asOf=2025-05-09"), 200, "id=\"act-state\">adottato<",
+                "revoca questo atto", "href=\"/web/acts/" + revoking + "?asOf=2025-05-09\"");
+        assertPage(page(mayor, "/web/acts/" + revoked + "?asOf=2025-05-10"), 200, "id=\"act-state\">revocato<", "Revocato dal <span>10 maggio 2025</span>");
+        assertPage(page(mayor, "/web/acts/" + revoking + "?asOf=2025-05-10"), 200, "questo atto revoca",
+                "href=\"/web/acts/" + revoked + "?asOf=2025-05-10\"");
+    }
 }
