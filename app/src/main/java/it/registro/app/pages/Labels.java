@@ -26,7 +26,8 @@ public final class Labels {
             Map.entry("APPROVES", "approva"), Map.entry("TRANSPOSES", "recepisce"), Map.entry("AMENDS", "modifica"),
             Map.entry("RECTIFIES", "rettifica"), Map.entry("REVOKES", "revoca"), Map.entry("ANNULS", "annulla"),
             Map.entry("RATIFIES", "ratifica"), Map.entry("TAKES_NOTE_OF", "prende atto di"),
-            Map.entry("IMPLEMENTS", "attua"), Map.entry("CITES", "cita"), Map.entry("ANNEXES", "allega"),
+            Map.entry("IMPLEMENTS", "attua"), Map.entry("SUBMITTED", "trasmesso"), Map.entry("CONSULTATION", "consultazione"),
+            Map.entry("EFFECT", "efficace"), Map.entry("CITES", "cita"), Map.entry("ANNEXES", "allega"),
             // sessions
             Map.entry("PASSED", "approvato"), Map.entry("NOT_PASSED", "non approvato"),
             Map.entry("PRESENT", "presente"), Map.entry("ABSENT", "assente"),
