@@ -35,6 +35,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import it.registro.app.pages.PageErrors;
 import it.registro.app.web.Problems;
 
 /**
@@ -104,6 +105,53 @@ public class SecurityConfiguration {
                             "Authentication required", "The bearer token is missing, invalid or expired", request.getRequestURI())));
         }
         return http.build();
+    }
+
+    /**
+     * The read-only web pages: the same roles as the API's reads, but a refusal is an Italian HTML page
+     * (with the Basic challenge, so a browser asks for the account) instead of problem+json. Anonymous
+     * visitors reach the home page, a session's verbale and an act page; those pages call the API's own
+     * reads, which refuse unpublished minutes and unadopted acts to them.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain pages(HttpSecurity http, SecurityProperties properties, SecurityLog securityLog) throws Exception {
+        http.securityMatcher("/", "/web", "/web/**")
+                .csrf(csrf -> csrf.disable()) // GET only, no cookies, no sessions
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/", "/web", "/web/", "/web/assets/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/web/sessions/*", "/web/acts/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/web/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/web/**").hasAnyRole(READERS)
+                        .anyRequest().denyAll())
+                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> pageUnauthenticated(request, response)))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> pageUnauthenticated(request, response))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            String who = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+                            securityLog.denied(who, request.getMethod(), request.getRequestURI(), "role not allowed");
+                            PageErrors.write(response, 403, "Accesso negato",
+                                    "Il suo profilo non consente di vedere questa pagina. Le pagine di audit sono riservate a revisori e amministratori.");
+                        }));
+        if (jwtConfigured(properties)) {
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.decoder(jwtDecoder(properties)).jwtAuthenticationConverter(new ClaimsConverter()))
+                    .authenticationEntryPoint((request, response, e) -> pageUnauthenticated(request, response)));
+        }
+        return http.build();
+    }
+
+    private static void pageUnauthenticated(jakarta.servlet.http.HttpServletRequest request,
+                                            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"registro\"");
+        PageErrors.write(response, 401, "Accesso richiesto",
+                "Questa pagina è riservata agli utenti registrati: acceda con il suo account. "
+                        + "Senza accesso sono consultabili solo i verbali pubblicati e gli atti adottati.");
     }
 
     private static boolean jwtConfigured(SecurityProperties p) {

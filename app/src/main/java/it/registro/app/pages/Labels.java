@@ -1,0 +1,80 @@
+package it.registro.app.pages;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import it.registro.domain.body.api.Tally;
+import it.registro.domain.common.BusinessTime;
+
+/**
+ * Italian labels and formats for the pages (the verbale's wording, as {@code MinutesHtml} writes it).
+ * Exposed to the templates as {@code l}; codes the map does not know are shown as they are.
+ */
+public final class Labels {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ITALIAN);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss", Locale.ITALIAN);
+
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            // act states and references
+            Map.entry("REGISTERED", "registrato"), Map.entry("ADOPTED", "adottato"),
+            Map.entry("PENDING_CONTROL", "in attesa del controllo"), Map.entry("EXECUTIVE", "esecutivo"),
+            Map.entry("REVOKED", "revocato"), Map.entry("ANNULLED", "annullato"),
+            Map.entry("APPROVES", "approva"), Map.entry("TRANSPOSES", "recepisce"), Map.entry("AMENDS", "modifica"),
+            Map.entry("RECTIFIES", "rettifica"), Map.entry("REVOKES", "revoca"), Map.entry("ANNULS", "annulla"),
+            Map.entry("RATIFIES", "ratifica"), Map.entry("TAKES_NOTE_OF", "prende atto di"),
+            Map.entry("IMPLEMENTS", "attua"), Map.entry("SUBMITTED", "trasmesso"), Map.entry("CONSULTATION", "consultazione"),
+            Map.entry("EFFECT", "efficace"), Map.entry("CITES", "cita"), Map.entry("ANNEXES", "allega"),
+            // sessions
+            Map.entry("PASSED", "approvato"), Map.entry("NOT_PASSED", "non approvato"),
+            Map.entry("PRESENT", "presente"), Map.entry("ABSENT", "assente"),
+            Map.entry("TELEMATIC", "in via telematica"), Map.entry("IN_PERSON", "in presenza"), Map.entry("MIXED", "in forma mista"),
+            Map.entry("DRAFT", "bozza"), Map.entry("SIGNED", "firmato"), Map.entry("PUBLISHED", "pubblicato"),
+            Map.entry("ELECTION", "elezione"), Map.entry("VOTE", "votazione"), Map.entry("DESIGNATION", "designazione"),
+            Map.entry("OPINION", "parere"),
+            Map.entry("PENDING_RATIFICATION", "in attesa di ratifica"), Map.entry("RATIFIED", "ratificata"),
+            // units
+            Map.entry("DEPARTMENT", "Dipartimento"), Map.entry("DIRECTION", "Direzione"), Map.entry("FUN", "Funzione"), Map.entry("DISTRICT", "Distretto"),
+            Map.entry("ACTIVATION_SCHEDULED", "attivazione programmata"), Map.entry("CLOSURE_SCHEDULED", "chiusura programmata"),
+            Map.entry("CHANGE_APPROVED", "variazione approvata"),
+            Map.entry("MOVED", "spostata"), Map.entry("PLACED", "collocata nell'organigramma"),
+            Map.entry("RECORDED_AS_EXISTING", "registrata come esistente"), Map.entry("RENAMED", "rinominata"),
+            Map.entry("SUCCEEDED_BY", "ha per successore"), Map.entry("SUCCEEDS", "succede a"),
+            Map.entry("ACTIVE", "attiva"), Map.entry("SCHEDULED", "programmata"), Map.entry("CLOSED", "chiusa"),
+            Map.entry("PARENT_NOT_ACTIVE", "struttura superiore non attiva"));
+
+    public String word(Object code) {
+        if (code == null) {
+            return "";
+        }
+        return WORDS.getOrDefault(code.toString(), code.toString());
+    }
+
+    /** A text that carries a status code inside it (the verbale's designation lines): the code in Italian. */
+    public String text(String s) {
+        return s == null ? "" : s.replace("PENDING_RATIFICATION", word("PENDING_RATIFICATION")).replace("RATIFIED", word("RATIFIED"));
+    }
+
+    public String date(LocalDate day) {
+        return day == null ? "—" : day.format(DATE);
+    }
+
+    /** An instant as a local time in Italy, where the documents' times are. */
+    public String instant(Instant at) {
+        return at == null ? "—" : at.atZone(BusinessTime.ZONE).format(DATE_TIME);
+    }
+
+    public String tally(Tally t) {
+        if (t == null || t.total() == 0) {
+            return "";
+        }
+        return "favorevoli " + n(t.inFavour()) + ", contrari " + n(t.against()) + ", astenuti " + n(t.abstained());
+    }
+
+    private static String n(Integer i) {
+        return i == null ? "—" : i.toString();
+    }
+}

@@ -1,0 +1,283 @@
+package it.registro.app.pages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import it.registro.app.act.ActController;
+import it.registro.app.audit.AuditController;
+import it.registro.app.audit.ledger.Ledger;
+import it.registro.app.audit.ledger.LedgerVerifier;
+import it.registro.app.body.BodyCompositionController;
+import it.registro.app.body.BodyController;
+import it.registro.app.body.BodyResource;
+import it.registro.app.poas.UnitController;
+import it.registro.app.security.Caller;
+import it.registro.app.session.Minutes;
+import it.registro.app.session.SessionController;
+import it.registro.app.web.ApiException;
+import it.registro.app.web.BusinessTimes;
+import it.registro.projections.session.SessionView;
+
+/**
+ * Read-only pages for mayors and auditors, in Italian. Every page asks the API's own controllers,
+ * so what a page shows and whom it refuses are exactly what the API answers: no rule is repeated
+ * here. Dates travel in the links ({@code asOf}, {@code from}, {@code to}) so that a reader who
+ * chose a date keeps it from page to page.
+ */
+@Controller
+@Hidden
+public class WebPages {
+
+    private static final Labels LABELS = new Labels();
+
+    private final BodyController bodies;
+    private final BodyCompositionController compositions;
+    private final SessionController sessions;
+    private final ActController acts;
+    private final UnitController units;
+    private final AuditController audit;
+    private final LedgerVerifier verifier;
+    private final Ledger ledger;
+
+    public WebPages(BodyController bodies, BodyCompositionController compositions, SessionController sessions, ActController acts,
+                    UnitController units, AuditController audit, LedgerVerifier verifier, Ledger ledger) {
+        this.bodies = bodies;
+        this.compositions = compositions;
+        this.sessions = sessions;
+        this.acts = acts;
+        this.units = units;
+        this.audit = audit;
+        this.verifier = verifier;
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/")
+    public String root() {
+        return "redirect:/web";
+    }
+
+    @GetMapping({"/web", "/web/"})
+    public String home(Model model) {
+        model.addAttribute("agencies", Caller.anonymousRequest() ? List.of()
+                : new TreeSet<>(bodies.list(null, null).stream().map(b -> b.agency().name()).toList()));
+        return page(model, "home", "Registro", BusinessTimes.todayIfAbsent(null));
+    }
+
+    /** Asks for the account (HTTP Basic: the browser sends it only once challenged), then goes home. */
+    @GetMapping("/web/login")
+    public String login(@RequestParam(required = false) String next) {
+        // back to the page the reader came from, never to another site or outside the pages
+        boolean local = next != null && next.matches("/web(/[A-Za-z0-9._~%/?=&+-]*)?") && !next.contains("//");
+        return "redirect:" + (local ? next : "/web");
+    }
+
+    @GetMapping("/web/bodies")
+    public String bodyList(@RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        List<BodyResource> list = new ArrayList<>(bodies.list(null, null));
+        list.sort(Comparator.comparing((BodyResource b) -> b.agency().name()).thenComparing(BodyResource::name));
+        model.addAttribute("bodies", list);
+        return page(model, "bodies", "Organi", day);
+    }
+
+    @GetMapping("/web/bodies/{id}")
+    public String body(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        model.addAttribute("body", bodies.get(id).getBody());
+        model.addAttribute("composition", compositions.composition(id, day));
+        return page(model, "body", "Composizione", day);
+    }
+
+    @GetMapping("/web/bodies/{id}/sessions")
+    public String bodySessions(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        model.addAttribute("body", bodies.get(id).getBody());
+        List<SessionView> list = new ArrayList<>(sessions.byBody(id, null, null));
+        list.sort(Comparator.comparing(SessionView::getDate, Comparator.nullsLast(Comparator.reverseOrder())));
+        model.addAttribute("sessions", list);
+        return page(model, "sessions", "Sedute", day);
+    }
+
+    @GetMapping("/web/sessions/{id}")
+    public String session(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        // the minutes first: they refuse an anonymous reader unless published
+        Minutes minutes = sessions.minutes(id);
+        model.addAttribute("minutes", minutes);
+        model.addAttribute("designations", sessions.get(id).getBody().session().getDesignations());
+        return page(model, "session", "Verbale", day);
+    }
+
+    @GetMapping("/web/acts")
+    public String actList(@RequestParam(required = false) String issuer, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        String by = issuer == null || issuer.isBlank() ? null : issuer.strip();
+        model.addAttribute("issuer", by);
+        model.addAttribute("acts", acts.list(by, null, null));
+        return page(model, "acts", "Atti", day);
+    }
+
+    @GetMapping("/web/acts/{id}")
+    public String act(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        model.addAttribute("record", acts.get(id, day));
+        return page(model, "act", "Atto", day);
+    }
+
+    @GetMapping("/web/units/chart")
+    public String chart(@RequestParam(required = false) String agency, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        String name = required(agency, "agency", "l'azienda (ASST o ATS)");
+        model.addAttribute("agency", name);
+        model.addAttribute("chart", units.chart(name, day));
+        return page(model, "chart", "Organigramma", day);
+    }
+
+    @GetMapping("/web/units/diff")
+    public String diff(@RequestParam(required = false) String agency, @RequestParam(required = false) String from,
+                       @RequestParam(required = false) String to, Model model) {
+        String name = required(agency, "agency", "l'azienda (ASST o ATS)");
+        LocalDate start = date(required(from, "from", "la data iniziale"), "from");
+        LocalDate end = date(required(to, "to", "la data finale"), "to");
+        model.addAttribute("agency", name);
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("diff", units.diff(name, start, end));
+        return page(model, "diff", "Variazioni dell'organigramma", end);
+    }
+
+    @GetMapping("/web/audit/verification")
+    public String verification(Model model) {
+        model.addAttribute("report", verifier.last().orElse(null));
+        model.addAttribute("checkpoint", ledger.latest().orElse(null));
+        model.addAttribute("ledgerSize", ledger.size());
+        return page(model, "verification", "Verifica del registro", BusinessTimes.todayIfAbsent(null));
+    }
+
+    @GetMapping("/web/audit/{id}")
+    public String trail(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        model.addAttribute("history", audit.history(id, null));
+        model.addAttribute("unitTrail", id.startsWith("unit-") ? units.trail(id) : null);
+        model.addAttribute("id", id);
+        return page(model, "trail", "Storia di " + id, day);
+    }
+
+    /** The pages' stylesheet and the script that shows "Caricamento…" while the next page loads. */
+    @GetMapping("/web/assets/{name:pages\\.css|pages\\.js}")
+    public ResponseEntity<byte[]> asset(@PathVariable String name) throws IOException {
+        try (InputStream in = new ClassPathResource("web-assets/" + name).getInputStream()) {
+            MediaType type = name.endsWith(".css") ? new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8)
+                    : new MediaType("text", "javascript", java.nio.charset.StandardCharsets.UTF_8);
+            return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)))
+                    .body(in.readAllBytes());
+        }
+    }
+
+    /** Any other address under /web: a page that says so, not the API's problem+json. */
+    @GetMapping("/web/**")
+    public String unknown(HttpServletRequest request) {
+        throw new PageException(HttpStatus.NOT_FOUND, "Pagina non trovata",
+                "L'indirizzo " + request.getRequestURI() + " non corrisponde a nessuna pagina del registro.");
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    @ExceptionHandler(PageException.class)
+    public String pageError(PageException e, HttpServletResponse response, Model model) {
+        response.setStatus(e.status().value());
+        return error(model, e.status().value(), e.title(), e.getMessage());
+    }
+
+    /** The API's refusals, told in Italian: the code decides the wording, the API's message is kept as a detail. */
+    @ExceptionHandler(ApiException.class)
+    public String apiError(ApiException e, HttpServletResponse response, Model model) {
+        int status = e.status().value();
+        response.setStatus(status);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"registro\"");
+            return error(model, status, "Accesso richiesto", "Questo contenuto non è pubblicato: acceda con il suo account per "
+                    + "vederlo. Senza accesso sono consultabili solo i verbali pubblicati e gli atti adottati.");
+        }
+        String message = switch (e.code()) {
+            case "BODY_NOT_FOUND" -> "Nessun organo è registrato con questo identificativo.";
+            case "SESSION_NOT_FOUND" -> "Nessuna seduta è registrata con questo identificativo.";
+            case "ACT_NOT_FOUND" -> "Nessun atto è registrato con questo identificativo.";
+            case "UNIT_NOT_FOUND" -> "Nessuna struttura è registrata con questo identificativo.";
+            case "AGGREGATE_NOT_FOUND" -> "Nel registro non c'è alcun evento per questo identificativo.";
+            case "DATES_OUT_OF_ORDER" -> "La data finale precede quella iniziale: inverta le date.";
+            default -> status == 404 ? "Il contenuto richiesto non esiste." : "La richiesta non può essere soddisfatta.";
+        };
+        return error(model, status, status == 404 ? "Non trovato" : "Richiesta non valida", message + " (" + e.code() + ")");
+    }
+
+    private String error(Model model, int status, String title, String message) {
+        model.addAttribute("status", status);
+        model.addAttribute("message", message);
+        return page(model, "error", title, BusinessTimes.todayIfAbsent(null));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String page(Model model, String view, String title, LocalDate asOf) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean anonymous = Caller.anonymousRequest();
+        boolean auditor = !anonymous && auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_AUDITOR") || a.getAuthority().equals("ROLE_ADMIN"));
+        model.addAttribute("title", title);
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("user", anonymous ? null : auth.getName());
+        model.addAttribute("auditor", auditor);
+        model.addAttribute("l", LABELS);
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            model.addAttribute("here", request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        }
+        return "web/" + view;
+    }
+
+    /** A day as 2024-10-18; absent means today. A malformed one is a 400 page naming the parameter. */
+    private static LocalDate date(String raw, String parameter) {
+        if (raw == null || raw.isBlank()) {
+            return BusinessTimes.todayIfAbsent(null);
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw new PageException(HttpStatus.BAD_REQUEST, "Data non valida", "Il parametro «" + parameter + "» vale «"
+                    + raw + "», che non è una data: scriva la data come AAAA-MM-GG, per esempio 2024-10-18.");
+        }
+    }
+
+    private static String required(String raw, String parameter, String what) {
+        if (raw == null || raw.isBlank()) {
+            throw new PageException(HttpStatus.BAD_REQUEST, "Dato mancante", "Indichi " + what + " (parametro «" + parameter + "»).");
+        }
+        return raw.strip();
+    }
+}
