@@ -50,7 +50,7 @@ public class Ledger {
     public record Checkpoint(long treeSize, String root, String origin, Instant issuedAt, String reason, String signature) {
 
         public String text() {
-            return Ledger.text(origin, treeSize, root);
+            return CheckpointText.of(origin, treeSize, root);
         }
     }
 
@@ -75,7 +75,7 @@ public class Ledger {
         this.origin = origin;
         MongoCollection<Document> c = mongo.getCollection(LEAVES);
         c.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
-        c.createIndex(Indexes.ascending("aggregateId", "sequence"));
+        c.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true).sparse(true));
         timer.scheduleAtFixedRate(() -> {
             try {
                 checkpoint("periodic");
@@ -90,13 +90,13 @@ public class Ledger {
         timer.shutdownNow();
     }
 
-    static String text(String origin, long size, String rootBase64) {
-        return CheckpointText.of(origin, size, rootBase64);
-    }
-
+    /**
+     * The leaf hashes in index order, read once and then kept in step by {@link #on}: counting the
+     * collection at every event would cost a scan each on the embedded server. Another writer of the
+     * same ledger makes the next insert collide on its index, which drops this copy (see {@link #on}).
+     */
     private synchronized List<byte[]> leaves() {
-        long count = mongo.getCollection(LEAVES).countDocuments();
-        if (!loaded || leaves.size() != count) {
+        if (!loaded) {
             leaves.clear();
             for (Document d : mongo.getCollection(LEAVES).find().sort(new Document("_id", 1))) {
                 leaves.add(HEX.parseHex(d.getString("leaf")));
@@ -104,6 +104,11 @@ public class Ledger {
             loaded = true;
         }
         return leaves;
+    }
+
+    /** The key of an aggregate's event in the ledger: one exact-key lookup finds an event's predecessor. */
+    private static String aggregateKey(String aggregateId, long sequence) {
+        return aggregateId + ":" + sequence;
     }
 
     @EventHandler
@@ -119,7 +124,7 @@ public class Ledger {
         byte[] leaf = MerkleTree.leafHash(s.bytes());
         byte[] previous = NO_PREVIOUS;
         if (event instanceof DomainEventMessage<?> d && d.getSequenceNumber() > 0) {
-            Document before = c.find(new Document("aggregateId", d.getAggregateIdentifier()).append("sequence", d.getSequenceNumber() - 1)).first();
+            Document before = c.find(new Document("aggregateKey", aggregateKey(d.getAggregateIdentifier(), d.getSequenceNumber() - 1))).first();
             if (before == null) {
                 throw new IllegalStateException("The ledger lacks event " + (d.getSequenceNumber() - 1) + " of " + d.getAggregateIdentifier()
                         + " before event " + d.getSequenceNumber());
@@ -132,7 +137,15 @@ public class Ledger {
                 .append("sequence", s.sequence()).append("type", s.type()).append("payloadType", payload.getClass().getSimpleName())
                 .append("recordedAt", java.util.Date.from(event.getTimestamp())).append("leaf", HEX.formatHex(leaf))
                 .append("previous", HEX.formatHex(previous)).append("chain", HEX.formatHex(MerkleTree.sha256(previous, leaf)));
-        c.insertOne(entry);
+        if (s.aggregateId() != null) {
+            entry.append("aggregateKey", aggregateKey(s.aggregateId(), s.sequence())); // absent otherwise: the index is sparse
+        }
+        try {
+            c.insertOne(entry);
+        } catch (com.mongodb.MongoWriteException e) {
+            loaded = false; // the index was taken: this copy of the leaves is behind; the processor retries with a fresh one
+            throw e;
+        }
         all.add(leaf);
         if (payload instanceof SessionClosed || payload instanceof ActAdopted) {
             checkpoint(payload instanceof SessionClosed ? "session closed" : "act adopted");
@@ -147,7 +160,7 @@ public class Ledger {
             return last;
         }
         String root = Base64.getEncoder().encodeToString(MerkleTree.root(all));
-        Checkpoint cp = new Checkpoint(all.size(), root, origin, Instant.now(), reason, signer.sign(text(origin, all.size(), root)));
+        Checkpoint cp = new Checkpoint(all.size(), root, origin, Instant.now(), reason, signer.sign(CheckpointText.of(origin, all.size(), root)));
         mongo.getCollection(CHECKPOINTS).insertOne(new Document("_id", cp.treeSize()).append("root", cp.root()).append("origin", cp.origin())
                 .append("issuedAt", java.util.Date.from(cp.issuedAt())).append("reason", cp.reason()).append("signature", cp.signature()));
         log.info("Ledger checkpoint: {} events, root {} ({})", cp.treeSize(), cp.root(), reason);
