@@ -51,16 +51,18 @@ public class AsRecorded {
         this.eventStore = eventStore;
     }
 
-    private List<DomainEventMessage<?>> recordedBefore(String aggregateId, Instant at) {
+    /** Every stored event of an aggregate in order, from its first: past any snapshot, which is not a recorded fact. */
+    public List<DomainEventMessage<?>> stream(String aggregateId) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(aggregateId, 0); // from the first event, past any snapshot
+        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
         while (stream.hasNext()) {
-            DomainEventMessage<?> e = stream.next();
-            if (e.getTimestamp().isBefore(at)) {
-                events.add(e);
-            }
+            events.add(stream.next());
         }
         return events;
+    }
+
+    private List<DomainEventMessage<?>> recordedBefore(String aggregateId, Instant at) {
+        return stream(aggregateId).stream().filter(e -> e.getTimestamp().isBefore(at)).toList();
     }
 
     private static void apply(Object projection, List<? extends EventMessage<?>> events) {

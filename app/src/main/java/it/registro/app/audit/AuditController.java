@@ -10,8 +10,6 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,13 +34,11 @@ public class AuditController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final QueryGateway queries;
-    private final EventStore eventStore;
 
     private final AsRecorded asRecorded;
 
-    public AuditController(QueryGateway queries, EventStore eventStore, AsRecorded asRecorded) {
+    public AuditController(QueryGateway queries, AsRecorded asRecorded) {
         this.queries = queries;
-        this.eventStore = eventStore;
         this.asRecorded = asRecorded;
     }
 
@@ -96,21 +92,17 @@ public class AuditController {
     @GetMapping("/aggregates/{id}/history")
     @Operation(summary = "Every event of one aggregate in order with its metadata; recordedBefore shows what was known at an instant")
     public History history(@PathVariable String id, @RequestParam(required = false) Instant recordedBefore) {
-        DomainEventStream stream = eventStore.readEvents(id, 0); // from the first event, past any snapshot
-        List<HistoryEntry> entries = new ArrayList<>();
-        String type = null;
-        while (stream.hasNext()) {
-            DomainEventMessage<?> e = stream.next();
-            type = e.getType();
-            if (recordedBefore != null && !e.getTimestamp().isBefore(recordedBefore)) {
-                continue;
-            }
-            entries.add(new HistoryEntry(e.getSequenceNumber(), e.getPayloadType().getSimpleName(), e.getIdentifier(), e.getTimestamp(),
-                    new LinkedHashMap<>(e.getMetaData()), AuditProjection.plain(e.getPayload())));
-        }
-        if (type == null) {
+        List<DomainEventMessage<?>> stream = asRecorded.stream(id);
+        if (stream.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "AGGREGATE_NOT_FOUND", "id", "No events stored for '" + id + "'");
         }
-        return new History(id, type, recordedBefore, entries.size(), entries);
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (DomainEventMessage<?> e : stream) {
+            if (recordedBefore == null || e.getTimestamp().isBefore(recordedBefore)) {
+                entries.add(new HistoryEntry(e.getSequenceNumber(), e.getPayloadType().getSimpleName(), e.getIdentifier(), e.getTimestamp(),
+                        new LinkedHashMap<>(e.getMetaData()), AuditProjection.plain(e.getPayload())));
+            }
+        }
+        return new History(id, stream.get(0).getType(), recordedBefore, entries.size(), entries);
     }
 }

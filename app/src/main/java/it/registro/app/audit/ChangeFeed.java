@@ -107,7 +107,7 @@ public class ChangeFeed {
                 break;
             }
             Map<String, Object> metadata = new LinkedHashMap<>();
-            for (String key : List.of("principal", "roles", "channel", "body", "actRef", "correlationId", "traceId", "causationId")) {
+            for (String key : AuditProjection.METADATA_KEYS) {
                 if (t.get(key) != null) {
                     metadata.put(key, t.get(key));
                 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.mongodb.client.MongoClient;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -23,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import it.registro.app.store.StoreDatabase;
+import it.registro.app.audit.ledger.StoredEvents;
 import it.registro.app.web.ApiException;
 import it.registro.projections.audit.AuditProjection;
 
@@ -58,8 +57,7 @@ public class ReadModelRebuild {
     }
 
     private final EventProcessingConfiguration processing;
-    private final MongoClient mongo;
-    private final StoreDatabase database;
+    private final StoredEvents stored;
     private final AtomicLong handled = new AtomicLong();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "read-model-rebuild");
@@ -76,10 +74,9 @@ public class ReadModelRebuild {
     private volatile List<String> names = List.of();
     private ScheduledFuture<?> watch;
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, MongoClient mongo, StoreDatabase database) {
+    public ReadModelRebuild(EventProcessingConfiguration processing, StoredEvents stored) {
         this.processing = processing;
-        this.mongo = mongo;
-        this.database = database;
+        this.stored = stored;
     }
 
     /** Counts every event the audit projection handles; the count is the replay's progress. */
@@ -114,8 +111,7 @@ public class ReadModelRebuild {
                     + " is still running");
         }
         List<TrackingEventProcessor> processors = resettable();
-        total = mongo.getDatabase(database.name()).getCollection(database.eventsCollection())
-                .countDocuments(new org.bson.Document("tombstone", new org.bson.Document("$ne", true)));
+        total = stored.count();
         startedBy = principal;
         startedAt = Instant.now();
         finishedAt = null;

@@ -231,19 +231,8 @@ class AuditApiTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
-    /** Every read-model collection, sorted by id (everything but the stores' own collections). */
     private Map<String, List<Document>> snapshot() {
-        Map<String, List<Document>> all = new TreeMap<>();
-        var db = mongoClient.getDatabase(database.name());
-        for (String name : db.listCollectionNames()) {
-            if (it.registro.app.support.EventCounter.STORE_COLLECTIONS.contains(name) || name.startsWith("trackingtokens") || name.startsWith("system.")) {
-                continue;
-            }
-            List<Document> docs = new ArrayList<>();
-            db.getCollection(name).find().sort(new Document("_id", 1)).into(docs);
-            all.put(name, docs);
-        }
-        return all;
+        return it.registro.app.support.ReadModels.snapshot(mongoClient, database);
     }
 
     private long ledger() {

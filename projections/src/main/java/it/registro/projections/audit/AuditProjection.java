@@ -42,6 +42,10 @@ public class AuditProjection {
     /** Europe/Rome: the business dates of Lombardy's acts, when an event carries a time instead of a day. */
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
+    /** The metadata every entry keeps: who, how, what it concerns, why (see the dispatch interceptor). */
+    public static final List<String> METADATA_KEYS = List.of("principal", "roles", "channel", "body", "actRef", "correlationId",
+            "traceId", "causationId");
+
     private final MongoTemplate mongo;
 
     public AuditProjection(MongoTemplate mongo) {
@@ -68,7 +72,7 @@ public class AuditProjection {
                 .append("recordedAt", java.util.Date.from(event.getTimestamp()))
                 .append("businessDate", businessDate(payload));
         Map<String, ?> meta = event.getMetaData();
-        for (String key : List.of("principal", "roles", "channel", "body", "actRef", "correlationId", "traceId", "causationId")) {
+        for (String key : METADATA_KEYS) {
             if (meta.get(key) != null) {
                 entry.append(key, meta.get(key));
             }

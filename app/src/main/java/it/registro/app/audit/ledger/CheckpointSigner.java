@@ -50,7 +50,7 @@ public class CheckpointSigner {
             }
             publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(configuredPublic.strip())));
             ephemeral = false;
-            if (!verify(publicKey(), "registro", sign("registro"))) {
+            if (!CheckpointText.verify(publicKey(), "registro", sign("registro"))) {
                 throw new IllegalStateException("REGISTRO_LEDGER_PUBLIC_KEY is not the public half of REGISTRO_LEDGER_KEY");
             }
         }
@@ -74,9 +74,5 @@ public class CheckpointSigner {
 
     public boolean ephemeral() {
         return ephemeral;
-    }
-
-    public static boolean verify(String publicKeyBase64, String text, String signatureBase64) {
-        return CheckpointText.verify(publicKeyBase64, text, signatureBase64);
     }
 }

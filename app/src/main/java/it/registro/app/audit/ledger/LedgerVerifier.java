@@ -124,7 +124,7 @@ public class LedgerVerifier {
                 problems.add(new Problem("CHECKPOINT_MISMATCH", null, null, null, cp.treeSize(), "the first " + cp.treeSize()
                         + " entries hash to " + root + ", the checkpoint signed " + cp.root()));
             }
-            if (!CheckpointSigner.verify(key, cp.text(), cp.signature())) {
+            if (!CheckpointText.verify(key, cp.text(), cp.signature())) {
                 problems.add(new Problem("CHECKPOINT_SIGNATURE_INVALID", null, null, null, cp.treeSize(), "the signature does not verify"));
             }
         }

@@ -1,6 +1,5 @@
 package it.registro.app.audit.ledger;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -8,8 +7,6 @@ import java.util.function.Consumer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.DocumentCodec;
 import org.springframework.stereotype.Component;
 
 import it.registro.app.store.StoreDatabase;
@@ -43,11 +40,7 @@ public class MongoStoredEvents implements StoredEvents {
     }
 
     static StoredEvent of(Document d) {
-        Document canonical = new Document();
-        FIELDS.forEach(f -> canonical.append(f, d.get(f)));
-        ByteBuffer buffer = new RawBsonDocument(canonical, new DocumentCodec()).getByteBuffer().asNIO();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
+        byte[] bytes = EventChain.canonical(d, FIELDS);
         Object sequence = d.get("sequenceNumber");
         String chain = d.getString(EventChain.CHAIN);
         return new StoredEvent(d.getString("eventIdentifier"), d.getString("aggregateIdentifier"),

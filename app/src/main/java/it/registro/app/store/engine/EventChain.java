@@ -30,12 +30,17 @@ public final class EventChain {
     }
 
     public static String leaf(Document event) {
+        return HEX.formatHex(sha256(new byte[] {0x00}, canonical(event, FIELDS)));
+    }
+
+    /** The BSON encoding of the named fields of a stored document, in that order: what its hashes cover. */
+    public static byte[] canonical(Document stored, List<String> fields) {
         Document canonical = new Document();
-        FIELDS.forEach(f -> canonical.append(f, event.get(f)));
+        fields.forEach(f -> canonical.append(f, stored.get(f)));
         ByteBuffer buffer = new RawBsonDocument(canonical, new DocumentCodec()).getByteBuffer().asNIO();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
-        return HEX.formatHex(sha256(new byte[] {0x00}, bytes));
+        return bytes;
     }
 
     public static String next(String previous, String leaf) {

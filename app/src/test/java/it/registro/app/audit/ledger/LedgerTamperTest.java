@@ -140,7 +140,7 @@ class LedgerTamperTest {
                 b64s(consistency.get("path")))).isTrue();
         // the checkpoint's signature verifies with the published key
         JsonNode cps = auditor.get("/api/audit/checkpoints").json();
-        assertThat(CheckpointSigner.verify(cps.get("publicKey").asString(), Ledger.text(cps.get("origin").asString(), size,
+        assertThat(CheckpointText.verify(cps.get("publicKey").asString(), CheckpointText.of(cps.get("origin").asString(), size,
                 second.get("root").asString()), second.get("signature").asString())).isTrue();
 
         String bundle = auditor.get("/api/audit/bundle", "Accept", "text/plain").body();
