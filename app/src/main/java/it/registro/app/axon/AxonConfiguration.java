@@ -59,6 +59,19 @@ public class AxonConfiguration {
     }
 
     /**
+     * The projections that write a document for every event hold their writes until the end of the
+     * processor's batch and send them as one bulk write (see BatchedWrites): the rebuild of the audit
+     * trail and of persons was one round trip per event.
+     */
+    @Bean
+    ConfigurerModule batchedProjectionWrites() {
+        return configurer -> List.of(it.registro.projections.audit.AuditProjection.PROCESSING_GROUP,
+                        it.registro.projections.person.PersonProjection.PROCESSING_GROUP)
+                .forEach(group -> configurer.eventProcessing().registerHandlerInterceptor(group,
+                        c -> it.registro.projections.common.BatchedWrites.flushOnLastMessage()));
+    }
+
+    /**
      * Who and how travel from the command into every event it causes: the principal, their roles, the
      * channel, the body and the act the command concerns (set on the command by CommandAuthorization),
      * beside Axon's correlation and trace ids.

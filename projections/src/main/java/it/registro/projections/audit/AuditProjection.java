@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import it.registro.domain.audit.api.FindAuditTrail;
+import it.registro.projections.common.BatchedWrites;
 
 /**
  * The audit trail: one entry per stored event, whatever its kind, with who recorded it, when
@@ -93,8 +94,8 @@ public class AuditProjection {
         }
         entry.append("bodies", new ArrayList<>(bodies)).append("acts", new ArrayList<>(acts)).append("persons", new ArrayList<>(persons))
                 .append("payload", body);
-        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", event.getIdentifier()), entry,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        BatchedWrites.write(mongo.getCollection(COLLECTION), new com.mongodb.client.model.ReplaceOneModel<>(
+                new Document("_id", event.getIdentifier()), entry, new com.mongodb.client.model.ReplaceOptions().upsert(true)));
     }
 
     /**

@@ -25,6 +25,7 @@ import it.registro.domain.person.api.NameVariantFlagged;
 import it.registro.domain.person.api.PersonAliasRecorded;
 import it.registro.domain.person.api.PersonRegistered;
 import it.registro.projections.body.BodyView;
+import it.registro.projections.common.BatchedWrites;
 import it.registro.projections.common.Names;
 
 /** Keeps the {@code persons} read model; a person's history is gathered from the bodies' documents. */
@@ -44,12 +45,17 @@ public class PersonProjection {
 
     @EventHandler
     public void on(PersonRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        mongo.save(new PersonView(event.personId(), event.name(), event.source(), List.of(),
-                List.of(Names.key(event.name())), List.of(), sequence, at));
+        // One document per registration: batched, so a rebuild is not one round trip per person.
+        org.bson.Document document = new org.bson.Document();
+        mongo.getConverter().write(new PersonView(event.personId(), event.name(), event.source(), List.of(),
+                List.of(Names.key(event.name())), List.of(), sequence, at), document);
+        BatchedWrites.write(mongo.getCollection(PersonView.COLLECTION), new com.mongodb.client.model.ReplaceOneModel<>(
+                new org.bson.Document("_id", event.personId()), document, new com.mongodb.client.model.ReplaceOptions().upsert(true)));
     }
 
     @EventHandler
     public void on(PersonAliasRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        BatchedWrites.flush();
         PersonView p = mongo.findById(event.personId(), PersonView.class);
         if (p == null || p.version() >= sequence) {
             return;
@@ -66,6 +72,7 @@ public class PersonProjection {
 
     @EventHandler
     void on(NameVariantFlagged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        BatchedWrites.flush();
         PersonView p = mongo.findById(event.personId(), PersonView.class);
         if (p == null || p.version() >= sequence) {
             return;

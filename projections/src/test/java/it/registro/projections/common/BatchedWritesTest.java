@@ -1,0 +1,109 @@
+package it.registro.projections.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertOneModel;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The batch's writes reach MongoDB together after its last message, before anything could commit it. */
+class BatchedWritesTest {
+
+    private InMemoryMongo mongo;
+    private MongoCollection<Document> collection;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new InMemoryMongo();
+        collection = mongo.template().getCollection("batched");
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void outsideABatchAWriteGoesOutAtOnce() {
+        BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", "a")));
+        assertThat(collection.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void insideABatchNothingIsWrittenBeforeTheLastMessageAndEverythingAfterIt() throws Exception {
+        List<Long> seenBefore = new ArrayList<>();
+        BatchingUnitOfWork<EventMessage<?>> batch = batchOf(3);
+        batch.executeWithResult(() -> intercepted(batch, message -> {
+            seenBefore.add(collection.countDocuments());
+            BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", message.getPayload())));
+            return null;
+        }));
+        assertThat(seenBefore).containsExactly(0L, 0L, 0L);
+        assertThat(collection.countDocuments()).isEqualTo(3);
+    }
+
+    @Test
+    void aFlushInsideTheBatchMakesEarlierWritesReadable() throws Exception {
+        List<Long> seen = new ArrayList<>();
+        BatchingUnitOfWork<EventMessage<?>> batch = batchOf(2);
+        batch.executeWithResult(() -> intercepted(batch, message -> {
+            BatchedWrites.flush();
+            seen.add(collection.countDocuments());
+            BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", message.getPayload())));
+            return null;
+        }));
+        assertThat(seen).containsExactly(0L, 1L);
+        assertThat(collection.countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedFlushFailsTheBatch() {
+        collection.insertOne(new Document("_id", "event-1"));
+        BatchingUnitOfWork<EventMessage<?>> batch = batchOf(2);
+        var result = batch.executeWithResult(() -> intercepted(batch, message -> {
+            BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", message.getPayload())));
+            return null;
+        }));
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).isInstanceOf(MongoBulkWriteException.class);
+        assertThatThrownBy(() -> { throw result.exceptionResult(); }).hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void withoutTheInterceptorABatchDoesNotHoldWrites() throws Exception {
+        BatchingUnitOfWork<EventMessage<?>> batch = batchOf(2);
+        List<Long> seen = new ArrayList<>();
+        batch.executeWithResult(() -> {
+            BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", batch.getMessage().getPayload())));
+            seen.add(collection.countDocuments());
+            return null;
+        });
+        assertThat(seen).containsExactly(1L, 2L);
+    }
+
+    private static BatchingUnitOfWork<EventMessage<?>> batchOf(int size) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 1; i <= size; i++) {
+            messages.add(GenericEventMessage.asEventMessage("event-" + i));
+        }
+        return new BatchingUnitOfWork<>(messages);
+    }
+
+    private static Object intercepted(BatchingUnitOfWork<EventMessage<?>> batch,
+                                      MessageHandler<EventMessage<?>> handler) throws Exception {
+        return new DefaultInterceptorChain<>(batch, List.of(BatchedWrites.flushOnLastMessage()), handler).proceed();
+    }
+}
