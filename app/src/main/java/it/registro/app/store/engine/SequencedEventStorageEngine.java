@@ -100,6 +100,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     private final Duration gapTimeout;
     private final int aggregateBatchSize;
     private final Clock clock;
+    private final SettledEvents settled;
     /** A test seam: runs between the reservation of numbers and their insert. */
     private volatile Consumer<long[]> beforeInsert = range -> { };
 
@@ -112,6 +113,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         this.gapTimeout = builder.gapTimeout;
         this.aggregateBatchSize = builder.aggregateBatchSize;
         this.clock = builder.clock;
+        this.settled = new SettledEvents(builder.readCacheSize);
     }
 
     public static Builder builder() {
@@ -309,7 +311,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             if (candidates.isEmpty()) {
                 return result;
             }
-            TreeMap<Long, Document> found = findByNumbers(candidates);
+            TreeMap<Long, Document> found = findTracked(candidates);
             SortedSet<Long> missingGaps = new TreeSet<>(token.getGaps());
             missingGaps.removeAll(found.keySet());
             if (!missingGaps.isEmpty()) {
@@ -326,6 +328,66 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             if (!result.isEmpty() || token.getIndex() == indexBefore) {
                 return result;
             }
+        }
+    }
+
+    /**
+     * The documents at these numbers: those settled (committed longer than the gap timeout ago) from the
+     * shared cache, the rest from the store. Processors replaying together ask for the same numbers, so
+     * a rebuild reads each stored document about once instead of once per processor. Only settled
+     * documents are kept: a writer withdraws a failed append within its own call, so a document that old
+     * no longer changes; fresh ones are always read from the store.
+     */
+    private TreeMap<Long, Document> findTracked(Collection<Long> numbers) {
+        TreeMap<Long, Document> found = new TreeMap<>();
+        List<Long> missing = settled.lookup(numbers, found);
+        if (!missing.isEmpty()) {
+            TreeMap<Long, Document> read = findByNumbers(missing);
+            found.putAll(read);
+            settled.keep(read, clock.instant().minus(gapTimeout));
+        }
+        return found;
+    }
+
+    /** A bounded least-recently-used cache of settled event documents by global sequence number. */
+    private static final class SettledEvents {
+        private final int capacity;
+        private final java.util.LinkedHashMap<Long, Document> documents;
+
+        SettledEvents(int capacity) {
+            this.capacity = capacity;
+            this.documents = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Document> eldest) {
+                    return size() > SettledEvents.this.capacity;
+                }
+            };
+        }
+
+        /** Puts the cached ones into {@code found}; returns the numbers not cached. */
+        synchronized List<Long> lookup(Collection<Long> numbers, Map<Long, Document> found) {
+            List<Long> missing = new ArrayList<>();
+            for (Long g : numbers) {
+                Document d = capacity == 0 ? null : documents.get(g);
+                if (d == null) {
+                    missing.add(g);
+                } else {
+                    found.put(g, d);
+                }
+            }
+            return missing;
+        }
+
+        synchronized void keep(Map<Long, Document> read, Instant settledBefore) {
+            if (capacity == 0) {
+                return;
+            }
+            read.forEach((g, d) -> {
+                Date committed = d.getDate(COMMITTED_AT);
+                if (committed != null && committed.toInstant().isBefore(settledBefore)) {
+                    documents.put(g, d);
+                }
+            });
         }
     }
 
@@ -557,6 +619,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         private String snapshotsCollection = "eventsnapshots";
         private Duration gapTimeout = Duration.ofSeconds(10);
         private int aggregateBatchSize = 256;
+        private int readCacheSize = 20_000;
         private Clock clock = Clock.systemUTC();
 
         Builder() {
@@ -583,6 +646,12 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
 
         public Builder aggregateBatchSize(int aggregateBatchSize) {
             this.aggregateBatchSize = aggregateBatchSize;
+            return this;
+        }
+
+        /** Settled event documents kept in memory for readers that ask for them again (0: none). */
+        public Builder readCacheSize(int readCacheSize) {
+            this.readCacheSize = readCacheSize;
             return this;
         }
 

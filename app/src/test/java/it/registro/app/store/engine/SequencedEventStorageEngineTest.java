@@ -119,6 +119,43 @@ class SequencedEventStorageEngineTest {
     }
 
     @Test
+    @DisplayName("processors replaying together read a settled event from the store once; fresh events always from the store")
+    void settledEventsAreReadOnceForAllReaders() {
+        java.util.concurrent.atomic.AtomicInteger eventFinds = new java.util.concurrent.atomic.AtomicInteger();
+        MongoClient counting = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(uri))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find") && event.getCommand().getString("find").getValue().equals("events")) {
+                            eventFinds.incrementAndGet();
+                        }
+                    }
+                }).build());
+        clients.add(counting);
+        SequencedEventStorageEngine engine = engine(counting, 1000);
+        for (int i = 0; i < 50; i++) {
+            engine.appendEvents(event("settled-" + i, 0));
+        }
+        clock.advance(Duration.ofSeconds(11));
+
+        List<TrackedEventMessage<?>> first = readAll(engine, null);
+        int afterFirst = eventFinds.get();
+        List<TrackedEventMessage<?>> second = readAll(engine, null);
+
+        assertThat(first).hasSize(50);
+        assertThat(labels(second)).containsExactlyElementsOf(labels(first));
+        assertThat(eventFinds.get()).as("the second reader is served from memory").isEqualTo(afterFirst);
+
+        engine.appendEvents(event("fresh", 0));
+        int beforeFresh = eventFinds.get();
+        assertThat(labels(readAll(engine, lastToken(first)))).containsExactly("fresh/0");
+        assertThat(labels(readAll(engine, lastToken(first)))).containsExactly("fresh/0");
+        assertThat(eventFinds.get() - beforeFresh).as("an event younger than the gap timeout is read from the store each time")
+                .isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("an aggregate's events come back in order, from any sequence, and only its own")
     void appendAndReadPerAggregate() {
         SequencedEventStorageEngine engine = engine();
