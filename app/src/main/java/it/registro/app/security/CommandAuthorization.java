@@ -77,6 +77,18 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
     private final EventStore eventStore;
     private final SecurityLog securityLog;
     private final it.registro.domain.act.api.ActFacts actFacts;
+    /**
+     * The body of each session seen lately. A session's body is fixed by its first event and never
+     * changes, so the answer can be kept; without it every session command read the session's stream
+     * twice (once to label the command, once to authorise it).
+     */
+    private final Map<String, String> sessionBodies = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     public CommandAuthorization(AccountBodies accountBodies, EventStore eventStore, SecurityLog securityLog,
                                 it.registro.domain.act.api.ActFacts actFacts) {
@@ -257,10 +269,16 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         Object sessionId = accessor(payload, "sessionId");
         if (sessionId != null) {
-            DomainEventStream events = eventStore.readEvents(String.valueOf(sessionId), 0L);
+            String session = String.valueOf(sessionId);
+            String known = sessionBodies.get(session);
+            if (known != null) {
+                return known;
+            }
+            DomainEventStream events = eventStore.readEvents(session, 0L);
             if (events.hasNext()) {
                 DomainEventMessage<?> first = events.next();
                 if (first.getPayload() instanceof SessionConvened convened) {
+                    sessionBodies.put(session, convened.bodyId());
                     return convened.bodyId();
                 }
             }
