@@ -114,9 +114,6 @@ public class Ledger {
     @EventHandler
     public synchronized void on(Object payload, EventMessage<?> event, org.axonframework.eventhandling.TrackingToken token) {
         MongoCollection<Document> c = mongo.getCollection(LEAVES);
-        if (c.find(new Document("eventId", event.getIdentifier())).first() != null) {
-            return; // redelivered: the ledger never changes what it holds
-        }
         java.util.OptionalLong position = token == null ? java.util.OptionalLong.empty() : token.position();
         Optional<StoredEvents.StoredEvent> found = position.isPresent() ? stored.at(position.getAsLong(), event.getIdentifier()) : Optional.empty();
         StoredEvents.StoredEvent s = found.or(() -> stored.byEventId(event.getIdentifier())).orElseThrow(() ->
@@ -143,6 +140,12 @@ public class Ledger {
         try {
             c.insertOne(entry);
         } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY
+                    && String.valueOf(e.getError().getMessage()).contains("index: eventId_1")) {
+                // Redelivered: the ledger never changes what it holds. Found by the unique index rather
+                // than a lookup before every insert, which cost a round trip per event.
+                return;
+            }
             loaded = false; // the index was taken: this copy of the leaves is behind; the processor retries with a fresh one
             throw e;
         }
