@@ -124,7 +124,7 @@ public class AuditProjection {
         }
         if (value.getClass().isRecord()) {
             Document out = new Document();
-            for (var component : value.getClass().getRecordComponents()) {
+            for (var component : COMPONENTS.get(value.getClass())) {
                 try {
                     out.append(component.getName(), plain(component.getAccessor().invoke(value)));
                 } catch (ReflectiveOperationException e) {
@@ -166,25 +166,42 @@ public class AuditProjection {
 
     /** The day an event speaks of, from the first of its date fields by the messages' naming; null when it has none. */
     static String businessDate(Object payload) {
-        if (!payload.getClass().isRecord()) {
-            return null;
-        }
-        for (String name : List.of("on", "at", "effectiveFrom", "date", "lastDay", "from", "referenceDate", "adoptedOn", "approvedOn")) {
-            for (var component : payload.getClass().getRecordComponents()) {
-                if (component.getName().equals(name)) {
-                    try {
-                        LocalDate day = day(component.getAccessor().invoke(payload));
-                        if (day != null) {
-                            return day.toString();
-                        }
-                    } catch (ReflectiveOperationException e) {
-                        return null;
-                    }
+        for (var component : DATE_COMPONENTS.get(payload.getClass())) {
+            try {
+                LocalDate day = day(component.getAccessor().invoke(payload));
+                if (day != null) {
+                    return day.toString();
                 }
+            } catch (ReflectiveOperationException e) {
+                return null;
             }
         }
         return null;
     }
+
+    /** A record's components, looked up once per class: every event of a replay asked again (an array copy each). */
+    private static final ClassValue<java.lang.reflect.RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.RecordComponent[] computeValue(Class<?> type) {
+            return type.isRecord() ? type.getRecordComponents() : new java.lang.reflect.RecordComponent[0];
+        }
+    };
+
+    /** The components that may carry the business date, in the order they are tried. */
+    private static final ClassValue<List<java.lang.reflect.RecordComponent>> DATE_COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<java.lang.reflect.RecordComponent> computeValue(Class<?> type) {
+            List<java.lang.reflect.RecordComponent> out = new ArrayList<>();
+            for (String name : List.of("on", "at", "effectiveFrom", "date", "lastDay", "from", "referenceDate", "adoptedOn", "approvedOn")) {
+                for (var component : COMPONENTS.get(type)) {
+                    if (component.getName().equals(name)) {
+                        out.add(component);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
+    };
 
     private static LocalDate day(Object value) {
         if (value instanceof LocalDate d) {
