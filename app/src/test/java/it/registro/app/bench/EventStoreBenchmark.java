@@ -156,6 +156,7 @@ class EventStoreBenchmark {
                         .asCommandMessage(new RegisterPerson(nextId(), "Persona Bench " + i, "bench")).withMetaData(CALLER))));
                 m.put("gateway x4", timed(4, commands, i -> gateway.sendAndWait(GenericCommandMessage
                         .asCommandMessage(new RegisterPerson(nextId(), "Persona Bench " + i, "bench")).withMetaData(CALLER))));
+                commandSideAlone(processing, storage, gateway, m);
                 m.put("REST x1", timed(1, commands, i -> expect(api.postJson("/api/persons",
                         "{\"name\":\"Persona Rest " + i + "\"}"), 201)));
                 m.put("REST x4", timed(4, commands, i -> expect(api.postJson("/api/persons",
@@ -181,6 +182,31 @@ class EventStoreBenchmark {
             if (server != null) {
                 server.shutdownNow();
             }
+        }
+    }
+
+    /**
+     * The same gateway commands with every tracking processor stopped: what the command side costs by
+     * itself, without the projections, the ledger and their token writes sharing the cores. The
+     * processors are started again and catch up before anything else is measured.
+     */
+    private void commandSideAlone(EventProcessingConfiguration processing, EventStorageEngine storage, CommandGateway gateway,
+                                  Map<String, Stats> m) throws Exception {
+        List<TrackingEventProcessor> processors = processing.eventProcessors().values().stream()
+                .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast).toList();
+        java.util.concurrent.CompletableFuture.allOf(processors.stream().map(TrackingEventProcessor::shutdownAsync)
+                .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        try {
+            m.put("gateway alone x1", timed(1, commands, i -> gateway.sendAndWait(GenericCommandMessage
+                    .asCommandMessage(new RegisterPerson(nextId(), "Persona Sola " + i, "bench")).withMetaData(CALLER))));
+            m.put("gateway alone x4", timed(4, commands, i -> gateway.sendAndWait(GenericCommandMessage
+                    .asCommandMessage(new RegisterPerson(nextId(), "Persona Sola " + i, "bench")).withMetaData(CALLER))));
+        } finally {
+            processors.forEach(TrackingEventProcessor::start);
+        }
+        if (awaitCaughtUp(processing, storage) == null) {
+            notes.add("after the command-side-alone measure the processors had not caught up within "
+                    + CATCH_UP_LIMIT.toMinutes() + " min");
         }
     }
 
@@ -486,6 +512,18 @@ class EventStoreBenchmark {
                     100 * m.get("gateway x4").perSecond() / m.get("raw insertOne x4").perSecond(),
                     m.get("REST x1").rate(), m.get("REST x1").latency(), m.get("REST x4").rate(), m.get("REST x4").latency(),
                     m.get("raw insertMany").rate()));
+        }
+        out.append("\n#### The command side alone: the same gateway commands with every tracking processor stopped\n\n");
+        out.append("| engine | stored | raw insertOne x1 | gateway alone x1 | ours/raw | raw insertOne x4 | gateway alone x4 | ours/raw |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            Map<String, Stats> m = r.measures();
+            out.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s (%s) | %.0f%% | %s | %s (%s) | %.0f%% |%n",
+                    r.engine(), r.stored(), m.get("raw insertOne x1").rate(), m.get("gateway alone x1").rate(),
+                    m.get("gateway alone x1").latency(),
+                    100 * m.get("gateway alone x1").perSecond() / m.get("raw insertOne x1").perSecond(),
+                    m.get("raw insertOne x4").rate(), m.get("gateway alone x4").rate(), m.get("gateway alone x4").latency(),
+                    100 * m.get("gateway alone x4").perSecond() / m.get("raw insertOne x4").perSecond()));
         }
         out.append("\n#### Reads: the whole store, a rebuild (the admin rebuild: every read model reset and replayed), as-of queries\n\n");
         out.append("| engine | stored | raw sequential read | engine tracking read | ours/raw | rebuild | ours/raw | rebuild detail "
