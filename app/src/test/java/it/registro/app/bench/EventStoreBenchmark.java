@@ -228,6 +228,18 @@ class EventStoreBenchmark {
         lookups.put("`{_id: g}` (global sequence)", mean(() -> events.find(new Document("_id", top / 2)).first()));
         lookups.put("`{_id: {$in: [100 numbers]}}` (a tracking batch)", mean(() -> events.find(
                 new Document("_id", new Document("$in", hundredNumbers))).into(new ArrayList<>())));
+        List<Long> thousandNumbers = new ArrayList<>();
+        for (long g = top / 2; g < top / 2 + 1000; g++) {
+            thousandNumbers.add(g);
+        }
+        lookups.put("`{_id: {$in: [1,000 numbers]}}` (one query for a batch of 1,000)", mean(() -> events.find(
+                new Document("_id", new Document("$in", thousandNumbers))).into(new ArrayList<>())));
+        lookups.put("`{_id: {$in: [128 numbers]}}` x 8 (the engine's batch of 1,000, chunked)", mean(() -> {
+            for (int from = 0; from < 1000; from += 128) {
+                events.find(new Document("_id", new Document("$in", thousandNumbers.subList(from, Math.min(1000, from + 128)))))
+                        .into(new ArrayList<>());
+            }
+        }));
         lookups.put("`{aggregateKey: {$in: [100 keys]}}` (unique index; aggregate load)", mean(() -> events.find(
                 new Document("aggregateKey", new Document("$in", hundredKeys))).into(new ArrayList<>())));
         lookups.put("`{_id: {$gt: g}}` limit 100 (a range)", mean(() -> events.find(
