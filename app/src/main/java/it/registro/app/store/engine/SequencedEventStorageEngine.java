@@ -103,6 +103,10 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     private final int aggregateBatchSize;
     private final Clock clock;
     private final SettledEvents settled;
+    private final int reserveBlock;
+    /** The current block of numbers: the next one to hand out and the last one (guarded by this). */
+    private long blockNext = 1;
+    private long blockLast = 0;
     /** A test seam: runs between the reservation of numbers and their insert. */
     private volatile Consumer<long[]> beforeInsert = range -> { };
 
@@ -116,6 +120,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         this.aggregateBatchSize = builder.aggregateBatchSize;
         this.clock = builder.clock;
         this.settled = new SettledEvents(builder.readCacheSize);
+        this.reserveBlock = builder.reserveBlock;
     }
 
     public static Builder builder() {
@@ -168,6 +173,10 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
                 log.debug("Append of {}..{} failed at {}: {}", first, last, failedAt, e.getWriteErrors());
                 boolean numberTaken = e.getWriteErrors().stream().anyMatch(SequencedEventStorageEngine::onId);
                 withdraw(documents, failedAt, first, last);
+                if (numberTaken) {
+                    // A reader closed numbers of this block as abandoned: its other numbers may be closed too.
+                    dropBlock();
+                }
                 if (numberTaken && attempt < MAX_APPEND_ATTEMPTS) {
                     // A reader declared these numbers abandoned: append again at the head of the sequence.
                     log.warn("Numbers {}..{} were tombstoned while this append was in flight; appending again", first, last);
@@ -234,17 +243,44 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * Reserves {@code count} numbers and returns the last. Serialised within this process: measured, the
-     * embedded server's {@code $inc} is not atomic under concurrent clients (two callers can be handed
-     * the same value and a number is skipped). Across processes that can still happen there; the
-     * duplicate {@code _id} then sends one writer back for new numbers, and the skipped number is a gap
-     * that the gap timeout closes. A real MongoDB's findOneAndUpdate is atomic.
+     * Hands out {@code count} numbers and returns the last. Numbers come from a block reserved from the
+     * counter document {@code reserveBlock} at a time, so most appends make no round trip for their
+     * number (one was half of a command's store time, measured). Numbers of a block not yet handed out
+     * lie above everything this process has written, so no reader takes them for gaps; a block left
+     * unused (a restart, another process writing after it) becomes gaps below later events and is
+     * closed by the gap timeout like any abandoned number, and a writer that then finds its number
+     * taken drops the block and reserves a new one.
+     * <p>
+     * Serialised within this process: measured, the embedded server's {@code $inc} is not atomic
+     * under concurrent clients (two callers can be handed the same value and a number is skipped).
+     * Across processes that can still happen there; the duplicate {@code _id} then sends one writer
+     * back for new numbers, and the skipped number is a gap that the gap timeout closes. A real
+     * MongoDB's findOneAndUpdate is atomic.
      */
     private synchronized long reserve(int count) {
-        Document counter = counters.findOneAndUpdate(new Document(ID, COUNTER_ID),
-                new Document("$inc", new Document(COUNTER_VALUE, (long) count)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) counter.get(COUNTER_VALUE)).longValue();
+        if (blockLast - blockNext + 1 < count) {
+            dropBlock();
+            long size = Math.max(count, reserveBlock);
+            Document counter = counters.findOneAndUpdate(new Document(ID, COUNTER_ID),
+                    new Document("$inc", new Document(COUNTER_VALUE, size)),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            blockLast = ((Number) counter.get(COUNTER_VALUE)).longValue();
+            blockNext = blockLast - size + 1;
+        }
+        long first = blockNext;
+        blockNext += count;
+        return first + count - 1;
+    }
+
+    /** Gives up the rest of the current block, tombstoning it so that readers need not wait for it. */
+    private synchronized void dropBlock() {
+        Date now = Date.from(clock.instant());
+        for (long g = blockNext; g <= blockLast; g++) {
+            if (!tryTombstone(g, now)) {
+                break; // taken: a reader closed this run already (ascending), or another writer holds it
+            }
+        }
+        blockNext = blockLast + 1;
     }
 
     /** The highest number reserved so far (0 when nothing was ever appended). */
@@ -477,8 +513,9 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * The head, keeping as gaps the recent numbers not yet written (an append in flight), so a
-     * processor started at the head still receives them.
+     * The last stored number among the 100 most recently reserved, keeping as gaps the numbers below it
+     * not yet written (an append in flight), so a processor started at the head still receives them;
+     * numbers above it (in flight, or reserved in a block and not used yet) it reads as they come.
      */
     @Override
     public TrackingToken createHeadToken() {
@@ -491,8 +528,12 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             recent.add(g);
         }
         TreeMap<Long, Document> found = findByNumbers(recent);
-        List<Long> gaps = recent.stream().filter(g -> !found.containsKey(g)).toList();
-        return GapAwareTrackingToken.newInstance(head, gaps);
+        if (found.isEmpty()) {
+            return GapAwareTrackingToken.newInstance(Math.max(0, head - 100), List.of());
+        }
+        long last = found.lastKey();
+        List<Long> gaps = recent.stream().filter(g -> g < last && !found.containsKey(g)).toList();
+        return GapAwareTrackingToken.newInstance(last, gaps);
     }
 
     /** The position just before the first event stamped at or after {@code instant}. Rare: it may scan. */
@@ -632,6 +673,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         private Duration gapTimeout = Duration.ofSeconds(10);
         private int aggregateBatchSize = 256;
         private int readCacheSize = 20_000;
+        private int reserveBlock = 32;
         private Clock clock = Clock.systemUTC();
 
         Builder() {
@@ -658,6 +700,12 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
 
         public Builder aggregateBatchSize(int aggregateBatchSize) {
             this.aggregateBatchSize = aggregateBatchSize;
+            return this;
+        }
+
+        /** Numbers reserved from the counter at a time (1: a round trip for every append). */
+        public Builder reserveBlock(int reserveBlock) {
+            this.reserveBlock = Math.max(1, reserveBlock);
             return this;
         }
 
