@@ -31,8 +31,8 @@ import it.registro.projections.common.BatchedWrites;
 /**
  * The audit trail: one entry per stored event, whatever its kind, with who recorded it, when
  * (recording time), the business date it speaks of, and what it concerns (aggregate, bodies, acts,
- * persons) so an auditor can ask by any of them. Entries are keyed by event id, so a redelivered
- * event overwrites itself and a rebuild gives the same documents.
+ * persons) so an auditor can ask by any of them. Entries are keyed by event id and written once,
+ * so a redelivered event adds nothing and a rebuild gives the same documents.
  */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
@@ -94,8 +94,7 @@ public class AuditProjection {
         }
         entry.append("bodies", new ArrayList<>(bodies)).append("acts", new ArrayList<>(acts)).append("persons", new ArrayList<>(persons))
                 .append("payload", body);
-        BatchedWrites.write(mongo.getCollection(COLLECTION), new com.mongodb.client.model.ReplaceOneModel<>(
-                new Document("_id", event.getIdentifier()), entry, new com.mongodb.client.model.ReplaceOptions().upsert(true)));
+        BatchedWrites.insertOnce(mongo.getCollection(COLLECTION), entry);
     }
 
     /**

@@ -49,8 +49,7 @@ public class PersonProjection {
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(new PersonView(event.personId(), event.name(), event.source(), List.of(),
                 List.of(Names.key(event.name())), List.of(), sequence, at), document);
-        BatchedWrites.write(mongo.getCollection(PersonView.COLLECTION), new com.mongodb.client.model.ReplaceOneModel<>(
-                new org.bson.Document("_id", event.personId()), document, new com.mongodb.client.model.ReplaceOptions().upsert(true)));
+        BatchedWrites.insertOnce(mongo.getCollection(PersonView.COLLECTION), document);
     }
 
     @EventHandler

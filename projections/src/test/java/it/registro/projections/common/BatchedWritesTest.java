@@ -71,15 +71,31 @@ class BatchedWritesTest {
 
     @Test
     void aFailedFlushFailsTheBatch() {
-        collection.insertOne(new Document("_id", "event-1"));
+        collection.createIndex(new Document("k", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+        collection.insertOne(new Document("_id", "other").append("k", "event-1"));
         BatchingUnitOfWork<EventMessage<?>> batch = batchOf(2);
         var result = batch.executeWithResult(() -> intercepted(batch, message -> {
-            BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", message.getPayload())));
+            BatchedWrites.insertOnce(collection, new Document("_id", message.getPayload()).append("k", message.getPayload()));
             return null;
         }));
         assertThat(result.isExceptional()).isTrue();
         assertThat(result.exceptionResult()).isInstanceOf(MongoBulkWriteException.class);
         assertThatThrownBy(() -> { throw result.exceptionResult(); }).hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void aDocumentInsertedOnceIsLeftAsItIsWhenItsEventComesAgain() throws Exception {
+        collection.insertOne(new Document("_id", "event-1").append("v", "first"));
+        BatchingUnitOfWork<EventMessage<?>> batch = batchOf(2);
+        batch.executeWithResult(() -> intercepted(batch, message -> {
+            BatchedWrites.insertOnce(collection, new Document("_id", message.getPayload()).append("v", "again"));
+            return null;
+        }));
+        assertThat(collection.find(new Document("_id", "event-1")).first().getString("v")).isEqualTo("first");
+        assertThat(collection.find(new Document("_id", "event-2")).first().getString("v")).isEqualTo("again");
+        // and outside a batch too
+        BatchedWrites.insertOnce(collection, new Document("_id", "event-2").append("v", "third"));
+        assertThat(collection.find(new Document("_id", "event-2")).first().getString("v")).isEqualTo("again");
     }
 
     @Test
