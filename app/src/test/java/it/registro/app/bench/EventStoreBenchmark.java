@@ -54,7 +54,7 @@ import it.registro.domain.person.api.RegisterPerson;
  * <p>
  * Knobs (system properties): {@code registro.bench.sizes} (stored events, default 1000,10000,100000),
  * {@code registro.bench.engines} (default SEQUENCED,AXON_MONGO), {@code registro.bench.commands}
- * (commands per measurement, default 400), {@code registro.bench.axon-mongo-max} (largest size tried
+ * (commands per measurement, default 1000), {@code registro.bench.axon-mongo-max} (largest size tried
  * on the axon-mongo engine, default 10000: it scans, and 100k would take hours on 2 cores). With
  * {@code MONGODB_URI} set it runs on that MongoDB instead of a fresh embedded server per engine.
  */
@@ -69,7 +69,7 @@ class EventStoreBenchmark {
             .split(",")).map(String::trim).map(Integer::parseInt).toList();
     private final List<String> engines = Arrays.stream(System.getProperty("registro.bench.engines",
             "SEQUENCED,AXON_MONGO").split(",")).map(String::trim).toList();
-    private final int commands = Integer.getInteger("registro.bench.commands", 400);
+    private final int commands = Integer.getInteger("registro.bench.commands", 1000);
     private final int axonMongoMax = Integer.getInteger("registro.bench.axon-mongo-max", 10000);
     private final String externalUri = System.getenv("MONGODB_URI");
     private final List<Row> rows = new ArrayList<>();
@@ -156,7 +156,7 @@ class EventStoreBenchmark {
                         .asCommandMessage(new RegisterPerson(nextId(), "Persona Bench " + i, "bench")).withMetaData(CALLER))));
                 m.put("gateway x4", timed(4, commands, i -> gateway.sendAndWait(GenericCommandMessage
                         .asCommandMessage(new RegisterPerson(nextId(), "Persona Bench " + i, "bench")).withMetaData(CALLER))));
-                commandSideAlone(processing, storage, gateway, m);
+                commandSideAlone(processing, storage, gateway, db, sample, m);
                 m.put("REST x1", timed(1, commands, i -> expect(api.postJson("/api/persons",
                         "{\"name\":\"Persona Rest " + i + "\"}"), 201)));
                 m.put("REST x4", timed(4, commands, i -> expect(api.postJson("/api/persons",
@@ -191,12 +191,15 @@ class EventStoreBenchmark {
      * processors are started again and catch up before anything else is measured.
      */
     private void commandSideAlone(EventProcessingConfiguration processing, EventStorageEngine storage, CommandGateway gateway,
-                                  Map<String, Stats> m) throws Exception {
+                                  MongoDatabase db, Document sample, Map<String, Stats> m) throws Exception {
         List<TrackingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast).toList();
         java.util.concurrent.CompletableFuture.allOf(processors.stream().map(TrackingEventProcessor::shutdownAsync)
                 .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
         try {
+            // the raw driver again, under the same conditions (nothing else running), right before
+            m.put("raw alone x1", rawInsertOne(db, sample, 1));
+            m.put("raw alone x4", rawInsertOne(db, sample, 4));
             m.put("gateway alone x1", timed(1, commands, i -> gateway.sendAndWait(GenericCommandMessage
                     .asCommandMessage(new RegisterPerson(nextId(), "Persona Sola " + i, "bench")).withMetaData(CALLER))));
             m.put("gateway alone x4", timed(4, commands, i -> gateway.sendAndWait(GenericCommandMessage
@@ -526,16 +529,18 @@ class EventStoreBenchmark {
                     m.get("raw insertMany").rate()));
         }
         out.append("\n#### The command side alone: the same gateway commands with every tracking processor stopped\n\n");
+        out.append("(the raw driver measured again just before, also with nothing else running)\n\n");
         out.append("| engine | stored | raw insertOne x1 | gateway alone x1 | ours/raw | raw insertOne x4 | gateway alone x4 | ours/raw |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             Map<String, Stats> m = r.measures();
-            out.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s (%s) | %.0f%% | %s | %s (%s) | %.0f%% |%n",
-                    r.engine(), r.stored(), m.get("raw insertOne x1").rate(), m.get("gateway alone x1").rate(),
-                    m.get("gateway alone x1").latency(),
-                    100 * m.get("gateway alone x1").perSecond() / m.get("raw insertOne x1").perSecond(),
-                    m.get("raw insertOne x4").rate(), m.get("gateway alone x4").rate(), m.get("gateway alone x4").latency(),
-                    100 * m.get("gateway alone x4").perSecond() / m.get("raw insertOne x4").perSecond()));
+            out.append(String.format(Locale.ROOT, "| %s | %,d | %s (%s) | %s (%s) | %.0f%% | %s (%s) | %s (%s) | %.0f%% |%n",
+                    r.engine(), r.stored(), m.get("raw alone x1").rate(), m.get("raw alone x1").latency(),
+                    m.get("gateway alone x1").rate(), m.get("gateway alone x1").latency(),
+                    100 * m.get("gateway alone x1").perSecond() / m.get("raw alone x1").perSecond(),
+                    m.get("raw alone x4").rate(), m.get("raw alone x4").latency(),
+                    m.get("gateway alone x4").rate(), m.get("gateway alone x4").latency(),
+                    100 * m.get("gateway alone x4").perSecond() / m.get("raw alone x4").perSecond()));
         }
         out.append("\n#### Reads: the whole store, a rebuild (the admin rebuild: every read model reset and replayed), as-of queries\n\n");
         out.append("| engine | stored | raw sequential read | engine tracking read | ours/raw | rebuild | ours/raw | rebuild detail "
