@@ -194,9 +194,10 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** bcrypt, with successful checks remembered for five minutes (see VerifiedPasswords). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new VerifiedPasswords(new BCryptPasswordEncoder(), java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
     }
 
     @Bean
