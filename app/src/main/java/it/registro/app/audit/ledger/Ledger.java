@@ -140,8 +140,7 @@ public class Ledger {
         try {
             c.insertOne(entry);
         } catch (com.mongodb.MongoWriteException e) {
-            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY
-                    && String.valueOf(e.getError().getMessage()).contains("index: eventId_1")) {
+            if (it.registro.projections.common.DuplicateKeys.on(e.getError(), "eventId_1")) {
                 // Redelivered: the ledger never changes what it holds. Found by the unique index rather
                 // than a lookup before every insert, which cost a round trip per event.
                 return;

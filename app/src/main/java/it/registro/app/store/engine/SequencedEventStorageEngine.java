@@ -48,6 +48,8 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import it.registro.projections.common.DuplicateKeys;
+
 import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
 
 /**
@@ -218,8 +220,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private static boolean onId(BulkWriteError error) {
-        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
-                && error.getMessage() != null && error.getMessage().contains("index: _id_ ");
+        return DuplicateKeys.on(error, "_id_");
     }
 
     /**
