@@ -5,13 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.InsertManyOptions;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -20,16 +16,19 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 
 /**
- * The writes of one batch of events, sent to MongoDB as one bulk write per collection instead of one
- * request per event: a projection that writes a document for every event (the audit trail, persons)
- * otherwise spends a rebuild on round trips.
+ * The documents of one batch of events, sent to MongoDB as one bulk insert per collection instead of
+ * one request per event: a projection that writes a document for every event (the audit trail,
+ * persons) otherwise spends a rebuild on round trips. Each document is one that a single event
+ * determines entirely, so one already present under its {@code _id} (the event was delivered before,
+ * or a retried batch wrote it) is left as it is; any other failure is thrown. An insert costs the
+ * embedded server less than an upsert (no query first).
  * <p>
- * Writes are held only inside a processor's batch and only when {@link #flushOnLastMessage()} is one
+ * Inserts are held only inside a processor's batch and only when {@link #flushOnLastMessage()} is one
  * of its interceptors: the interceptor flushes after the batch's last message, which is before the
  * processor stores its token (at prepare-commit, with no transaction manager), so a failed flush fails
  * the batch and it is delivered again. Anywhere else (a handler called directly, a replay into a scratch
- * database) a write goes out at once. A handler that reads what it may have written earlier in the same
- * batch calls {@link #flush()} first.
+ * database) an insert goes out at once. A handler that reads what it may have written earlier in the
+ * same batch calls {@link #flush()} first.
  */
 public final class BatchedWrites {
 
@@ -39,57 +38,39 @@ public final class BatchedWrites {
     private BatchedWrites() {
     }
 
-    /** Queues {@code write} for the current batch, or performs it now when there is no batch to join. */
-    public static void write(MongoCollection<Document> collection, WriteModel<Document> write) {
-        Map<MongoCollection<Document>, List<WriteModel<Document>>> pending = pending();
-        if (pending == null) {
-            send(collection, List.of(write));
-            return;
-        }
-        pending.computeIfAbsent(collection, c -> new ArrayList<>()).add(write);
-    }
-
-    /**
-     * Queues the insert of a document that one event determines entirely: if a document with its
-     * {@code _id} is already there (the event was delivered before, or a retried batch wrote it), it
-     * is left as it is. An insert costs the embedded server less than an upsert (no query first).
-     */
+    /** Queues the insert of {@code document} for the current batch, or inserts it now when there is no batch to join. */
     public static void insertOnce(MongoCollection<Document> collection, Document document) {
-        write(collection, new InsertOneModel<>(document));
+        Map<MongoCollection<Document>, List<Document>> pending = pending();
+        if (pending == null) {
+            insert(collection, List.of(document));
+            return;
+        }
+        pending.computeIfAbsent(collection, c -> new ArrayList<>()).add(document);
     }
 
-    /** Sends what the current batch has queued, in order; nothing when it has queued nothing. */
+    /** Sends what the current batch has queued; nothing when it has queued nothing. */
     public static void flush() {
-        Map<MongoCollection<Document>, List<WriteModel<Document>>> pending = pending();
+        Map<MongoCollection<Document>, List<Document>> pending = pending();
         if (pending == null) {
             return;
         }
-        for (Map.Entry<MongoCollection<Document>, List<WriteModel<Document>>> entry : pending.entrySet()) {
+        for (Map.Entry<MongoCollection<Document>, List<Document>> entry : pending.entrySet()) {
             if (!entry.getValue().isEmpty()) {
-                send(entry.getKey(), entry.getValue());
+                insert(entry.getKey(), entry.getValue());
             }
         }
         pending.clear();
     }
 
-    /**
-     * In order, unless every write is an {@link #insertOnce}: then unordered, and a document already
-     * present under its {@code _id} is no error. Any other failure is thrown.
-     */
-    private static void send(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
-        boolean insertsOnly = writes.stream().allMatch(InsertOneModel.class::isInstance);
+    /** Unordered: a document already present under its {@code _id} stops nothing and is no error. */
+    private static void insert(MongoCollection<Document> collection, List<Document> documents) {
         try {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(!insertsOnly));
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            if (!insertsOnly || !e.getWriteErrors().stream().allMatch(BatchedWrites::alreadyThere)) {
+            if (!e.getWriteErrors().stream().allMatch(error -> DuplicateKeys.on(error, "_id_"))) {
                 throw e;
             }
         }
-    }
-
-    private static boolean alreadyThere(BulkWriteError error) {
-        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
-                && error.getMessage() != null && error.getMessage().contains("index: _id_ ");
     }
 
     /** The processor interceptor that enables batching and flushes after the last message of each batch. */
@@ -105,7 +86,7 @@ public final class BatchedWrites {
         };
     }
 
-    private static Map<MongoCollection<Document>, List<WriteModel<Document>>> pending() {
+    private static Map<MongoCollection<Document>, List<Document>> pending() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }

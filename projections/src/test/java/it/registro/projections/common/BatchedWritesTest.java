@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertOneModel;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
@@ -38,7 +37,7 @@ class BatchedWritesTest {
 
     @Test
     void outsideABatchAWriteGoesOutAtOnce() {
-        BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", "a")));
+        BatchedWrites.insertOnce(collection, new Document("_id", "a"));
         assertThat(collection.countDocuments()).isEqualTo(1);
     }
 
@@ -48,7 +47,7 @@ class BatchedWritesTest {
         BatchingUnitOfWork<EventMessage<?>> batch = batchOf(3);
         batch.executeWithResult(() -> intercepted(batch, message -> {
             seenBefore.add(collection.countDocuments());
-            BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", message.getPayload())));
+            BatchedWrites.insertOnce(collection, new Document("_id", message.getPayload()));
             return null;
         }));
         assertThat(seenBefore).containsExactly(0L, 0L, 0L);
@@ -62,7 +61,7 @@ class BatchedWritesTest {
         batch.executeWithResult(() -> intercepted(batch, message -> {
             BatchedWrites.flush();
             seen.add(collection.countDocuments());
-            BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", message.getPayload())));
+            BatchedWrites.insertOnce(collection, new Document("_id", message.getPayload()));
             return null;
         }));
         assertThat(seen).containsExactly(0L, 1L);
@@ -103,7 +102,7 @@ class BatchedWritesTest {
         BatchingUnitOfWork<EventMessage<?>> batch = batchOf(2);
         List<Long> seen = new ArrayList<>();
         batch.executeWithResult(() -> {
-            BatchedWrites.write(collection, new InsertOneModel<>(new Document("_id", batch.getMessage().getPayload())));
+            BatchedWrites.insertOnce(collection, new Document("_id", batch.getMessage().getPayload()));
             seen.add(collection.countDocuments());
             return null;
         });
