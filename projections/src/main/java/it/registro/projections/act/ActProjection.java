@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import it.registro.domain.act.api.*;
+import it.registro.projections.common.Versioned;
 
 /** Keeps the {@code acts} read model: one document per act, changes guarded by the event's sequence number. */
 @Component
@@ -38,14 +39,10 @@ public class ActProjection {
 
     private void update(String actId, long seq, Instant at, String fact, LocalDate businessDate, String source,
                         Consumer<ActView> change) {
-        ActView act = mongo.findById(actId, ActView.class);
-        if (act == null || act.getVersion() >= seq) {
-            return;
-        }
-        change.accept(act);
-        act.getHistory().add(new ActView.HistoryEntry(fact, businessDate, at, source));
-        act.version(seq);
-        mongo.save(act);
+        Versioned.update(mongo, ActView.class, actId, seq, act -> {
+            change.accept(act);
+            act.getHistory().add(new ActView.HistoryEntry(fact, businessDate, at, source));
+        });
     }
 
     @EventHandler

@@ -12,10 +12,11 @@ import it.registro.domain.act.api.ActState;
 import it.registro.domain.act.api.ActType;
 import it.registro.domain.act.api.ReferenceKind;
 import it.registro.domain.body.api.Tally;
+import it.registro.projections.common.Versioned;
 
 /** Read model of one act: identity, dated life, references both ways, and the history of its facts. */
 @Document(ActView.COLLECTION)
-public class ActView {
+public class ActView implements Versioned {
 
     public static final String COLLECTION = "acts";
 
@@ -118,7 +119,8 @@ public class ActView {
     void revocation(Revocation r) { this.revocation = r; }
     void annulment(Revocation r) { this.annulment = r; }
     public Revocation getAnnulment() { return annulment; }
-    void version(long v) { this.version = v; }
+    @Override
+    public void version(long v) { this.version = v; }
 
     public String getId() { return id; }
     public String getIssuerBodyId() { return issuerBodyId; }
@@ -149,5 +151,6 @@ public class ActView {
     public List<Reference> getIncoming() { return incoming; }
     public Revocation getRevocation() { return revocation; }
     public List<HistoryEntry> getHistory() { return history; }
+    @Override
     public long getVersion() { return version; }
 }

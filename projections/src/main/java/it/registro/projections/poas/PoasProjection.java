@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import it.registro.domain.poas.ApprovalDeadline;
 import it.registro.domain.poas.api.*;
+import it.registro.projections.common.Versioned;
 
 /** Keeps the {@code poas} read model and answers the approval chain, the deadline report and the current POAS. */
 @Component
@@ -37,13 +38,7 @@ public class PoasProjection {
     }
 
     private void update(String id, long seq, Consumer<PoasView> change) {
-        PoasView p = mongo.findById(id, PoasView.class);
-        if (p == null || p.getVersion() >= seq) {
-            return;
-        }
-        change.accept(p);
-        p.version(seq);
-        mongo.save(p);
+        Versioned.update(mongo, PoasView.class, id, seq, change);
     }
 
     @EventHandler

@@ -8,9 +8,11 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import it.registro.projections.common.Versioned;
+
 /** One POAS: its approval chain in the order the documents date it, and where it stands. */
 @Document(PoasView.COLLECTION)
-public class PoasView {
+public class PoasView implements Versioned {
 
     public static final String COLLECTION = "poas";
 
@@ -93,7 +95,8 @@ public class PoasView {
 
     void submission(Submission s) { this.submission = s; }
     void approval(Approval a) { this.approval = a; }
-    void version(long v) { this.version = v; }
+    @Override
+    public void version(long v) { this.version = v; }
 
     public String getId() { return id; }
     public String getAgencyName() { return agencyName; }
@@ -117,5 +120,6 @@ public class PoasView {
     void modification(String id, java.util.function.UnaryOperator<Modification> change) {
         modifications.replaceAll(m -> m.id().equals(id) ? change.apply(m) : m);
     }
+    @Override
     public long getVersion() { return version; }
 }

@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import it.registro.domain.poas.api.*;
+import it.registro.projections.common.Versioned;
 
 /**
  * Keeps the {@code units} read model. It shares the POAS processing group, so a POAS approval and
@@ -48,13 +49,7 @@ public class UnitProjection {
     }
 
     private void update(String id, long seq, Consumer<UnitView> change) {
-        UnitView u = mongo.findById(id, UnitView.class);
-        if (u == null || u.getVersion() >= seq) {
-            return;
-        }
-        change.accept(u);
-        u.version(seq);
-        mongo.save(u);
+        Versioned.update(mongo, UnitView.class, id, seq, change);
     }
 
     private static String who(String principal) {

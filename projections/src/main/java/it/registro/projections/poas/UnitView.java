@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import it.registro.domain.poas.api.EffectiveRule;
 import it.registro.domain.poas.api.UnitType;
+import it.registro.projections.common.Versioned;
 
 /**
  * One organisational unit: its attributes, its scheduled activation and closure with the acts behind
@@ -17,7 +18,7 @@ import it.registro.domain.poas.api.UnitType;
  * act has one; it is then read from that act, never guessed.
  */
 @Document(UnitView.COLLECTION)
-public class UnitView {
+public class UnitView implements Versioned {
 
     public static final String COLLECTION = "units";
 
@@ -128,7 +129,8 @@ public class UnitView {
     void existedBefore() { this.existedBefore = true; }
     void activation(Change c) { this.activation = c; }
     void closure(Change c) { this.closure = c; }
-    void version(long v) { this.version = v; }
+    @Override
+    public void version(long v) { this.version = v; }
 
     public String getId() { return id; }
     public String getAgency() { return agency; }
@@ -146,5 +148,6 @@ public class UnitView {
     public List<Link> getSuccessors() { return successors; }
     public List<Flag> getFlags() { return flags; }
     public List<TrailEntry> getTrail() { return trail; }
+    @Override
     public long getVersion() { return version; }
 }

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import it.registro.domain.poas.api.ProceedingReference;
 import it.registro.domain.poas.api.ProceedingReferenceFlagged;
 import it.registro.domain.proceeding.api.*;
+import it.registro.projections.common.Versioned;
 
 /**
  * Keeps the proceeding catalogue, the proceedings and the unit-closure reports. Writes are absolute
@@ -68,15 +69,11 @@ public class ProceedingProjection {
     }
 
     private void updateType(String id, long seq, Consumer<ProceedingTypeView> change) {
-        ProceedingTypeView t = mongo.findById(id, ProceedingTypeView.class);
-        if (t == null || t.getVersion() >= seq) {
-            return;
-        }
-        change.accept(t);
-        t.getVersions().sort(Comparator.comparing(TypeVersion::validFrom));
-        t.refreshNamedUnits();
-        t.version(seq);
-        mongo.save(t);
+        Versioned.update(mongo, ProceedingTypeView.class, id, seq, t -> {
+            change.accept(t);
+            t.getVersions().sort(Comparator.comparing(TypeVersion::validFrom));
+            t.refreshNamedUnits();
+        });
     }
 
     @EventHandler
@@ -118,13 +115,7 @@ public class ProceedingProjection {
     }
 
     private void update(String id, long seq, Consumer<ProceedingView> change) {
-        ProceedingView p = mongo.findById(id, ProceedingView.class);
-        if (p == null || p.getVersion() >= seq) {
-            return;
-        }
-        change.accept(p);
-        p.version(seq);
-        mongo.save(p);
+        Versioned.update(mongo, ProceedingView.class, id, seq, change);
     }
 
     @EventHandler

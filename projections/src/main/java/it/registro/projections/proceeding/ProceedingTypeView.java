@@ -11,10 +11,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import it.registro.domain.body.api.AgencyKind;
 import it.registro.domain.proceeding.api.TypeVersion;
 import it.registro.domain.proceeding.api.UnitRef;
+import it.registro.projections.common.Versioned;
 
 /** One proceeding type with every version by date, and the reassignments of its units under POAS acts. */
 @Document(ProceedingTypeView.COLLECTION)
-public class ProceedingTypeView {
+public class ProceedingTypeView implements Versioned {
 
     public static final String COLLECTION = "proceeding_types";
 
@@ -88,11 +89,15 @@ public class ProceedingTypeView {
         return namedUnitIds;
     }
 
+    @Override
+
     public long getVersion() {
         return version;
     }
 
-    void version(long v) {
+    @Override
+
+    public void version(long v) {
         version = v;
     }
 }

@@ -13,13 +13,14 @@ import it.registro.domain.proceeding.api.OpeningBasis;
 import it.registro.domain.proceeding.api.Subject;
 import it.registro.domain.proceeding.api.TermRule;
 import it.registro.domain.proceeding.api.UnitRef;
+import it.registro.projections.common.Versioned;
 
 /**
  * One proceeding: what it is, its due date as it stands, suspensions, inertia and escalation, its
  * conclusion, and its full history in recording order.
  */
 @Document(ProceedingView.COLLECTION)
-public class ProceedingView {
+public class ProceedingView implements Versioned {
 
     public static final String COLLECTION = "proceedings";
 
@@ -108,6 +109,7 @@ public class ProceedingView {
     public Escalation getEscalation() { return escalation; }
     public Conclusion getConclusion() { return conclusion; }
     public List<HistoryEntry> getHistory() { return history; }
+    @Override
     public long getVersion() { return version; }
 
     void opened(String typeId, String typeName, LocalDate typeVersionFrom, String agencyName, OpeningBasis basis, LocalDate on,
@@ -155,7 +157,9 @@ public class ProceedingView {
         this.finalActUnit = finalAct;
     }
 
-    void version(long v) {
+    @Override
+
+    public void version(long v) {
         version = v;
     }
 }
