@@ -15,7 +15,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 
 import it.registro.app.audit.ledger.StoredEvents;
 import it.registro.app.web.ApiException;
-import it.registro.projections.audit.AuditProjection;
 
 /**
  * Resets every read model and replays every stored event into it, reporting progress on the status
@@ -33,7 +32,7 @@ import it.registro.projections.audit.AuditProjection;
  * with the Mongo tracking token a fresh processor sees stored events as replays, and such a handler
  * would silently skip them (see the stack notes).
  *
- * <p>Progress counts the events the audit projection has handled since the start: it handles every
+ * <p>Progress counts the events the audit trail's processor has handled since the start: it handles every
  * event, whatever its kind, so its count is the replay's done figure; the total is the number of
  * events stored when the rebuild started. The rebuild is over when every processor is caught up and
  * the audit projection has handled them all.
@@ -79,10 +78,10 @@ public class ReadModelRebuild {
         this.stored = stored;
     }
 
-    /** Counts every event the audit projection handles; the count is the replay's progress. */
+    /** Counts every event the audit trail's processor handles (it takes every kind); the count is the replay's progress. */
     @Bean
     static ConfigurerModule auditCounter(org.springframework.beans.factory.ObjectProvider<ReadModelRebuild> rebuild) {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(AuditProjection.PROCESSING_GROUP,
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(it.registro.app.axon.AxonConfiguration.AUDIT_TRAIL,
                 c -> (unitOfWork, chain) -> {
                     Object result = chain.proceed();
                     rebuild.getObject().handled.incrementAndGet();
@@ -95,10 +94,10 @@ public class ReadModelRebuild {
         monitor.shutdownNow();
     }
 
-    private List<TrackingEventProcessor> resettable() {
-        List<TrackingEventProcessor> out = new ArrayList<>();
+    private List<StreamingEventProcessor> resettable() {
+        List<StreamingEventProcessor> out = new ArrayList<>();
         processing.eventProcessors().values().forEach(p -> {
-            if (p instanceof TrackingEventProcessor t && !SIDE_EFFECTS.contains(t.getName()) && t.supportsReset()) {
+            if (p instanceof StreamingEventProcessor t && !SIDE_EFFECTS.contains(t.getName()) && t.supportsReset()) {
                 out.add(t);
             }
         });
@@ -110,21 +109,21 @@ public class ReadModelRebuild {
             throw new ApiException(HttpStatus.CONFLICT, "REBUILD_RUNNING", null, "A rebuild started by " + startedBy + " at " + startedAt
                     + " is still running");
         }
-        List<TrackingEventProcessor> processors = resettable();
+        List<StreamingEventProcessor> processors = resettable();
         total = stored.count();
         startedBy = principal;
         startedAt = Instant.now();
         finishedAt = null;
-        names = processors.stream().map(TrackingEventProcessor::getName).sorted().toList();
+        names = processors.stream().map(StreamingEventProcessor::getName).sorted().toList();
         log.info("Rebuild started by {}: {} events, processors {}", principal, total, names);
         // All at once: each waits for its worker's current poll (up to a second), so one after another
         // added seconds to every rebuild.
-        java.util.concurrent.CompletableFuture.allOf(processors.stream().map(TrackingEventProcessor::shutdownAsync)
+        java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
                 .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-        processors.forEach(TrackingEventProcessor::resetTokens);
+        processors.forEach(StreamingEventProcessor::resetTokens);
         handledAtStart = handled.get();
         state = State.RUNNING;
-        processors.forEach(TrackingEventProcessor::start);
+        processors.forEach(StreamingEventProcessor::start);
         watch = monitor.scheduleAtFixedRate(this::report, LOG_EVERY.toMillis(), LOG_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return status();
     }
@@ -147,7 +146,7 @@ public class ReadModelRebuild {
     public Status status() {
         List<ProcessorStatus> processors = new ArrayList<>();
         for (String name : names) {
-            processing.eventProcessor(name, TrackingEventProcessor.class).ifPresent(p -> processors.add(statusOf(p)));
+            processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(p -> processors.add(statusOf(p)));
         }
         long done = state == State.IDLE ? 0 : Math.min(handled.get() - handledAtStart, total);
         Instant end = finishedAt != null ? finishedAt : Instant.now();
@@ -157,7 +156,7 @@ public class ReadModelRebuild {
         return new Status(state, startedBy, startedAt, finishedAt, done, total, rate, eta, processors);
     }
 
-    private static ProcessorStatus statusOf(TrackingEventProcessor p) {
+    private static ProcessorStatus statusOf(StreamingEventProcessor p) {
         boolean replaying = false;
         boolean caughtUp = !p.processingStatus().isEmpty();
         Long position = null;

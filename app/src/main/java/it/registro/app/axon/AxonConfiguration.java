@@ -58,17 +58,45 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
+    /** The processor that feeds every read model but the audit trail (ADR 0013). */
+    public static final String READ_MODELS = "read-models";
+
+    /** The audit trail's processor: it writes a document for every event, so it runs beside the others (ADR 0013). */
+    public static final String AUDIT_TRAIL = it.registro.projections.audit.AuditProjection.PROCESSING_GROUP;
+
+    /** The processing groups that {@link #READ_MODELS} runs together. */
+    public static final List<String> READ_MODEL_GROUPS = List.of(
+            it.registro.projections.body.BodyProjection.PROCESSING_GROUP,
+            it.registro.projections.person.PersonProjection.PROCESSING_GROUP,
+            it.registro.projections.comune.ComuneProjection.PROCESSING_GROUP,
+            it.registro.projections.session.SessionProjection.PROCESSING_GROUP,
+            it.registro.projections.act.ActProjection.PROCESSING_GROUP,
+            it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
+            it.registro.projections.poas.PoasProjection.PROCESSING_GROUP,
+            it.registro.projections.proceeding.ProceedingProjection.PROCESSING_GROUP);
+
     /**
-     * The projections that write a document for every event hold their writes until the end of the
-     * processor's batch and send them as one bulk write (see BatchedWrites): the rebuild of the audit
-     * trail and of persons was one round trip per event.
+     * The read models are fed by two tracking processors rather than one each (ADR 0013): each processor
+     * reads every event and writes its token for every batch, also of events it ignores, so nine of them
+     * cost nine wake-ups and nine token writes per command on the cores the commands need. The audit
+     * trail, which writes a document for every event, keeps a processor of its own, so that a rebuild
+     * runs it beside the others on a second core. Each read model keeps its own group, so it can be
+     * given a processor of its own again by configuration alone.
+     */
+    @Bean
+    ConfigurerModule readModelProcessors() {
+        return configurer -> READ_MODEL_GROUPS.forEach(group -> configurer.eventProcessing().assignProcessingGroup(group, READ_MODELS));
+    }
+
+    /**
+     * The projections that write a document for every event (the audit trail, persons) hold their
+     * writes until the end of the processor's batch and send them as one bulk write (see BatchedWrites):
+     * their rebuild was one round trip per event.
      */
     @Bean
     ConfigurerModule batchedProjectionWrites() {
-        return configurer -> List.of(it.registro.projections.audit.AuditProjection.PROCESSING_GROUP,
-                        it.registro.projections.person.PersonProjection.PROCESSING_GROUP)
-                .forEach(group -> configurer.eventProcessing().registerHandlerInterceptor(group,
-                        c -> it.registro.projections.common.BatchedWrites.flushOnLastMessage()));
+        return configurer -> List.of(AUDIT_TRAIL, READ_MODELS).forEach(processor -> configurer.eventProcessing()
+                .registerHandlerInterceptor(processor, c -> it.registro.projections.common.BatchedWrites.flushOnLastMessage()));
     }
 
     /**

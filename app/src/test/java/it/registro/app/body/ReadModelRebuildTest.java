@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,13 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import it.registro.app.store.StoreDatabase;
 import it.registro.app.support.Api;
 import it.registro.app.support.RegistroIntegrationTest;
-import it.registro.projections.body.BodyProjection;
 import it.registro.projections.body.BodyView;
-import it.registro.projections.comune.ComuneProjection;
 import it.registro.projections.comune.ComuneView;
-import it.registro.projections.person.PersonProjection;
 import it.registro.projections.person.PersonView;
-import it.registro.projections.session.SessionProjection;
 import it.registro.projections.session.SessionView;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,11 +30,8 @@ import static org.awaitility.Awaitility.await;
 @RegistroIntegrationTest
 class ReadModelRebuildTest {
 
-    private static final List<String> PROCESSORS = List.of(BodyProjection.PROCESSING_GROUP,
-            PersonProjection.PROCESSING_GROUP, ComuneProjection.PROCESSING_GROUP, SessionProjection.PROCESSING_GROUP,
-            it.registro.projections.act.ActProjection.PROCESSING_GROUP, it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
-            it.registro.projections.poas.PoasProjection.PROCESSING_GROUP, it.registro.projections.audit.AuditProjection.PROCESSING_GROUP,
-            it.registro.projections.proceeding.ProceedingProjection.PROCESSING_GROUP);
+    private static final List<String> PROCESSORS = List.of(it.registro.app.axon.AxonConfiguration.READ_MODELS,
+            it.registro.app.axon.AxonConfiguration.AUDIT_TRAIL);
     private static final List<String> COLLECTIONS = List.of(BodyView.COLLECTION, PersonView.COLLECTION,
             ComuneView.COLLECTION, SessionView.COLLECTION, it.registro.projections.act.ActView.COLLECTION,
             it.registro.projections.act.CitationView.COLLECTION, it.registro.projections.poas.PoasView.COLLECTION,
@@ -130,6 +123,10 @@ class ReadModelRebuildTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/units/unit-asst-rebuild-sc-1-staff").json()
                 .get("unit").get("activation").get("date").asString().equals("2024-03-01"));
         ok(api.postJson("/api/citations", "{\"text\":\"decreto n. 2/2024\",\"source\":\"FIXTURE\"}"), 201);
+        // every event in every read model first: each answer above waited only for its own read model
+        long events = new it.registro.app.support.EventCounter(mongoClient, database).total();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongoClient.getDatabase(database.name())
+                .getCollection(it.registro.projections.audit.AuditProjection.COLLECTION).countDocuments() == events);
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get(SessionView.COLLECTION)).isNotEmpty();
         assertThat(before.get(BodyView.COLLECTION)).hasSizeGreaterThanOrEqualTo(3);
@@ -139,12 +136,12 @@ class ReadModelRebuildTest {
         assertThat(before.get(it.registro.projections.proceeding.UnitClosureView.COLLECTION)).hasSize(1);
 
         for (String name : PROCESSORS) {
-            TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
             processor.shutDown();
             processor.resetTokens();
         }
         assertThat(snapshot().values()).as("the reset handlers empty the read models").allMatch(List::isEmpty);
-        PROCESSORS.forEach(name -> processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow().start());
+        PROCESSORS.forEach(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow().start());
 
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> snapshot().equals(before));
