@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 public class ReadModelAwaiter {
 
     private final Duration timeout;
+    /** Batches committed by this instance's read-model processors; its monitor is what waiting requests wait on. */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     public ReadModelAwaiter(@Value("${registro.http.read-your-writes-timeout:2s}") Duration timeout) {
         this.timeout = timeout;
@@ -37,21 +39,61 @@ public class ReadModelAwaiter {
      */
     public boolean await(LongSupplier projectedVersion, long version) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        // 1, 2, 3… ms between looks: a projection usually catches up within a few milliseconds, and
-        // doubling pauses (2, 4, 8…) made a write wait up to twice that long (measured, docs/benchmarks.md).
+        // Looks again as soon as a read-model processor of this instance commits a batch; and every 1,
+        // 2, 3… ms in any case, for a processor that runs on another instance (it claims the token there).
         long pause = 1;
-        while (projectedVersion.getAsLong() < version) {
+        while (true) {
+            long seen = commits.get();
+            if (projectedVersion.getAsLong() >= version) {
+                return true;
+            }
             if (System.nanoTime() > deadline) {
                 return false;
             }
             try {
-                Thread.sleep(pause);
+                synchronized (commits) {
+                    if (commits.get() == seen) {
+                        commits.wait(pause);
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
             pause = Math.min(pause + 1, 50);
         }
-        return true;
+    }
+
+    /** Batches the read-model processors of this instance have committed since start-up. */
+    long committedBatches() {
+        return commits.get();
+    }
+
+    /** A read-model processor of this instance has committed a batch: whoever waits looks again. */
+    void readModelsCommitted() {
+        synchronized (commits) {
+            commits.incrementAndGet();
+            commits.notifyAll();
+        }
+    }
+
+    /**
+     * Tells the awaiter when a batch of the read-model processors is committed (its documents written,
+     * its token stored), once per batch, so a waiting request looks when there is something new to see
+     * instead of only on its own schedule.
+     */
+    @org.springframework.context.annotation.Bean
+    static org.axonframework.config.ConfigurerModule readModelCommits(
+            org.springframework.beans.factory.ObjectProvider<ReadModelAwaiter> awaiter) {
+        String key = ReadModelAwaiter.class.getName() + ".registered";
+        return configurer -> java.util.List.of(it.registro.app.axon.AxonConfiguration.READ_MODELS,
+                it.registro.app.axon.AxonConfiguration.AUDIT_TRAIL).forEach(processor -> configurer.eventProcessing()
+                .registerHandlerInterceptor(processor, c -> (unitOfWork, chain) -> {
+                    var root = unitOfWork.root();
+                    if (root.resources().putIfAbsent(key, Boolean.TRUE) == null) {
+                        root.afterCommit(u -> awaiter.getObject().readModelsCommitted());
+                    }
+                    return chain.proceed();
+                }));
     }
 }
