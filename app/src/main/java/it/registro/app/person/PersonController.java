@@ -30,6 +30,7 @@ import it.registro.app.web.CommandDispatcher;
 import it.registro.app.web.Etags;
 import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.person.api.FindPerson;
+import it.registro.domain.person.api.FindPersonVersion;
 import it.registro.domain.person.api.FindPersonsByName;
 import it.registro.domain.person.api.RecordPersonAlias;
 import it.registro.domain.person.api.RegisterPerson;
@@ -94,7 +95,8 @@ public class PersonController {
         return queries.query(new FindPerson(id), ResponseTypes.optionalInstanceOf(PersonHistory.class)).join();
     }
 
+    /** Only the version: the person's history (a search of every body) is not needed to see a write. */
     private long version(String id) {
-        return find(id).map(h -> h.person().version()).orElse(-1L);
+        return queries.query(new FindPersonVersion(id), ResponseTypes.instanceOf(Long.class)).join();
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import it.registro.domain.person.api.FindPerson;
+import it.registro.domain.person.api.FindPersonVersion;
 import it.registro.domain.person.api.FindPersonsByName;
 import it.registro.domain.person.api.NameVariantFlagged;
 import it.registro.domain.person.api.PersonAliasRecorded;
@@ -92,6 +93,14 @@ public class PersonProjection {
     List<PersonView> handle(FindPersonsByName query) {
         return mongo.find(Query.query(Criteria.where("nameKeys").is(Names.key(query.name()))).with(Sort.by("_id")),
                 PersonView.class);
+    }
+
+    @QueryHandler
+    Long handle(FindPersonVersion query) {
+        Query byId = Query.query(Criteria.where("_id").is(query.personId()));
+        byId.fields().include("version");
+        org.bson.Document found = mongo.findOne(byId, org.bson.Document.class, PersonView.COLLECTION);
+        return found == null ? -1L : ((Number) found.get("version")).longValue();
     }
 
     @QueryHandler

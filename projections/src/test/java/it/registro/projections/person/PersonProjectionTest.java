@@ -17,6 +17,7 @@ import it.registro.domain.body.api.OfficerElected;
 import it.registro.domain.body.api.SeatDefined;
 import it.registro.domain.body.api.SeatRole;
 import it.registro.domain.person.api.FindPerson;
+import it.registro.domain.person.api.FindPersonVersion;
 import it.registro.domain.person.api.FindPersonsByName;
 import it.registro.domain.person.api.PersonAliasRecorded;
 import it.registro.domain.person.api.PersonRegistered;
@@ -53,6 +54,14 @@ class PersonProjectionTest {
         assertThat(persons.handle(new FindPersonsByName("ANDREA VIRGILIO"))).extracting(PersonView::id).containsExactly("m1");
         assertThat(persons.handle(new FindPersonsByName("leonardo  virgilio"))).extracting(PersonView::id).containsExactly("m1");
         assertThat(persons.handle(new FindPersonsByName("Ida Ramponi"))).isEmpty();
+    }
+
+    @Test
+    void theVersionIsTheLastAppliedSequenceOrMinusOneForAnUnknownPerson() {
+        assertThat(persons.handle(new FindPersonVersion("m1"))).isEqualTo(1L);
+        assertThat(persons.handle(new FindPersonVersion("n1"))).isEqualTo(0L);
+        assertThat(persons.handle(new FindPersonVersion("nobody"))).isEqualTo(-1L);
+        assertThat(persons.handle(new FindPersonVersion("m1"))).isEqualTo(persons.handle(new FindPerson("m1")).orElseThrow().person().version());
     }
 
     @Test
