@@ -64,7 +64,7 @@ public class ReadModelAwaiter {
         }
     }
 
-    /** Batches the read-model processors of this instance have committed since start-up. */
+    /** Batches the read-model processor of this instance has committed since start-up. */
     long committedBatches() {
         return commits.get();
     }
@@ -86,14 +86,14 @@ public class ReadModelAwaiter {
     static org.axonframework.config.ConfigurerModule readModelCommits(
             org.springframework.beans.factory.ObjectProvider<ReadModelAwaiter> awaiter) {
         String key = ReadModelAwaiter.class.getName() + ".registered";
-        return configurer -> java.util.List.of(it.registro.app.axon.AxonConfiguration.READ_MODELS,
-                it.registro.app.axon.AxonConfiguration.AUDIT_TRAIL).forEach(processor -> configurer.eventProcessing()
-                .registerHandlerInterceptor(processor, c -> (unitOfWork, chain) -> {
+        // The read models that answers wait on are all fed by this processor; the audit trail's commits would only wake them for nothing.
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(it.registro.app.axon.AxonConfiguration.READ_MODELS,
+                c -> (unitOfWork, chain) -> {
                     var root = unitOfWork.root();
                     if (root.resources().putIfAbsent(key, Boolean.TRUE) == null) {
                         root.afterCommit(u -> awaiter.getObject().readModelsCommitted());
                     }
                     return chain.proceed();
-                }));
+                });
     }
 }

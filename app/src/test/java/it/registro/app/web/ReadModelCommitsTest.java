@@ -28,7 +28,7 @@ class ReadModelCommitsTest {
         long before = awaiter.committedBatches();
         Api.Response created = new Api(port).postJson("/api/persons", "{\"name\":\"Annunciata Commit\"}");
         assertThat(created.status()).as(created.body()).isIn(200, 201);
-        // persons (read-models) and the audit trail each commit a batch holding the new event
-        await().atMost(Duration.ofSeconds(10)).until(() -> awaiter.committedBatches() >= before + 2);
+        // the read-models processor (persons among them) commits a batch holding the new event
+        await().atMost(Duration.ofSeconds(10)).until(() -> awaiter.committedBatches() > before);
     }
 }
