@@ -14,12 +14,38 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadModelAwaiter {
 
+    /** Between looks when commits are announced here: in case an announcement is missed (it should not be). */
+    static final Duration SAFETY_NET = Duration.ofMillis(25);
+
     private final Duration timeout;
     /** Batches committed by this instance's read-model processors; its monitor is what waiting requests wait on. */
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
-    public ReadModelAwaiter(@Value("${registro.http.read-your-writes-timeout:2s}") Duration timeout) {
+    /** Whether the read-models processor runs on this instance now (holds its token), so that its commits are announced here. */
+    private final java.util.function.BooleanSupplier processorHere;
+    private final long safetyNetMillis;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ReadModelAwaiter(@Value("${registro.http.read-your-writes-timeout:2s}") Duration timeout,
+                            org.springframework.beans.factory.ObjectProvider<org.axonframework.config.EventProcessingConfiguration> processing) {
+        this(timeout, () -> processing.getObject()
+                .eventProcessor(it.registro.app.axon.AxonConfiguration.READ_MODELS, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .map(p -> p.isRunning() && !p.processingStatus().isEmpty()).orElse(false));
+    }
+
+    /** Without a processor here: looks on its own schedule only (and still on any commit announced). */
+    public ReadModelAwaiter(Duration timeout) {
+        this(timeout, () -> false);
+    }
+
+    ReadModelAwaiter(Duration timeout, java.util.function.BooleanSupplier processorHere) {
+        this(timeout, processorHere, SAFETY_NET);
+    }
+
+    ReadModelAwaiter(Duration timeout, java.util.function.BooleanSupplier processorHere, Duration safetyNet) {
         this.timeout = timeout;
+        this.processorHere = processorHere;
+        this.safetyNetMillis = Math.max(1, safetyNet.toMillis());
     }
 
     /**
@@ -39,9 +65,12 @@ public class ReadModelAwaiter {
      */
     public boolean await(LongSupplier projectedVersion, long version) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        // Looks again as soon as a read-model processor of this instance commits a batch; and every 1,
-        // 2, 3… ms in any case, for a processor that runs on another instance (it claims the token there).
-        long pause = 1;
+        // Looks again as soon as the read-models processor of this instance commits a batch. When it runs
+        // on another instance (which then holds its token), nothing is announced here: look every 1, 2,
+        // 3… ms. When it runs here, every look between commits is wasted work on the cores the processor
+        // needs, so the schedule is only a safety net.
+        boolean announced = processorHere.getAsBoolean();
+        long pause = announced ? safetyNetMillis : 1;
         while (true) {
             long seen = commits.get();
             if (projectedVersion.getAsLong() >= version) {
@@ -60,8 +89,13 @@ public class ReadModelAwaiter {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            pause = Math.min(pause + 1, 50);
+            pause = announced ? safetyNetMillis : Math.min(pause + 1, 50);
         }
+    }
+
+    /** Whether the read-models processor runs here now, so that waiting relies on its announced commits. */
+    boolean commitsAnnouncedHere() {
+        return processorHere.getAsBoolean();
     }
 
     /** Batches the read-model processor of this instance has committed since start-up. */

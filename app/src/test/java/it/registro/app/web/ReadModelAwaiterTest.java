@@ -37,4 +37,21 @@ class ReadModelAwaiterTest {
         }, 7)).isTrue();
         assertThat(looks).hasValue(1);
     }
+
+    @Test
+    void whenItsProcessorRunsHereAnAnnouncedCommitWakesTheWaiter() throws Exception {
+        // a safety net far beyond the test's own limit: only the announcement can end the wait in time
+        ReadModelAwaiter awaiter = new ReadModelAwaiter(Duration.ofHours(1), () -> true, Duration.ofHours(1));
+        AtomicInteger looks = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong shown = new java.util.concurrent.atomic.AtomicLong(-1);
+        java.util.concurrent.CompletableFuture<Boolean> answer = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> awaiter.await(() -> {
+                    looks.incrementAndGet();
+                    return shown.get();
+                }, 3));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> looks.get() == 1);
+        shown.set(3);
+        awaiter.readModelsCommitted();
+        assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
 }

@@ -25,6 +25,8 @@ class ReadModelCommitsTest {
     @Test
     @DisplayName("a committed batch of the read models is announced to the awaiter")
     void committedBatchesAreAnnounced() {
+        // the processor runs in this context: answers rely on its announcements, not on looking every few ms
+        await().atMost(Duration.ofSeconds(10)).until(awaiter::commitsAnnouncedHere);
         long before = awaiter.committedBatches();
         Api.Response created = new Api(port).postJson("/api/persons", "{\"name\":\"Annunciata Commit\"}");
         assertThat(created.status()).as(created.body()).isIn(200, 201);
