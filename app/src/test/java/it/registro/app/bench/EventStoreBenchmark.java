@@ -562,7 +562,7 @@ class EventStoreBenchmark {
                     m.get("raw insertMany").rate()));
         }
         out.append("\n#### The command side alone: the same gateway commands with every tracking processor stopped\n\n");
-        out.append("(the raw driver measured again just before, also with nothing else running)\n\n");
+        out.append("(the raw driver measured in turn with them, also with nothing else running)\n\n");
         out.append("| engine | stored | raw insertOne x1 | gateway alone x1 | ours/raw | raw insertOne x4 | gateway alone x4 | ours/raw |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
