@@ -96,8 +96,9 @@ public class ActController {
         return queries.query(new FindAct(id, asOf), ResponseTypes.optionalInstanceOf(ActProjection.ActRecord.class)).join();
     }
 
+    /** Only the version: the act's state, chain and references are not needed to see a write. */
     private long version(String id) {
-        return find(id, LocalDate.now()).map(r -> r.act().getVersion()).orElse(-1L);
+        return queries.query(new it.registro.domain.act.api.FindActVersion(id), ResponseTypes.instanceOf(Long.class)).join();
     }
 
     private ResponseEntity<CommandAccepted> send(String id, Object command) {

@@ -83,8 +83,9 @@ public class PoasController {
         return queries.query(new FindApprovalChain(id), ResponseTypes.optionalInstanceOf(PoasProjection.ApprovalChain.class)).join();
     }
 
+    /** Only the version: the approval chain is not needed to see a write. */
     private long version(String id) {
-        return chain(id).map(c -> c.poas().getVersion()).orElse(-1L);
+        return queries.query(new it.registro.domain.poas.api.FindPoasVersion(id), ResponseTypes.instanceOf(Long.class)).join();
     }
 
     private ResponseEntity<CommandAccepted> send(String id, Object command) {

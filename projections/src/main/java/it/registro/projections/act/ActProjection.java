@@ -135,6 +135,11 @@ public class ActProjection {
     }
 
     @QueryHandler
+    public Long handle(FindActVersion q) {
+        return Versioned.shown(mongo, ActView.COLLECTION, q.actId());
+    }
+
+    @QueryHandler
     public Optional<ActRecord> handle(FindAct q) {
         return Optional.ofNullable(mongo.findById(q.actId(), ActView.class))
                 .map(a -> new ActRecord(a, q.asOf(), a.stateOn(q.asOf()), a.amendedOn(q.asOf())));

@@ -27,4 +27,17 @@ public interface Versioned {
         view.version(sequence);
         mongo.save(view);
     }
+
+    /**
+     * The version the read model shows for the document {@code id} of {@code collection} (its
+     * {@code version} field), or -1 when it does not show it yet: one field by id, what read-your-writes
+     * waits on, without loading and converting the whole document.
+     */
+    static long shown(MongoTemplate mongo, String collection, String id) {
+        org.springframework.data.mongodb.core.query.Query byId = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id));
+        byId.fields().include("version");
+        org.bson.Document found = mongo.findOne(byId, org.bson.Document.class, collection);
+        return found == null || found.get("version") == null ? -1L : ((Number) found.get("version")).longValue();
+    }
 }

@@ -97,10 +97,7 @@ public class PersonProjection {
 
     @QueryHandler
     Long handle(FindPersonVersion query) {
-        Query byId = Query.query(Criteria.where("_id").is(query.personId()));
-        byId.fields().include("version");
-        org.bson.Document found = mongo.findOne(byId, org.bson.Document.class, PersonView.COLLECTION);
-        return found == null ? -1L : ((Number) found.get("version")).longValue();
+        return it.registro.projections.common.Versioned.shown(mongo, PersonView.COLLECTION, query.personId());
     }
 
     @QueryHandler

@@ -180,6 +180,11 @@ public class PoasProjection {
     }
 
     @QueryHandler
+    public Long handle(FindPoasVersion q) {
+        return it.registro.projections.common.Versioned.shown(mongo, PoasView.COLLECTION, q.poasId());
+    }
+
+    @QueryHandler
     public Optional<ApprovalChain> handle(FindApprovalChain q) {
         return Optional.ofNullable(mongo.findById(q.poasId(), PoasView.class)).map(p -> {
             List<PoasView.Step> chain = new ArrayList<>(p.getSteps());
