@@ -1,14 +1,14 @@
 package it.registro.app.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import it.registro.app.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,23 +29,7 @@ class VerifiedPasswordsTest {
             return bcrypt.matches(raw, encoded);
         }
     };
-    private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
 
     @Test
     void aMatchedPasswordIsRecognisedWithoutBcryptUntilItExpires() {
@@ -57,7 +41,7 @@ class VerifiedPasswordsTest {
         assertThat(passwords.matches("demo-admin", hash)).isTrue();
         assertThat(bcryptChecks).hasValue(1);
 
-        now = now.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(passwords.matches("demo-admin", hash)).isTrue();
         assertThat(bcryptChecks).as("expired: checked again").hasValue(2);
     }

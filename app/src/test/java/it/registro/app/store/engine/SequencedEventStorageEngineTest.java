@@ -1,10 +1,8 @@
 package it.registro.app.store.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +41,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import it.registro.app.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -547,33 +547,5 @@ class SequencedEventStorageEngineTest {
         assertThat(labels(readAll(engine, token))).containsExactly("timed/2", "timed/3");
         assertThat(labels(readAll(engine, engine.createTokenAt(t0.minusSeconds(1))))).hasSize(4);
         assertThat(readAll(engine, engine.createTokenAt(t0.plus(Duration.ofDays(10))))).isEmpty();
-    }
-
-    /** A clock the tests move by hand, so the gap timeout is exercised without waiting. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
