@@ -98,7 +98,7 @@ public class ActController {
 
     /** Only the version: the act's state, chain and references are not needed to see a write. */
     private long version(String id) {
-        return queries.query(new it.registro.domain.act.api.FindActVersion(id), ResponseTypes.instanceOf(Long.class)).join();
+        return queries.query(new FindActVersion(id), ResponseTypes.instanceOf(Long.class)).join();
     }
 
     private ResponseEntity<CommandAccepted> send(String id, Object command) {

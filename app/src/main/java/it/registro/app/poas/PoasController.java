@@ -85,7 +85,7 @@ public class PoasController {
 
     /** Only the version: the approval chain is not needed to see a write. */
     private long version(String id) {
-        return queries.query(new it.registro.domain.poas.api.FindPoasVersion(id), ResponseTypes.instanceOf(Long.class)).join();
+        return queries.query(new FindPoasVersion(id), ResponseTypes.instanceOf(Long.class)).join();
     }
 
     private ResponseEntity<CommandAccepted> send(String id, Object command) {

@@ -1,10 +1,21 @@
 package it.registro.app.web;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+
+import it.registro.app.axon.AxonConfiguration;
 
 /**
  * Read-your-writes for the REST API: after a command is stored, waits (briefly, bounded) until the
@@ -19,17 +30,17 @@ public class ReadModelAwaiter {
 
     private final Duration timeout;
     /** Batches committed by this instance's read-model processors; its monitor is what waiting requests wait on. */
-    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
 
     /** Whether the read-models processor runs on this instance now (holds its token), so that its commits are announced here. */
-    private final java.util.function.BooleanSupplier processorHere;
+    private final BooleanSupplier processorHere;
     private final long safetyNetMillis;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public ReadModelAwaiter(@Value("${registro.http.read-your-writes-timeout:2s}") Duration timeout,
-                            org.springframework.beans.factory.ObjectProvider<org.axonframework.config.EventProcessingConfiguration> processing) {
+                            ObjectProvider<EventProcessingConfiguration> processing) {
         this(timeout, () -> processing.getObject()
-                .eventProcessor(it.registro.app.axon.AxonConfiguration.READ_MODELS, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .eventProcessor(AxonConfiguration.READ_MODELS, StreamingEventProcessor.class)
                 .map(p -> p.isRunning() && !p.processingStatus().isEmpty()).orElse(false));
     }
 
@@ -38,11 +49,11 @@ public class ReadModelAwaiter {
         this(timeout, () -> false);
     }
 
-    ReadModelAwaiter(Duration timeout, java.util.function.BooleanSupplier processorHere) {
+    ReadModelAwaiter(Duration timeout, BooleanSupplier processorHere) {
         this(timeout, processorHere, SAFETY_NET);
     }
 
-    ReadModelAwaiter(Duration timeout, java.util.function.BooleanSupplier processorHere, Duration safetyNet) {
+    ReadModelAwaiter(Duration timeout, BooleanSupplier processorHere, Duration safetyNet) {
         this.timeout = timeout;
         this.processorHere = processorHere;
         this.safetyNetMillis = Math.max(1, safetyNet.toMillis());
@@ -52,10 +63,10 @@ public class ReadModelAwaiter {
      * The answer to an accepted write: 200 with the new version as ETag, once the read model shows
      * it (or the bound has passed, which the answer says).
      */
-    public org.springframework.http.ResponseEntity<CommandAccepted> accepted(String id, long version,
+    public ResponseEntity<CommandAccepted> accepted(String id, long version,
                                                                               LongSupplier projectedVersion) {
         boolean projected = await(projectedVersion, version);
-        return org.springframework.http.ResponseEntity.ok().eTag(Etags.of(version))
+        return ResponseEntity.ok().eTag(Etags.of(version))
                 .body(new CommandAccepted(id, version, projected));
     }
 
@@ -116,12 +127,12 @@ public class ReadModelAwaiter {
      * its token stored), once per batch, so a waiting request looks when there is something new to see
      * instead of only on its own schedule.
      */
-    @org.springframework.context.annotation.Bean
-    static org.axonframework.config.ConfigurerModule readModelCommits(
-            org.springframework.beans.factory.ObjectProvider<ReadModelAwaiter> awaiter) {
+    @Bean
+    static ConfigurerModule readModelCommits(
+            ObjectProvider<ReadModelAwaiter> awaiter) {
         String key = ReadModelAwaiter.class.getName() + ".registered";
         // The read models that answers wait on are all fed by this processor; the audit trail's commits would only wake them for nothing.
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(it.registro.app.axon.AxonConfiguration.READ_MODELS,
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(AxonConfiguration.READ_MODELS,
                 c -> (unitOfWork, chain) -> {
                     var root = unitOfWork.root();
                     if (root.resources().putIfAbsent(key, Boolean.TRUE) == null) {

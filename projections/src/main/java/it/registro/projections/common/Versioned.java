@@ -2,7 +2,10 @@ package it.registro.projections.common;
 
 import java.util.function.Consumer;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * A read-model document that records the sequence number of the last event of its aggregate applied
@@ -34,10 +37,9 @@ public interface Versioned {
      * waits on, without loading and converting the whole document.
      */
     static long shown(MongoTemplate mongo, String collection, String id) {
-        org.springframework.data.mongodb.core.query.Query byId = org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id));
+        Query byId = Query.query(Criteria.where("_id").is(id));
         byId.fields().include("version");
-        org.bson.Document found = mongo.findOne(byId, org.bson.Document.class, collection);
+        Document found = mongo.findOne(byId, Document.class, collection);
         return found == null || found.get("version") == null ? -1L : ((Number) found.get("version")).longValue();
     }
 }

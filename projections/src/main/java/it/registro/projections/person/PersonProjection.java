@@ -28,6 +28,7 @@ import it.registro.domain.person.api.PersonRegistered;
 import it.registro.projections.body.BodyView;
 import it.registro.projections.common.BatchedWrites;
 import it.registro.projections.common.Names;
+import it.registro.projections.common.Versioned;
 
 /** Keeps the {@code persons} read model; a person's history is gathered from the bodies' documents. */
 @Component
@@ -97,7 +98,7 @@ public class PersonProjection {
 
     @QueryHandler
     Long handle(FindPersonVersion query) {
-        return it.registro.projections.common.Versioned.shown(mongo, PersonView.COLLECTION, query.personId());
+        return Versioned.shown(mongo, PersonView.COLLECTION, query.personId());
     }
 
     @QueryHandler

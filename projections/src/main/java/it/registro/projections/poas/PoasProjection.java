@@ -181,7 +181,7 @@ public class PoasProjection {
 
     @QueryHandler
     public Long handle(FindPoasVersion q) {
-        return it.registro.projections.common.Versioned.shown(mongo, PoasView.COLLECTION, q.poasId());
+        return Versioned.shown(mongo, PoasView.COLLECTION, q.poasId());
     }
 
     @QueryHandler
