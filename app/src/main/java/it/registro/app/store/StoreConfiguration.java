@@ -28,7 +28,8 @@ public class StoreConfiguration {
     EmbeddedMongoServer embeddedMongoServer(StoreProperties properties) {
         return properties.embeddedBackend() == StoreProperties.EmbeddedBackend.MEMORY
                 ? EmbeddedMongoServer.inMemory()
-                : EmbeddedMongoServer.inFile(properties.dataDir());
+                : EmbeddedMongoServer.inFile(properties.dataDir(), properties.embeddedFsync(),
+                        (int) properties.embeddedCompactOnClose().toMillis());
     }
 
     @Bean

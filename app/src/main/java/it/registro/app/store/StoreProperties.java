@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        or AXON_MONGO (the axon-mongo extension's engine, kept to compare the two)
  * @param snapshotThreshold events after which an aggregate is snapshotted (0: never)
  * @param aggregateCache  keep loaded aggregates in memory (a weak-reference cache)
+ * @param embeddedFsync   the FILE backend forces each group commit to the disk, so an acknowledged write
+ *                        survives a power loss too, not only a killed process (ADR 0014)
+ * @param embeddedCompactOnClose how long the FILE backend may compact its file when the service stops
  */
 @ConfigurationProperties("registro.store")
 public record StoreProperties(
@@ -25,7 +28,9 @@ public record StoreProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("SEQUENCED") Engine engine,
         @DefaultValue("0") int snapshotThreshold,
-        @DefaultValue("true") boolean aggregateCache) {
+        @DefaultValue("true") boolean aggregateCache,
+        @DefaultValue("true") boolean embeddedFsync,
+        @DefaultValue("5s") java.time.Duration embeddedCompactOnClose) {
 
     public enum EmbeddedBackend { FILE, MEMORY }
 
