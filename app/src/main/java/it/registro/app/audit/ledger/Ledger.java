@@ -140,9 +140,10 @@ public class Ledger {
         try {
             c.insertOne(entry);
         } catch (com.mongodb.MongoWriteException e) {
-            if (it.registro.projections.common.DuplicateKeys.on(e.getError(), "eventId_1")) {
-                // Redelivered: the ledger never changes what it holds. Found by the unique index rather
-                // than a lookup before every insert, which cost a round trip per event.
+            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY && leafOf(s.eventId()).isPresent()) {
+                // Redelivered (the token is stored once per batch, so a restart delivers again the events a batch
+                // had entered before it stopped): the ledger never changes what it holds. Found by a unique index
+                // rather than a lookup before every insert; which of its indexes a store names first varies.
                 return;
             }
             loaded = false; // the index was taken: this copy of the leaves is behind; the processor retries with a fresh one
