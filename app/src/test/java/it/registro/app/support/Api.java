@@ -34,9 +34,18 @@ public final class Api {
     }
 
     private Api(int port, String user) {
+        this(port, user, PASSWORD);
+    }
+
+    private Api(int port, String user, String password) {
         this.base = "http://localhost:" + port;
         this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** As a user with a password other than the test accounts' (e.g. the demo accounts of the packaged service). */
+    public static Api withPassword(int port, String user, String password) {
+        return new Api(port, user, password);
     }
 
     public static Api as(int port, String user) {
