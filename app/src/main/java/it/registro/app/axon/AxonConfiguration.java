@@ -223,7 +223,8 @@ public class AxonConfiguration {
         if (store.engine() == StoreProperties.Engine.SEQUENCED) {
             SequencedEventStorageEngine engine = SequencedEventStorageEngine.builder()
                     .database(client.getDatabase(database.name()))
-                    .collections(database.eventsCollection(), "eventcounters", "eventsnapshots")
+                    .collections(database.eventsCollection(), SequencedEventStorageEngine.DEFAULT_COUNTERS,
+                            SequencedEventStorageEngine.DEFAULT_SNAPSHOTS)
                     .snapshotSerializer(snapshotSerializer)
                     .eventSerializer(eventSerializer)
                     .upcasterChain(configuration.upcasterChain())

@@ -35,7 +35,7 @@ public record StoreProperties(
     public enum EmbeddedBackend { FILE, MEMORY }
 
     public enum Engine {
-        SEQUENCED("events"), AXON_MONGO("domainevents");
+        SEQUENCED(it.registro.app.store.engine.SequencedEventStorageEngine.DEFAULT_EVENTS), AXON_MONGO("domainevents");
 
         private final String eventsCollection;
 

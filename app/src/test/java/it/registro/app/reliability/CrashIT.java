@@ -85,7 +85,9 @@ class CrashIT {
                 while (acked.get() < 20) {
                     Thread.sleep(10);
                 }
-                Thread.sleep(random.nextInt(3000));
+                // a signed checkpoint in every cycle: after the restart it must still verify (the key is kept with the data)
+                service.as("admin", "demo-admin").postJson("/api/admin/checkpoints", "");
+                Thread.sleep(random.nextInt(4000));
                 service.kill();
                 stop.set(true);
                 for (Thread t : writers) {

@@ -4,13 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -18,6 +24,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +41,10 @@ import it.registro.domain.session.api.SessionClosed;
  * hash covers the previous one of its aggregate), and signed checkpoints of the Merkle tree, issued
  * when a session closes, when an act is adopted, on request and periodically. It is evidence, not a
  * read model: never reset, never rebuilt.
+ * <p>
+ * The tree is kept incrementally (ADR 0014): in memory only its right edge ({@link MerkleTree.CompactRange},
+ * O(log n) hashes), in the store its leaves and tiles ({@link StoredTree}); so an event and a checkpoint
+ * cost O(log n) however long the ledger, and a start-up reads O(log n) documents, never the whole ledger.
  */
 @Component
 @ProcessingGroup(Ledger.PROCESSING_GROUP)
@@ -46,8 +57,8 @@ public class Ledger {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
     private static final HexFormat HEX = HexFormat.of();
 
-    /** A signed statement of the tree: its size and root, in the form {@link #text} gives. */
-    public record Checkpoint(long treeSize, String root, String origin, Instant issuedAt, String reason, String signature) {
+    /** A signed statement of the tree: its size and root, in the form {@link #text} gives, and the key that signed it. */
+    public record Checkpoint(long treeSize, String root, String origin, Instant issuedAt, String reason, String signature, String keyId) {
 
         public String text() {
             return CheckpointText.of(origin, treeSize, root);
@@ -56,23 +67,24 @@ public class Ledger {
 
     private final MongoTemplate mongo;
     private final StoredEvents stored;
-    private final CheckpointSigner signer;
+    private final LedgerKeys keys;
     private final String origin;
-    private final List<byte[]> leaves = new ArrayList<>();
-    private boolean loaded;
+    private final StoredTree tree;
+    private MerkleTree.CompactRange edge;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ledger-checkpoints");
         t.setDaemon(true);
         return t;
     });
 
-    public Ledger(MongoTemplate mongo, StoredEvents stored, CheckpointSigner signer,
+    public Ledger(MongoTemplate mongo, StoredEvents stored, LedgerKeys keys,
                   @Value("${registro.ledger.origin:registro.local/ledger}") String origin,
                   @Value("${registro.ledger.checkpoint-every:PT10M}") Duration every) {
         this.mongo = mongo;
         this.stored = stored;
-        this.signer = signer;
+        this.keys = keys;
         this.origin = origin;
+        this.tree = new StoredTree(mongo);
         MongoCollection<Document> c = mongo.getCollection(LEAVES);
         c.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
         c.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true).sparse(true));
@@ -91,19 +103,36 @@ public class Ledger {
     }
 
     /**
-     * The leaf hashes in index order, read once and then kept in step by {@link #on}: counting the
-     * collection at every event would cost a scan each on the embedded server. Another writer of the
-     * same ledger makes the next insert collide on its index, which drops this copy (see {@link #on}).
+     * The right edge of the tree, found once: the number of entries by exact-key probes (doubling, then
+     * halving: entries are dense from 0), then the perfect subtrees of that size from the stored tiles.
      */
-    private synchronized List<byte[]> leaves() {
-        if (!loaded) {
-            leaves.clear();
-            for (Document d : mongo.getCollection(LEAVES).find().sort(new Document("_id", 1))) {
-                leaves.add(HEX.parseHex(d.getString("leaf")));
-            }
-            loaded = true;
+    private synchronized MerkleTree.CompactRange edge() {
+        if (edge == null) {
+            edge = MerkleTree.CompactRange.of(tree, storedSize());
         }
-        return leaves;
+        return edge;
+    }
+
+    private long storedSize() {
+        MongoCollection<Document> c = mongo.getCollection(LEAVES);
+        if (c.find(new Document("_id", 0L)).first() == null) {
+            return 0;
+        }
+        long present = 0;
+        long absent = 1;
+        while (c.find(new Document("_id", absent)).first() != null) {
+            present = absent;
+            absent *= 2;
+        }
+        while (absent - present > 1) {
+            long middle = present + (absent - present) / 2;
+            if (c.find(new Document("_id", middle)).first() != null) {
+                present = middle;
+            } else {
+                absent = middle;
+            }
+        }
+        return present + 1;
     }
 
     /** The key of an aggregate's event in the ledger: one exact-key lookup finds an event's predecessor. */
@@ -112,9 +141,9 @@ public class Ledger {
     }
 
     @EventHandler
-    public synchronized void on(Object payload, EventMessage<?> event, org.axonframework.eventhandling.TrackingToken token) {
+    public synchronized void on(Object payload, EventMessage<?> event, TrackingToken token) {
         MongoCollection<Document> c = mongo.getCollection(LEAVES);
-        java.util.OptionalLong position = token == null ? java.util.OptionalLong.empty() : token.position();
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
         Optional<StoredEvents.StoredEvent> found = position.isPresent() ? stored.at(position.getAsLong(), event.getIdentifier()) : Optional.empty();
         StoredEvents.StoredEvent s = found.or(() -> stored.byEventId(event.getIdentifier())).orElseThrow(() ->
                 new IllegalStateException("Event " + event.getIdentifier() + " was delivered but is not in the store"));
@@ -128,28 +157,31 @@ public class Ledger {
             }
             previous = HEX.parseHex(before.getString("chain"));
         }
-        List<byte[]> all = leaves();
-        long index = all.size();
+        MerkleTree.CompactRange range = edge();
+        long index = range.size();
         Document entry = new Document("_id", index).append("eventId", s.eventId()).append("aggregateId", s.aggregateId())
                 .append("sequence", s.sequence()).append("type", s.type()).append("payloadType", payload.getClass().getSimpleName())
-                .append("recordedAt", java.util.Date.from(event.getTimestamp())).append("leaf", HEX.formatHex(leaf))
+                .append("recordedAt", Date.from(event.getTimestamp())).append("leaf", HEX.formatHex(leaf))
                 .append("previous", HEX.formatHex(previous)).append("chain", HEX.formatHex(MerkleTree.sha256(previous, leaf)));
+        if (s.position() >= 0) {
+            entry.append("position", s.position()); // where verification finds the event by its exact key
+        }
         if (s.aggregateId() != null) {
             entry.append("aggregateKey", aggregateKey(s.aggregateId(), s.sequence())); // absent otherwise: the index is sparse
         }
         try {
             c.insertOne(entry);
-        } catch (com.mongodb.MongoWriteException e) {
-            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY && leafOf(s.eventId()).isPresent()) {
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && leafOf(s.eventId()).isPresent()) {
                 // Redelivered (the token is stored once per batch, so a restart delivers again the events a batch
                 // had entered before it stopped): the ledger never changes what it holds. Found by a unique index
                 // rather than a lookup before every insert; which of its indexes a store names first varies.
                 return;
             }
-            loaded = false; // the index was taken: this copy of the leaves is behind; the processor retries with a fresh one
+            edge = null; // the index was taken (another writer of this ledger): read the edge again; the processor retries
             throw e;
         }
-        all.add(leaf);
+        range.append(leaf).forEach(tree::completed);
         if (payload instanceof SessionClosed || payload instanceof ActAdopted) {
             checkpoint(payload instanceof SessionClosed ? "session closed" : "act adopted");
         }
@@ -157,28 +189,33 @@ public class Ledger {
 
     /** Signs the current tree, unless the last checkpoint already covers it. */
     public synchronized Optional<Checkpoint> checkpoint(String reason) {
-        List<byte[]> all = leaves();
-        Optional<Checkpoint> last = latest();
-        if (all.isEmpty() || last.isPresent() && last.get().treeSize() == all.size()) {
-            return last;
+        MerkleTree.CompactRange range = edge();
+        long size = range.size();
+        Optional<Checkpoint> last = checkpointAt(size);
+        if (size == 0 || last.isPresent()) {
+            return size == 0 ? latest() : last;
         }
-        String root = Base64.getEncoder().encodeToString(MerkleTree.root(all));
-        Checkpoint cp = new Checkpoint(all.size(), root, origin, Instant.now(), reason, signer.sign(CheckpointText.of(origin, all.size(), root)));
+        String root = Base64.getEncoder().encodeToString(range.root());
+        LedgerKeys.Signed signed = keys.sign(CheckpointText.of(origin, size, root));
+        Checkpoint cp = new Checkpoint(size, root, origin, Instant.now(), reason, signed.signature(), signed.keyId());
         mongo.getCollection(CHECKPOINTS).insertOne(new Document("_id", cp.treeSize()).append("root", cp.root()).append("origin", cp.origin())
-                .append("issuedAt", java.util.Date.from(cp.issuedAt())).append("reason", cp.reason()).append("signature", cp.signature()));
-        log.info("Ledger checkpoint: {} events, root {} ({})", cp.treeSize(), cp.root(), reason);
+                .append("issuedAt", Date.from(cp.issuedAt())).append("reason", cp.reason()).append("signature", cp.signature())
+                .append("keyId", cp.keyId()));
+        log.info("Ledger checkpoint: {} events, root {}, key {} ({})", cp.treeSize(), cp.root(), cp.keyId(), reason);
         return Optional.of(cp);
     }
 
     static Checkpoint checkpointOf(Document d) {
         return new Checkpoint(((Number) d.get("_id")).longValue(), d.getString("root"), d.getString("origin"), d.getDate("issuedAt").toInstant(),
-                d.getString("reason"), d.getString("signature"));
+                d.getString("reason"), d.getString("signature"), d.getString("keyId"));
     }
 
+    /** The checkpoint with the largest tree. */
     public Optional<Checkpoint> latest() {
         return Optional.ofNullable(mongo.getCollection(CHECKPOINTS).find().sort(new Document("_id", -1)).first()).map(Ledger::checkpointOf);
     }
 
+    /** Every checkpoint, smallest tree first. */
     public List<Checkpoint> checkpoints() {
         List<Checkpoint> out = new ArrayList<>();
         mongo.getCollection(CHECKPOINTS).find().sort(new Document("_id", 1)).forEach(d -> out.add(checkpointOf(d)));
@@ -189,23 +226,62 @@ public class Ledger {
         return Optional.ofNullable(mongo.getCollection(CHECKPOINTS).find(new Document("_id", size)).first()).map(Ledger::checkpointOf);
     }
 
+    /** Entries in the ledger, as stored now (another instance may be the one entering events). */
     public long size() {
-        return leaves().size();
+        return storedSize();
+    }
+
+    /** The root of the first {@code size} entries, from the stored tree. */
+    public byte[] root(long size) {
+        return MerkleTree.root(tree, 0, size);
+    }
+
+    /** The stored tree, for proofs. */
+    MerkleTree.Subtrees tree() {
+        return tree;
     }
 
     public Optional<Document> leafOf(String eventId) {
         return Optional.ofNullable(mongo.getCollection(LEAVES).find(new Document("eventId", eventId)).first());
     }
 
-    /** A copy of the leaf hashes in index order, for proofs. */
-    public synchronized List<byte[]> leafHashes() {
-        return new ArrayList<>(leaves());
+    /** The entries {@code [from, from + count)} by index (fewer at the end of the ledger), each looked up by its exact key. */
+    public List<Document> entries(long from, int count) {
+        List<Long> ids = new ArrayList<>(count);
+        for (long i = from; i < from + count; i++) {
+            ids.add(i);
+        }
+        var found = StoredTree.find(mongo.getCollection(LEAVES), ids);
+        List<Document> out = new ArrayList<>(count);
+        for (Long id : ids) {
+            Document d = found.get(id);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
-    /** Every ledger entry in index order. */
-    public List<Document> entries() {
-        List<Document> out = new ArrayList<>();
-        mongo.getCollection(LEAVES).find().sort(new Document("_id", 1)).into(out);
+    /**
+     * The stored events of these entries, by event id: read by their exact position where the entry has
+     * one and it still holds that event, otherwise by event id; an event no longer stored is absent.
+     */
+    Map<String, StoredEvents.StoredEvent> storedEventsOf(List<Document> entries) {
+        Map<Long, StoredEvents.StoredEvent> byPosition = stored.at(entries.stream().filter(d -> d.get("position") != null)
+                .map(d -> ((Number) d.get("position")).longValue()).toList());
+        Map<String, StoredEvents.StoredEvent> out = new HashMap<>();
+        List<String> lookup = new ArrayList<>();
+        for (Document d : entries) {
+            StoredEvents.StoredEvent e = d.get("position") == null ? null : byPosition.get(((Number) d.get("position")).longValue());
+            if (e != null && e.eventId().equals(d.getString("eventId"))) {
+                out.put(e.eventId(), e);
+            } else {
+                lookup.add(d.getString("eventId"));
+            }
+        }
+        if (!lookup.isEmpty()) {
+            out.putAll(stored.byEventIds(lookup));
+        }
         return out;
     }
 
@@ -213,7 +289,7 @@ public class Ledger {
         return origin;
     }
 
-    public CheckpointSigner signer() {
-        return signer;
+    public LedgerKeys keys() {
+        return keys;
     }
 }

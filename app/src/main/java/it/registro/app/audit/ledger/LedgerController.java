@@ -1,8 +1,10 @@
 package it.registro.app.audit.ledger;
 
-import java.util.ArrayList;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,26 +14,27 @@ import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import it.registro.app.web.ApiException;
 
-/** Tamper evidence: verification, checkpoints, proofs and the offline bundle. */
+/** Tamper evidence: verification, checkpoints, keys, proofs and the offline bundle. */
 @RestController
-@Tag(name = "Ledger", description = "Hash chain, Merkle log, signed checkpoints, proofs and verification (auditors)")
+@Tag(name = "Ledger", description = "Hash chain, Merkle log, signed checkpoints, keys, proofs and verification (auditors)")
 public class LedgerController {
+
+    private static final int BUNDLE_PAGE = 256;
 
     private final Ledger ledger;
     private final LedgerVerifier verifier;
-    private final StoredEvents stored;
-
-    public LedgerController(Ledger ledger, LedgerVerifier verifier, StoredEvents stored) {
+    public LedgerController(Ledger ledger, LedgerVerifier verifier) {
         this.ledger = ledger;
         this.verifier = verifier;
-        this.stored = stored;
     }
 
     @PostMapping(path = "/api/audit/verification", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,19 +50,28 @@ public class LedgerController {
                 "No verification has run since the service started"));
     }
 
+    @GetMapping(path = "/api/audit/verification/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Where the running (or last) verification is: entries and events checked, of how many, per second")
+    public LedgerVerifier.Progress verificationProgress() {
+        return verifier.progress();
+    }
+
     @GetMapping(path = "/api/audit/completeness", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Events stored but absent from the audit trail, by aggregate and sequence")
     public LedgerVerifier.Completeness completeness() {
         return verifier.completeness();
     }
 
-    public record Checkpoints(String origin, String publicKey, boolean ephemeralKey, long ledgerSize, List<Ledger.Checkpoint> checkpoints) {
+    public record Checkpoints(String origin, String publicKey, String keyId, boolean ephemeralKey, long ledgerSize,
+                              List<LedgerKeys.Key> keys, List<Ledger.Checkpoint> checkpoints) {
     }
 
     @GetMapping(path = "/api/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every signed checkpoint, with the origin and the public key that verifies them")
+    @Operation(summary = "Every signed checkpoint with the key that signed it, and every key the ledger has signed with")
     public Checkpoints checkpoints() {
-        return new Checkpoints(ledger.origin(), ledger.signer().publicKey(), ledger.signer().ephemeral(), ledger.size(), ledger.checkpoints());
+        LedgerKeys keys = ledger.keys();
+        return new Checkpoints(ledger.origin(), keys.publicKeyBase64(), keys.keyId(), keys.ephemeral(), ledger.size(), keys.keys(),
+                ledger.checkpoints());
     }
 
     @PostMapping(path = "/api/admin/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -67,6 +79,12 @@ public class LedgerController {
     public Ledger.Checkpoint checkpoint() {
         return ledger.checkpoint("on request").orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "LEDGER_EMPTY", null,
                 "The ledger holds no event yet"));
+    }
+
+    @PostMapping(path = "/api/admin/ledger/key-rotation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Sign from now on with a new key, endorsed by the current one; checkpoints signed before keep verifying (administrators)")
+    public LedgerKeys.Key rotateKey(Authentication caller) throws GeneralSecurityException {
+        return ledger.keys().rotate(caller.getName());
     }
 
     public record InclusionProof(String eventId, long leafIndex, long treeSize, String leafHash, List<String> path, Ledger.Checkpoint checkpoint) {
@@ -77,18 +95,22 @@ public class LedgerController {
     public InclusionProof inclusion(@RequestParam String eventId, @RequestParam(required = false) Long treeSize) {
         Document leaf = ledger.leafOf(eventId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "EVENT_NOT_IN_LEDGER", "eventId",
                 "No ledger entry for event '" + eventId + "'"));
-        Ledger.Checkpoint cp = treeSize == null
-                ? ledger.latest().orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_CHECKPOINT", "treeSize", "No checkpoint yet"))
-                : ledger.checkpointAt(treeSize).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_CHECKPOINT", "treeSize",
-                        "No checkpoint of size " + treeSize));
+        Ledger.Checkpoint cp = checkpoint(treeSize, "treeSize");
         long index = ((Number) leaf.get("_id")).longValue();
         if (index >= cp.treeSize()) {
             throw new ApiException(HttpStatus.CONFLICT, "NOT_YET_CHECKPOINTED", "treeSize", "Event at leaf " + index
                     + " came after the checkpoint of size " + cp.treeSize());
         }
-        List<byte[]> leaves = ledger.leafHashes();
-        List<String> path = MerkleTree.inclusionProof(leaves, (int) index, (int) cp.treeSize()).stream().map(Base64.getEncoder()::encodeToString).toList();
-        return new InclusionProof(eventId, index, cp.treeSize(), Base64.getEncoder().encodeToString(leaves.get((int) index)), path, cp);
+        List<String> path = MerkleTree.inclusionProof(ledger.tree(), index, cp.treeSize()).stream().map(Base64.getEncoder()::encodeToString).toList();
+        return new InclusionProof(eventId, index, cp.treeSize(),
+                Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(leaf.getString("leaf"))), path, cp);
+    }
+
+    private Ledger.Checkpoint checkpoint(Long treeSize, String field) {
+        return treeSize == null
+                ? ledger.latest().orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_CHECKPOINT", field, "No checkpoint yet"))
+                : ledger.checkpointAt(treeSize).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_CHECKPOINT", field,
+                        "No checkpoint of size " + treeSize));
     }
 
     public record ConsistencyProof(long from, long to, String fromRoot, String toRoot, List<String> path) {
@@ -100,28 +122,34 @@ public class LedgerController {
         if (from < 1 || to < from) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "TREE_SIZE_OUT_OF_RANGE", "from", "Sizes must satisfy 1 ≤ from ≤ to");
         }
-        Ledger.Checkpoint first = ledger.checkpointAt(from).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_CHECKPOINT", "from",
-                "No checkpoint of size " + from));
-        Ledger.Checkpoint second = ledger.checkpointAt(to).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_CHECKPOINT", "to",
-                "No checkpoint of size " + to));
-        List<byte[]> leaves = ledger.leafHashes();
-        List<String> path = MerkleTree.consistencyProof(leaves, (int) from, (int) to).stream().map(Base64.getEncoder()::encodeToString).toList();
+        Ledger.Checkpoint first = checkpoint(from, "from");
+        Ledger.Checkpoint second = checkpoint(to, "to");
+        List<String> path = MerkleTree.consistencyProof(ledger.tree(), from, to).stream().map(Base64.getEncoder()::encodeToString).toList();
         return new ConsistencyProof(from, to, first.root(), second.root(), path);
     }
 
     @GetMapping(path = "/api/audit/bundle", produces = MediaType.TEXT_PLAIN_VALUE)
-    @Operation(summary = "The offline audit bundle: every event's stored bytes in ledger order and every checkpoint (OfflineVerifier)")
-    public ResponseEntity<String> bundle() {
-        Map<String, StoredEvents.StoredEvent> events = new HashMap<>();
-        stored.forEach(e -> events.put(e.eventId(), e));
-        List<String[]> lines = new ArrayList<>();
-        for (Document d : ledger.entries()) {
-            StoredEvents.StoredEvent e = events.get(d.getString("eventId"));
-            lines.add(new String[] {String.valueOf(d.get("_id")), d.getString("eventId"), String.valueOf(d.getString("aggregateId")),
-                    String.valueOf(d.get("sequence")), String.valueOf(d.getString("payloadType")),
-                    e == null ? "" : Base64.getEncoder().encodeToString(e.bytes())});
-        }
-        String body = OfflineVerifier.bundle(ledger.origin(), ledger.signer().publicKey(), lines, ledger.checkpoints());
+    @Operation(summary = "The offline audit bundle: keys, checkpoints and every event's stored bytes in ledger order (OfflineVerifier)")
+    public ResponseEntity<StreamingResponseBody> bundle() {
+        List<LedgerKeys.Key> keys = ledger.keys().keys();
+        List<Ledger.Checkpoint> checkpoints = ledger.checkpoints();
+        long size = checkpoints.isEmpty() ? ledger.size() : Math.max(ledger.size(), checkpoints.get(checkpoints.size() - 1).treeSize());
+        StreamingResponseBody body = output -> {
+            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
+            OfflineVerifier.writeHeader(out, ledger.origin(), keys, checkpoints);
+            // a page at a time, each read by exact keys: the bundle of a million events is never held in memory
+            for (long from = 0; from < size; from += BUNDLE_PAGE) {
+                List<Document> entries = ledger.entries(from, BUNDLE_PAGE);
+                Map<String, StoredEvents.StoredEvent> events = ledger.storedEventsOf(entries);
+                for (Document d : entries) {
+                    StoredEvents.StoredEvent e = events.get(d.getString("eventId"));
+                    OfflineVerifier.writeLeaf(out, String.valueOf(d.get("_id")), d.getString("eventId"), String.valueOf(d.getString("aggregateId")),
+                            String.valueOf(d.get("sequence")), String.valueOf(d.getString("payloadType")),
+                            e == null ? "" : Base64.getEncoder().encodeToString(e.bytes()));
+                }
+            }
+            out.flush();
+        };
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"registro-audit-bundle.txt\"")
                 .contentType(MediaType.TEXT_PLAIN).body(body);
     }

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
@@ -18,29 +22,47 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import it.registro.app.store.engine.EventChain;
+import it.registro.projections.audit.AuditProjection;
+
 /**
  * Recomputes everything from what is stored and names each difference: an event edited, deleted or
  * moved in the event store, a ledger entry edited, a broken aggregate chain, a checkpoint whose root
- * or signature does not hold, an event stored but never entered in the ledger.
+ * or signature does not hold or whose key the ledger does not know, an event stored but never entered
+ * in the ledger.
+ * <p>
+ * One streaming pass (ADR 0014): the ledger's entries in index order, a page at a time, each with its
+ * event read by its exact position; the tree grows as a {@link MerkleTree.CompactRange}, so each
+ * checkpoint is checked when the pass reaches its size, in O(log n); then one pass over the stored
+ * events by position names those the ledger lacks. Memory: one bit per position and the last chain hash
+ * of each aggregate. Nothing is ever read in one reply near the wire limit.
  */
 @Component
 public class LedgerVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerVerifier.class);
     private static final HexFormat HEX = HexFormat.of();
-    private static final int LOG_EVERY = 5_000;
+    private static final int PAGE = 256;
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+    /** Problems listed in a report; beyond them only the count grows. */
+    static final int MAX_LISTED = 1_000;
 
     public record Problem(String kind, String eventId, String aggregateId, Long sequence, Long leafIndex, String detail) {
     }
 
     public record Report(boolean ok, Instant verifiedAt, long durationMillis, long storedEvents, long ledgerEntries, long checkpoints,
-                         Ledger.Checkpoint latestCheckpoint, List<Problem> problems) {
+                         Ledger.Checkpoint latestCheckpoint, long problemCount, List<Problem> problems) {
+    }
+
+    /** Where a running verification is: entries and events checked, of how many, at what rate. */
+    public record Progress(boolean running, String phase, long done, long total, double ratePerSecond, Instant startedAt) {
     }
 
     private final MongoTemplate mongo;
     private final StoredEvents stored;
     private final Ledger ledger;
     private final AtomicReference<Report> last = new AtomicReference<>();
+    private volatile Progress progress = new Progress(false, null, 0, 0, 0, null);
 
     public LedgerVerifier(MongoTemplate mongo, StoredEvents stored, Ledger ledger) {
         this.mongo = mongo;
@@ -52,117 +74,243 @@ public class LedgerVerifier {
         return Optional.ofNullable(last.get());
     }
 
+    public Progress progress() {
+        return progress;
+    }
+
+    /** The problems found so far: the first {@value #MAX_LISTED} listed, all counted. */
+    private static final class Problems {
+        final List<Problem> listed = new ArrayList<>();
+        long count;
+
+        void add(Problem p) {
+            count++;
+            if (listed.size() < MAX_LISTED) {
+                listed.add(p);
+            }
+        }
+    }
+
+    /** The chains of one aggregate as the pass has seen them so far. */
+    private static final class Chains {
+        long appendSequence = -1;
+        String appendChain = EventChain.NONE;
+        long ledgerSequence = -1;
+        byte[] ledgerChain;
+    }
+
     public synchronized Report verify() {
         Instant start = Instant.now();
-        List<Problem> problems = new ArrayList<>();
-        Map<String, StoredEvents.StoredEvent> events = new HashMap<>();
-        stored.forEach(e -> events.put(e.eventId(), e));
-        log.info("Verification started: {} stored events", events.size());
-        appendChains(events.values(), problems);
-
-        List<byte[]> recorded = new ArrayList<>();
-        Map<String, byte[]> chains = new HashMap<>();
-        Map<String, Long> lastSequence = new HashMap<>();
-        long index = 0;
-        for (Document d : mongo.getCollection(Ledger.LEAVES).find().sort(new Document("_id", 1))) {
-            long at = ((Number) d.get("_id")).longValue();
-            String eventId = d.getString("eventId");
-            String aggregate = d.getString("aggregateId");
-            long sequence = ((Number) d.get("sequence")).longValue();
-            if (at != index) {
-                problems.add(new Problem("LEDGER_INDEX_GAP", eventId, aggregate, sequence, at, "expected leaf index " + index));
-                index = at;
-            }
-            byte[] leaf = HEX.parseHex(d.getString("leaf"));
-            recorded.add(leaf);
-            StoredEvents.StoredEvent e = events.remove(eventId);
-            if (e == null) {
-                problems.add(new Problem("EVENT_MISSING", eventId, aggregate, sequence, at, "in the ledger, no longer in the event store"));
-            } else {
-                if (e.sequence() != sequence || !java.util.Objects.equals(e.aggregateId(), aggregate)) {
-                    problems.add(new Problem("EVENT_MOVED", eventId, aggregate, sequence, at,
-                            "stored now as " + e.aggregateId() + " #" + e.sequence() + ", entered as " + aggregate + " #" + sequence));
-                }
-                if (!Arrays.equals(MerkleTree.leafHash(e.bytes()), leaf)) {
-                    problems.add(new Problem("EVENT_ALTERED", eventId, aggregate, sequence, at, "its stored bytes no longer hash to the ledger's leaf"));
-                }
-            }
-            // the aggregate chain, recomputed from the recorded leaves
-            byte[] previous = sequence == 0 || aggregate == null ? Ledger.NO_PREVIOUS : chains.getOrDefault(aggregate, null);
-            Long lastSeq = lastSequence.get(aggregate);
-            if (aggregate != null && sequence > 0 && (previous == null || lastSeq == null || lastSeq != sequence - 1)) {
-                problems.add(new Problem("CHAIN_BROKEN", eventId, aggregate, sequence, at, "the previous event of the aggregate is not before it"));
-                previous = HEX.parseHex(d.getString("previous"));
-            }
-            byte[] chain = MerkleTree.sha256(previous, leaf);
-            if (!Arrays.equals(chain, HEX.parseHex(d.getString("chain"))) || !Arrays.equals(previous, HEX.parseHex(d.getString("previous")))) {
-                problems.add(new Problem("CHAIN_ALTERED", eventId, aggregate, sequence, at, "the ledger entry's chain hash does not follow"));
-            }
-            if (aggregate != null) {
-                chains.put(aggregate, chain);
-                lastSequence.put(aggregate, sequence);
-            }
-            index++;
-            if (index % LOG_EVERY == 0) {
-                long ms = Math.max(1, Duration.between(start, Instant.now()).toMillis());
-                log.info("Verification: {}/{} ledger entries ({} per s)", index, index + events.size(), index * 1000 / ms);
-            }
-        }
-        for (StoredEvents.StoredEvent e : events.values()) {
-            problems.add(new Problem("NOT_IN_LEDGER", e.eventId(), e.aggregateId(), e.sequence(), null,
-                    "stored but not entered in the ledger (not yet processed, or written around the service)"));
-        }
+        Problems problems = new Problems();
+        Map<String, Chains> chains = new HashMap<>();
+        BitSet inLedger = new BitSet();
+        Set<String> unpositioned = new HashSet<>();
         List<Ledger.Checkpoint> checkpoints = ledger.checkpoints();
-        String key = ledger.signer().publicKey();
-        for (Ledger.Checkpoint cp : checkpoints) {
-            if (cp.treeSize() > recorded.size()) {
-                problems.add(new Problem("CHECKPOINT_BEYOND_LEDGER", null, null, null, cp.treeSize(), "signed for more entries than the ledger holds"));
+        Map<String, Optional<LedgerKeys.Key>> keys = new HashMap<>();
+        checkKeys(problems);
+        long total = ledger.size();
+        Instant logged = start;
+
+        MerkleTree.CompactRange range = new MerkleTree.CompactRange();
+        int nextCheckpoint = 0;
+        long index = 0;
+        long missingRun = 0;
+        while (true) {
+            List<Document> page = ledger.entries(index, PAGE);
+            if (page.isEmpty()) {
+                // the end, unless entries are missing in between: look one page further before stopping
+                if (index >= total || ++missingRun > 1) {
+                    break;
+                }
+                index += PAGE;
                 continue;
             }
-            String root = Base64.getEncoder().encodeToString(MerkleTree.root(recorded, 0, (int) cp.treeSize()));
-            if (!root.equals(cp.root())) {
-                problems.add(new Problem("CHECKPOINT_MISMATCH", null, null, null, cp.treeSize(), "the first " + cp.treeSize()
-                        + " entries hash to " + root + ", the checkpoint signed " + cp.root()));
+            missingRun = 0;
+            Map<String, StoredEvents.StoredEvent> events = ledger.storedEventsOf(page);
+            for (Document d : page) {
+                long at = ((Number) d.get("_id")).longValue();
+                if (at != range.size()) {
+                    problems.add(new Problem("LEDGER_INDEX_GAP", d.getString("eventId"), d.getString("aggregateId"), sequenceOf(d), at,
+                            "expected leaf index " + range.size()));
+                    while (range.size() < at) {
+                        range.append(new byte[32]); // keep the following entries at their own index
+                    }
+                }
+                entry(d, events.get(d.getString("eventId")), problems, chains, inLedger, unpositioned);
+                range.append(HEX.parseHex(d.getString("leaf"))).forEach(c -> checkNode(c, problems));
+                while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).treeSize() == range.size()) {
+                    checkpoint(checkpoints.get(nextCheckpoint++), range.root(), keys, problems);
+                }
+                while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).treeSize() < range.size()) {
+                    nextCheckpoint++; // a size the ledger never passed through exactly cannot happen; skipped only if the index jumped
+                }
             }
-            if (!CheckpointText.verify(key, cp.text(), cp.signature())) {
-                problems.add(new Problem("CHECKPOINT_SIGNATURE_INVALID", null, null, null, cp.treeSize(), "the signature does not verify"));
+            index = range.size();
+            if (Duration.between(logged, Instant.now()).compareTo(LOG_EVERY) >= 0) {
+                logged = Instant.now();
+                log.info("Verification: {}/{} ledger entries ({} per s)", index, total, rate(index, start));
             }
+            progress = new Progress(true, "ledger", index, total, rate(index, start), start);
         }
+        for (; nextCheckpoint < checkpoints.size(); nextCheckpoint++) {
+            problems.add(new Problem("CHECKPOINT_BEYOND_LEDGER", null, null, null, checkpoints.get(nextCheckpoint).treeSize(),
+                    "signed for more entries than the ledger holds"));
+        }
+        long ledgerEntries = range.size();
+
+        // every stored event must be in the ledger
+        long[] storedCount = {0};
+        stored.forEachPage(PAGE, page -> {
+            for (StoredEvents.StoredEvent e : page) {
+                storedCount[0]++;
+                boolean entered = e.position() >= 0 ? inLedger.get(Math.toIntExact(e.position())) : unpositioned.contains(e.eventId());
+                if (!entered) {
+                    problems.add(new Problem("NOT_IN_LEDGER", e.eventId(), e.aggregateId(), e.sequence(), null,
+                            "stored but not entered in the ledger (not yet processed, or written around the service)"));
+                    appendChain(e, chains.computeIfAbsent(String.valueOf(e.aggregateId()), k -> new Chains()), problems);
+                }
+            }
+            progress = new Progress(true, "events", storedCount[0], Math.max(storedCount[0], total), rate(storedCount[0], start), start);
+        });
         Instant end = Instant.now();
-        Report report = new Report(problems.isEmpty(), end, Duration.between(start, end).toMillis(), index + events.size() - countMissing(problems),
-                index, checkpoints.size(), checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1), problems);
-        log.info("Verification done in {} ms: {} ledger entries, {} checkpoints, {} problems", report.durationMillis(), index,
-                checkpoints.size(), problems.size());
+        Report report = new Report(problems.count == 0, end, Duration.between(start, end).toMillis(), storedCount[0], ledgerEntries,
+                checkpoints.size(), checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1), problems.count, problems.listed);
+        log.info("Verification done in {} ms: {} ledger entries, {} stored events, {} checkpoints, {} problems", report.durationMillis(),
+                ledgerEntries, storedCount[0], checkpoints.size(), problems.count);
+        progress = new Progress(false, "done", storedCount[0], storedCount[0], rate(storedCount[0], start), start);
         last.set(report);
         return report;
     }
 
-    /**
-     * The chain the engine wrote at append, recomputed per aggregate in sequence order from the stored
-     * documents: each event's {@code chainPrevious} must be its predecessor's {@code chain}, and its
-     * {@code chain} must follow from its own fields as stored now.
-     */
-    private static void appendChains(java.util.Collection<StoredEvents.StoredEvent> events, List<Problem> problems) {
-        Map<String, List<StoredEvents.StoredEvent>> byAggregate = new HashMap<>();
-        for (StoredEvents.StoredEvent e : events) {
-            if (e.chain() != null && e.aggregateId() != null) {
-                byAggregate.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(e);
+    private static Long sequenceOf(Document d) {
+        return d.get("sequence") instanceof Number n ? n.longValue() : null;
+    }
+
+    private static long rate(long done, Instant start) {
+        long ms = Math.max(1, Duration.between(start, Instant.now()).toMillis());
+        return done * 1000 / ms;
+    }
+
+    /** One ledger entry against its stored event: leaf, place, both chains. */
+    private void entry(Document d, StoredEvents.StoredEvent e, Problems problems, Map<String, Chains> chains, BitSet inLedger,
+                       Set<String> unpositioned) {
+        long at = ((Number) d.get("_id")).longValue();
+        String eventId = d.getString("eventId");
+        String aggregate = d.getString("aggregateId");
+        long sequence = ((Number) d.get("sequence")).longValue();
+        byte[] leaf = HEX.parseHex(d.getString("leaf"));
+        Chains chain = chains.computeIfAbsent(String.valueOf(aggregate), k -> new Chains());
+        if (e == null) {
+            problems.add(new Problem("EVENT_MISSING", eventId, aggregate, sequence, at, "in the ledger, no longer in the event store"));
+        } else {
+            if (e.position() >= 0) {
+                inLedger.set(Math.toIntExact(e.position()));
+            } else {
+                unpositioned.add(e.eventId());
+            }
+            if (e.sequence() != sequence || !Objects.equals(e.aggregateId(), aggregate)) {
+                problems.add(new Problem("EVENT_MOVED", eventId, aggregate, sequence, at,
+                        "stored now as " + e.aggregateId() + " #" + e.sequence() + ", entered as " + aggregate + " #" + sequence));
+            }
+            if (!Arrays.equals(MerkleTree.leafHash(e.bytes()), leaf)) {
+                problems.add(new Problem("EVENT_ALTERED", eventId, aggregate, sequence, at, "its stored bytes no longer hash to the ledger's leaf"));
+            }
+            if (Objects.equals(e.aggregateId(), aggregate)) {
+                appendChain(e, chain, problems);
+            } else {
+                appendChain(e, chains.computeIfAbsent(String.valueOf(e.aggregateId()), k -> new Chains()), problems);
             }
         }
-        for (List<StoredEvents.StoredEvent> stream : byAggregate.values()) {
-            stream.sort(java.util.Comparator.comparingLong(StoredEvents.StoredEvent::sequence));
-            String previous = it.registro.app.store.engine.EventChain.NONE;
-            long expected = 0;
-            for (StoredEvents.StoredEvent e : stream) {
-                String recomputed = it.registro.app.store.engine.EventChain.next(e.chainPrevious(), e.chainLeaf());
-                if (e.sequence() != expected || !previous.equals(e.chainPrevious()) || !recomputed.equals(e.chain())) {
-                    problems.add(new Problem("APPEND_CHAIN_BROKEN", e.eventId(), e.aggregateId(), e.sequence(), null,
-                            e.sequence() != expected ? "the aggregate's events before it are not all stored (expected #" + expected + ")"
-                                    : !previous.equals(e.chainPrevious()) ? "its recorded previous hash is not its predecessor's chain hash"
-                                    : "its stored fields no longer give the chain hash written at append"));
+        // the ledger's own chain, recomputed from the recorded leaves
+        byte[] previous = sequence == 0 || aggregate == null ? Ledger.NO_PREVIOUS : chain.ledgerChain;
+        if (aggregate != null && sequence > 0 && (previous == null || chain.ledgerSequence != sequence - 1)) {
+            problems.add(new Problem("CHAIN_BROKEN", eventId, aggregate, sequence, at, "the previous event of the aggregate is not before it"));
+            previous = HEX.parseHex(d.getString("previous"));
+        }
+        byte[] recomputed = MerkleTree.sha256(previous, leaf);
+        if (!Arrays.equals(recomputed, HEX.parseHex(d.getString("chain"))) || !Arrays.equals(previous, HEX.parseHex(d.getString("previous")))) {
+            problems.add(new Problem("CHAIN_ALTERED", eventId, aggregate, sequence, at, "the ledger entry's chain hash does not follow"));
+        }
+        if (aggregate != null) {
+            chain.ledgerChain = recomputed;
+            chain.ledgerSequence = sequence;
+        }
+    }
+
+    /**
+     * The chain the engine wrote at append, followed per aggregate in sequence order: each event's
+     * {@code chainPrevious} must be its predecessor's {@code chain}, and its {@code chain} must follow
+     * from its own fields as stored now.
+     */
+    private static void appendChain(StoredEvents.StoredEvent e, Chains chain, Problems problems) {
+        if (e.chain() == null || e.aggregateId() == null) {
+            return;
+        }
+        long expected = chain.appendSequence + 1;
+        String recomputed = EventChain.next(e.chainPrevious(), e.chainLeaf());
+        if (e.sequence() != expected || !chain.appendChain.equals(e.chainPrevious()) || !recomputed.equals(e.chain())) {
+            problems.add(new Problem("APPEND_CHAIN_BROKEN", e.eventId(), e.aggregateId(), e.sequence(), null,
+                    e.sequence() != expected ? "the aggregate's events before it are not all stored (expected #" + expected + ")"
+                            : !chain.appendChain.equals(e.chainPrevious()) ? "its recorded previous hash is not its predecessor's chain hash"
+                            : "its stored fields no longer give the chain hash written at append"));
+        }
+        chain.appendChain = e.chain();
+        chain.appendSequence = e.sequence();
+    }
+
+    /** A stored tile must be the subtree the recorded leaves give: proofs are made of them. */
+    private void checkNode(MerkleTree.Completed c, Problems problems) {
+        if (c.height() == 0 || c.height() % StoredTree.TILE != 0) {
+            return;
+        }
+        Document node = mongo.getCollection(StoredTree.NODES).find(new Document("_id", StoredTree.nodeId(c.height(), c.index()))).first();
+        if (node != null && !Arrays.equals(HEX.parseHex(node.getString("hash")), c.hash())) {
+            problems.add(new Problem("NODE_ALTERED", null, null, null, c.index() << c.height(),
+                    "the stored hash of the subtree of height " + c.height() + " at " + c.index() + " is not its leaves' hash"));
+        }
+    }
+
+    private void checkpoint(Ledger.Checkpoint cp, byte[] root, Map<String, Optional<LedgerKeys.Key>> keys, Problems problems) {
+        String recomputed = Base64.getEncoder().encodeToString(root);
+        if (!recomputed.equals(cp.root())) {
+            problems.add(new Problem("CHECKPOINT_MISMATCH", null, null, null, cp.treeSize(), "the first " + cp.treeSize()
+                    + " entries hash to " + recomputed + ", the checkpoint signed " + cp.root()));
+        }
+        if (cp.keyId() == null) {
+            // signed before checkpoints named their key: any key the ledger holds may have signed it
+            boolean verified = ledger.keys().keys().stream().anyMatch(k -> CheckpointText.verify(k.publicKey(), cp.text(), cp.signature()));
+            if (!verified) {
+                problems.add(new Problem("CHECKPOINT_KEY_UNKNOWN", null, null, null, cp.treeSize(),
+                        "signed before checkpoints named their key, by a key the ledger does not hold (a key made for one run only)"));
+            }
+            return;
+        }
+        Optional<LedgerKeys.Key> key = keys.computeIfAbsent(cp.keyId(), id -> ledger.keys().key(id));
+        if (key.isEmpty()) {
+            problems.add(new Problem("CHECKPOINT_KEY_UNKNOWN", null, null, null, cp.treeSize(),
+                    "signed by key " + cp.keyId() + ", which is not among the ledger's keys"));
+        } else if (!CheckpointText.verify(key.get().publicKey(), cp.text(), cp.signature())) {
+            problems.add(new Problem("CHECKPOINT_SIGNATURE_INVALID", null, null, null, cp.treeSize(),
+                    "the signature does not verify with key " + cp.keyId()));
+        }
+    }
+
+    /** Each rotated key must carry a valid endorsement by the key before it, and its id must be its own. */
+    private void checkKeys(Problems problems) {
+        Map<String, LedgerKeys.Key> byId = new HashMap<>();
+        List<LedgerKeys.Key> all = ledger.keys().keys();
+        all.forEach(k -> byId.put(k.keyId(), k));
+        for (LedgerKeys.Key k : all) {
+            if (!LedgerKeys.keyIdOf(k.publicKey()).equals(k.keyId())) {
+                problems.add(new Problem("KEY_ALTERED", null, null, null, null, "key " + k.keyId() + " holds another public key"));
+            }
+            if (k.endorsedBy() != null) {
+                LedgerKeys.Key by = byId.get(k.endorsedBy());
+                if (by == null || !CheckpointText.verify(by.publicKey(),
+                        LedgerKeys.endorsementText(ledger.origin(), k.keyId(), k.publicKey()), k.endorsement())) {
+                    problems.add(new Problem("KEY_ENDORSEMENT_INVALID", null, null, null, null,
+                            "key " + k.keyId() + " is not endorsed by key " + k.endorsedBy()));
                 }
-                previous = e.chain();
-                expected = e.sequence() + 1;
             }
         }
     }
@@ -171,20 +319,24 @@ public class LedgerVerifier {
     }
 
     /**
-     * Every stored event must have reached the audit trail: an event stored but never projected (the
-     * Mongo token's look-back can skip a late commit) is named here, with its aggregate and sequence.
+     * Every stored event must have reached the audit trail: an event stored but never projected is named
+     * here, with its aggregate and sequence. One pass over the events by position, each page looked up in
+     * the audit trail by exact keys.
      */
     public Completeness completeness() {
-        java.util.Set<String> projected = new java.util.HashSet<>();
-        mongo.getCollection(it.registro.projections.audit.AuditProjection.COLLECTION).find()
-                .projection(new Document("_id", 1)).forEach(d -> projected.add(String.valueOf(d.get("_id"))));
         List<Problem> missing = new ArrayList<>();
         long[] count = {0};
-        stored.forEach(e -> {
-            count[0]++;
-            if (!projected.contains(e.eventId())) {
-                missing.add(new Problem("NOT_PROJECTED", e.eventId(), e.aggregateId(), e.sequence(), null,
-                        "stored, absent from the audit trail"));
+        long[] projected = {0};
+        stored.forEachPage(PAGE, page -> {
+            count[0] += page.size();
+            Set<Object> present = new HashSet<>();
+            StoredTree.find(mongo.getCollection(AuditProjection.COLLECTION), page.stream().map(StoredEvents.StoredEvent::eventId).toList())
+                    .keySet().forEach(id -> present.add(String.valueOf(id)));
+            projected[0] += present.size();
+            for (StoredEvents.StoredEvent e : page) {
+                if (!present.contains(e.eventId()) && missing.size() < MAX_LISTED) {
+                    missing.add(new Problem("NOT_PROJECTED", e.eventId(), e.aggregateId(), e.sequence(), null, "stored, absent from the audit trail"));
+                }
             }
         });
         missing.sort(java.util.Comparator.comparing(Problem::aggregateId, java.util.Comparator.nullsFirst(String::compareTo))
@@ -192,10 +344,6 @@ public class LedgerVerifier {
         if (!missing.isEmpty()) {
             log.warn("Completeness: {} stored events never projected, first {}", missing.size(), missing.get(0));
         }
-        return new Completeness(missing.isEmpty(), count[0], projected.size(), missing);
-    }
-
-    private static long countMissing(List<Problem> problems) {
-        return problems.stream().filter(p -> p.kind().equals("EVENT_MISSING")).count();
+        return new Completeness(missing.isEmpty(), count[0], projected[0], missing);
     }
 }

@@ -1,6 +1,10 @@
 package it.registro.app.audit.ledger;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -11,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import it.registro.app.store.StoreDatabase;
 import it.registro.app.store.engine.EventChain;
+import it.registro.app.store.engine.SequencedEventStorageEngine;
 
 /**
  * The event documents of either storage engine (the sequenced engine's {@code events}, axon-mongo's
@@ -19,6 +24,10 @@ import it.registro.app.store.engine.EventChain;
  * sequenced engine), identifiers, aggregate position, type, time, payload and metadata exactly as
  * stored, so any edit of any of them changes the hash. Tombstones (numbers closed without an event)
  * are not events.
+ * <p>
+ * The sequenced engine's events are read by exact keys only ({@code _id $in} a page of positions up to
+ * the counter, {@code eventIdentifier $in} for ids), which the embedded server answers without a scan
+ * and a real MongoDB from its indexes; axon-mongo's, which have no positions, in the collection's order.
  */
 @Component
 public class MongoStoredEvents implements StoredEvents {
@@ -26,6 +35,8 @@ public class MongoStoredEvents implements StoredEvents {
     static final List<String> FIELDS = List.of("_id", "eventIdentifier", "aggregateIdentifier", "sequenceNumber", "type", "timeStamp",
             "payloadType", "payloadRevision", "serializedPayload", "serializedMetaData");
     private static final Document NOT_TOMBSTONE = new Document("tombstone", new Document("$ne", true));
+    /** Keys per {@code $in}: the embedded server compares each found document with the whole list. */
+    private static final int IN_CHUNK = 128;
 
     private final MongoClient client;
     private final StoreDatabase database;
@@ -39,13 +50,17 @@ public class MongoStoredEvents implements StoredEvents {
         return client.getDatabase(database.name()).getCollection(database.eventsCollection());
     }
 
+    private boolean sequenced() {
+        return database.eventsCollection().equals(SequencedEventStorageEngine.DEFAULT_EVENTS);
+    }
+
     static StoredEvent of(Document d) {
         byte[] bytes = EventChain.canonical(d, FIELDS);
         Object sequence = d.get("sequenceNumber");
         String chain = d.getString(EventChain.CHAIN);
-        return new StoredEvent(d.getString("eventIdentifier"), d.getString("aggregateIdentifier"),
-                sequence instanceof Number n ? n.longValue() : -1, d.getString("type"), bytes, chain, d.getString(EventChain.CHAIN_PREVIOUS),
-                chain == null ? null : EventChain.leaf(d));
+        return new StoredEvent(d.get("_id") instanceof Number n ? n.longValue() : -1, d.getString("eventIdentifier"),
+                d.getString("aggregateIdentifier"), sequence instanceof Number n ? n.longValue() : -1, d.getString("type"), bytes, chain,
+                d.getString(EventChain.CHAIN_PREVIOUS), chain == null ? null : EventChain.leaf(d));
     }
 
     @Override
@@ -53,18 +68,101 @@ public class MongoStoredEvents implements StoredEvents {
         return Optional.ofNullable(events().find(new Document("eventIdentifier", eventId)).first()).map(MongoStoredEvents::of);
     }
 
-    /** An exact-key read by the global sequence the sequenced engine uses as document id; served without a scan. */
     @Override
-    public Optional<StoredEvent> at(long position, String eventId) {
-        Document d = events().find(new Document("_id", position)).first();
-        return d != null && eventId.equals(d.getString("eventIdentifier")) ? Optional.of(of(d)) : Optional.empty();
+    public Map<String, StoredEvent> byEventIds(Collection<String> eventIds) {
+        Map<String, StoredEvent> found = new HashMap<>();
+        List<String> all = new ArrayList<>(eventIds);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            for (Document d : events().find(new Document("eventIdentifier", new Document("$in", chunk)))) {
+                StoredEvent e = of(d);
+                found.put(e.eventId(), e);
+            }
+        }
+        return found;
     }
 
     @Override
-    public void forEach(Consumer<StoredEvent> each) {
-        for (Document d : events().find(NOT_TOMBSTONE)) {
-            each.accept(of(d));
+    public Map<Long, StoredEvent> at(Collection<Long> positions) {
+        Map<Long, StoredEvent> found = new HashMap<>();
+        if (!sequenced()) {
+            return found;
         }
+        List<Long> all = new ArrayList<>(positions);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            for (Document d : events().find(new Document("_id", new Document("$in", chunk)))) {
+                if (!d.getBoolean("tombstone", false)) {
+                    StoredEvent e = of(d);
+                    found.put(e.position(), e);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void forEachPage(int pageSize, Consumer<List<StoredEvent>> page) {
+        if (!sequenced()) {
+            List<StoredEvent> batch = new ArrayList<>(pageSize);
+            for (Document d : events().find(NOT_TOMBSTONE).batchSize(pageSize)) {
+                batch.add(of(d));
+                if (batch.size() == pageSize) {
+                    page.accept(batch);
+                    batch = new ArrayList<>(pageSize);
+                }
+            }
+            if (!batch.isEmpty()) {
+                page.accept(batch);
+            }
+            return;
+        }
+        long head = head();
+        long documents = 0;
+        for (long from = 1; from <= head; from += pageSize) {
+            List<Long> positions = new ArrayList<>(pageSize);
+            for (long g = from; g < Math.min(head + 1, from + pageSize); g++) {
+                positions.add(g);
+            }
+            List<StoredEvent> batch = new ArrayList<>(positions.size());
+            for (int i = 0; i < positions.size(); i += IN_CHUNK) {
+                List<Long> chunk = positions.subList(i, Math.min(positions.size(), i + IN_CHUNK));
+                java.util.TreeMap<Long, Document> found = new java.util.TreeMap<>();
+                events().find(new Document("_id", new Document("$in", chunk))).forEach(d -> found.put(((Number) d.get("_id")).longValue(), d));
+                documents += found.size();
+                found.values().forEach(d -> {
+                    if (!d.getBoolean("tombstone", false)) {
+                        batch.add(of(d));
+                    }
+                });
+            }
+            page.accept(batch);
+        }
+        // Documents outside the numbering (written around the engine) are found only by counting: the
+        // collection's count (kept by both stores, no scan) says whether to look for them with one scan.
+        if (events().estimatedDocumentCount() > documents) {
+            List<StoredEvent> extra = new ArrayList<>();
+            for (Document d : events().find().projection(new Document("_id", 1).append("tombstone", 1)).batchSize(1000)) {
+                Object id = d.get("_id");
+                boolean numbered = id instanceof Number n && n.longValue() >= 1 && n.longValue() <= head;
+                if (!numbered && !d.getBoolean("tombstone", false)) {
+                    Document full = events().find(new Document("_id", id)).first();
+                    if (full != null) {
+                        extra.add(of(full));
+                    }
+                }
+            }
+            if (!extra.isEmpty()) {
+                page.accept(extra);
+            }
+        }
+    }
+
+    /** The highest number the sequenced engine has reserved (0 when none). */
+    private long head() {
+        Document counter = client.getDatabase(database.name()).getCollection(SequencedEventStorageEngine.DEFAULT_COUNTERS)
+                .find(new Document("_id", SequencedEventStorageEngine.COUNTER_ID)).first();
+        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
     }
 
     @Override

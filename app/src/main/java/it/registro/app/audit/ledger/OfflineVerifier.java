@@ -1,100 +1,210 @@
 package it.registro.app.audit.ledger;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Checks an audit bundle without the server and without a database: every event's leaf from its
- * stored bytes, the Merkle root at each checkpoint, and each checkpoint's signature. It uses only the
- * JDK, {@link MerkleTree} and {@link CheckpointText}:
- * {@code java -cp app/target/classes it.registro.app.audit.ledger.OfflineVerifier bundle.txt}.
+ * stored bytes, the Merkle root at each checkpoint, each checkpoint's signature by the key it names,
+ * and each key's endorsement by the key before it. It uses only the JDK, {@link MerkleTree} and
+ * {@link CheckpointText}:
+ * {@code java -cp app/target/classes it.registro.app.audit.ledger.OfflineVerifier bundle.txt [trusted-public-key ...]}.
+ * With trusted keys (base64, obtained apart from the bundle) every checkpoint must be signed by one of
+ * them or by a key they endorse, directly or through later rotations.
  *
- * <p>The bundle is line-based text (see {@link #bundle}): {@code origin}, {@code key}, one
- * {@code leaf} line per event in ledger order (index, event id, aggregate, sequence, type, base64
- * stored bytes) and one {@code checkpoint} line per checkpoint (size, root, base64 signature).
+ * <p>The bundle is line-based text (see {@link #writeHeader}): {@code origin}; one {@code key} line per key
+ * (id, public key, endorsing key id, endorsement); one {@code checkpoint} line per checkpoint (size, root,
+ * signature, key id); one {@code leaf} line per event in ledger order (index, event id, aggregate,
+ * sequence, type, base64 stored bytes). It is read twice, the second time as a stream: the tree grows
+ * leaf by leaf and each checkpoint is checked when the stream reaches its size, so a bundle of a million
+ * events needs no more memory than a few checkpoints. Bundles of the first format (one {@code key} line
+ * with the public key only, checkpoints after the leaves, no key ids) are read too.
  */
 public final class OfflineVerifier {
 
     private OfflineVerifier() {
     }
 
-    public record Result(boolean ok, int leaves, int checkpoints, List<String> problems) {
+    public record Result(boolean ok, long leaves, int checkpoints, List<String> problems) {
+    }
+
+    private record Key(String id, String publicKey, String endorsedBy, String endorsement) {
     }
 
     public static Result check(List<String> lines) {
+        return check(lines, List.of());
+    }
+
+    public static Result check(Iterable<String> lines, List<String> trustedKeys) {
         String origin = null;
-        String key = null;
-        List<byte[]> leaves = new ArrayList<>();
-        List<String[]> checkpoints = new ArrayList<>();
+        Map<String, Key> keys = new HashMap<>();
+        TreeMap<Long, String[]> checkpoints = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (String line : lines) {
-            String[] f = line.split("\t");
+            String[] f = line.split("\t", -1);
             switch (f[0]) {
                 case "origin" -> origin = f[1];
-                case "key" -> key = f[1];
-                case "leaf" -> {
-                    int index = Integer.parseInt(f[1]);
-                    if (index != leaves.size()) {
-                        problems.add("leaf " + index + ": expected index " + leaves.size());
-                    }
-                    leaves.add(MerkleTree.leafHash(Base64.getDecoder().decode(f[6])));
+                case "key" -> {
+                    Key k = f.length == 2 ? new Key(LedgerKeys.keyIdOf(f[1]), f[1], null, null)
+                            : new Key(f[1], f[2], dash(f[3]), dash(f[4]));
+                    keys.put(k.id(), k);
                 }
-                case "checkpoint" -> checkpoints.add(f);
+                case "checkpoint" -> checkpoints.put(Long.parseLong(f[1]), f);
                 default -> {
-                    if (!line.isBlank() && !line.startsWith("#")) {
-                        problems.add("unreadable line: " + line);
-                    }
                 }
             }
         }
-        if (origin == null || key == null) {
-            problems.add("the bundle lacks its origin or key");
-            return new Result(false, leaves.size(), checkpoints.size(), problems);
+        if (origin == null || keys.isEmpty()) {
+            problems.add("the bundle lacks its origin or keys");
+            return new Result(false, 0, checkpoints.size(), problems);
         }
-        for (String[] cp : checkpoints) {
-            int size = Integer.parseInt(cp[1]);
-            if (size > leaves.size()) {
-                problems.add("checkpoint " + size + ": more entries than the bundle holds (" + leaves.size() + ")");
+        for (Key k : keys.values()) {
+            if (!LedgerKeys.keyIdOf(k.publicKey()).equals(k.id())) {
+                problems.add("key " + k.id() + ": the id is not its public key's");
+            }
+            if (k.endorsedBy() != null && (!keys.containsKey(k.endorsedBy()) || !CheckpointText.verify(keys.get(k.endorsedBy()).publicKey(),
+                    LedgerKeys.endorsementText(origin, k.id(), k.publicKey()), k.endorsement()))) {
+                problems.add("key " + k.id() + ": not endorsed by key " + k.endorsedBy());
+            }
+        }
+        Set<String> trusted = trusted(keys, trustedKeys, origin);
+
+        MerkleTree.CompactRange range = new MerkleTree.CompactRange();
+        Iterator<Map.Entry<Long, String[]>> next = checkpoints.entrySet().iterator();
+        Map.Entry<Long, String[]> pending = next.hasNext() ? next.next() : null;
+        for (String line : lines) {
+            if (!line.startsWith("leaf\t")) {
+                if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("origin\t") && !line.startsWith("key\t")
+                        && !line.startsWith("checkpoint\t") && !line.startsWith("format\t")) {
+                    problems.add("unreadable line: " + line);
+                }
                 continue;
             }
-            String root = Base64.getEncoder().encodeToString(MerkleTree.root(leaves, 0, size));
-            if (!root.equals(cp[2])) {
-                problems.add("checkpoint " + size + ": the events hash to " + root + ", the checkpoint signed " + cp[2]);
+            String[] f = line.split("\t", -1);
+            long index = Long.parseLong(f[1]);
+            if (index != range.size()) {
+                problems.add("leaf " + index + ": expected index " + range.size());
             }
-            if (!CheckpointText.verify(key, CheckpointText.of(origin, size, cp[2]), cp[3])) {
-                problems.add("checkpoint " + size + ": the signature does not verify with the bundle's key");
+            range.append(MerkleTree.leafHash(Base64.getDecoder().decode(f[6])));
+            while (pending != null && pending.getKey() <= range.size()) {
+                if (pending.getKey() == range.size()) {
+                    checkpoint(pending.getValue(), range.root(), origin, keys, trusted, trustedKeys.isEmpty(), problems);
+                } else {
+                    problems.add("checkpoint " + pending.getKey() + ": the leaves jump past its size");
+                }
+                pending = next.hasNext() ? next.next() : null;
             }
+        }
+        while (pending != null) {
+            problems.add("checkpoint " + pending.getKey() + ": more entries than the bundle holds (" + range.size() + ")");
+            pending = next.hasNext() ? next.next() : null;
         }
         if (checkpoints.isEmpty()) {
             problems.add("no checkpoint: nothing signed to check against");
         }
-        return new Result(problems.isEmpty(), leaves.size(), checkpoints.size(), problems);
+        return new Result(problems.isEmpty(), range.size(), checkpoints.size(), problems);
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: OfflineVerifier <bundle.txt>");
+    private static String dash(String value) {
+        return value == null || value.isEmpty() || value.equals("-") ? null : value;
+    }
+
+    /** The trusted keys' ids and those of every key they endorse, through any number of rotations. */
+    private static Set<String> trusted(Map<String, Key> keys, List<String> trustedKeys, String origin) {
+        Set<String> trusted = new HashSet<>();
+        trustedKeys.forEach(k -> trusted.add(LedgerKeys.keyIdOf(k.strip())));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Key k : keys.values()) {
+                if (!trusted.contains(k.id()) && k.endorsedBy() != null && trusted.contains(k.endorsedBy())
+                        && CheckpointText.verify(keys.get(k.endorsedBy()).publicKey(),
+                        LedgerKeys.endorsementText(origin, k.id(), k.publicKey()), k.endorsement())) {
+                    trusted.add(k.id());
+                    grew = true;
+                }
+            }
+        }
+        return trusted;
+    }
+
+    private static void checkpoint(String[] cp, byte[] root, String origin, Map<String, Key> keys, Set<String> trusted, boolean trustAll,
+                                   List<String> problems) {
+        long size = Long.parseLong(cp[1]);
+        String recomputed = Base64.getEncoder().encodeToString(root);
+        if (!recomputed.equals(cp[2])) {
+            problems.add("checkpoint " + size + ": the events hash to " + recomputed + ", the checkpoint signed " + cp[2]);
+        }
+        String text = CheckpointText.of(origin, size, cp[2]);
+        String keyId = cp.length > 4 ? dash(cp[4]) : null;
+        Key key = keyId == null ? keys.values().stream().filter(k -> CheckpointText.verify(k.publicKey(), text, cp[3])).findFirst().orElse(null)
+                : keys.get(keyId);
+        if (key == null) {
+            problems.add("checkpoint " + size + ": signed by " + (keyId == null ? "no key in the bundle" : "key " + keyId + ", not in the bundle"));
+        } else if (!CheckpointText.verify(key.publicKey(), text, cp[3])) {
+            problems.add("checkpoint " + size + ": the signature does not verify with key " + key.id());
+        } else if (!trustAll && !trusted.contains(key.id())) {
+            problems.add("checkpoint " + size + ": signed by key " + key.id() + ", which no trusted key endorses");
+        }
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: OfflineVerifier <bundle.txt> [trusted-public-key ...]");
             System.exit(2);
         }
-        Result r = check(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8));
+        Path bundle = Path.of(args[0]);
+        Iterable<String> lines = () -> {
+            try {
+                BufferedReader reader = Files.newBufferedReader(bundle, StandardCharsets.UTF_8);
+                return reader.lines().onClose(() -> {
+                    try {
+                        reader.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).iterator();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        Result r = check(lines, List.of(args).subList(1, args.length));
         System.out.printf("%d events, %d checkpoints checked%n", r.leaves(), r.checkpoints());
         r.problems().forEach(p -> System.out.println("PROBLEM " + p));
         System.out.println(r.ok() ? "OK: every event is in the signed tree as stored" : "FAILED");
         System.exit(r.ok() ? 0 : 1);
     }
 
-    /** Writes a bundle from the ledger's entries and the stored bytes. */
-    static String bundle(String origin, String publicKey, List<String[]> leafLines, List<Ledger.Checkpoint> checkpoints) {
-        StringBuilder b = new StringBuilder("# Registro audit bundle: check with OfflineVerifier (docs/audit.md)\n");
-        b.append("origin\t").append(origin).append('\n').append("key\t").append(publicKey).append('\n');
-        leafLines.forEach(l -> b.append("leaf\t").append(String.join("\t", l)).append('\n'));
-        checkpoints.forEach(cp -> b.append("checkpoint\t").append(cp.treeSize()).append('\t').append(cp.root()).append('\t')
-                .append(cp.signature()).append('\n'));
-        return b.toString();
+    /** The bundle's first lines: origin, keys, checkpoints; the leaf lines follow ({@link #writeLeaf}). */
+    static void writeHeader(Writer out, String origin, List<LedgerKeys.Key> keys, List<Ledger.Checkpoint> checkpoints) throws IOException {
+        out.write("# Registro audit bundle: check with OfflineVerifier (docs/audit.md)\n");
+        out.write("format\t2\n");
+        out.write("origin\t" + origin + "\n");
+        for (LedgerKeys.Key k : keys) {
+            out.write("key\t" + k.keyId() + "\t" + k.publicKey() + "\t" + (k.endorsedBy() == null ? "-" : k.endorsedBy()) + "\t"
+                    + (k.endorsement() == null ? "-" : k.endorsement()) + "\n");
+        }
+        for (Ledger.Checkpoint cp : checkpoints) {
+            out.write("checkpoint\t" + cp.treeSize() + "\t" + cp.root() + "\t" + cp.signature() + "\t" + (cp.keyId() == null ? "-" : cp.keyId())
+                    + "\n");
+        }
+    }
+
+    static void writeLeaf(Writer out, String... fields) throws IOException {
+        out.write("leaf\t" + String.join("\t", fields) + "\n");
     }
 }

@@ -1,5 +1,8 @@
 package it.registro.app.audit.ledger;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -10,23 +13,34 @@ import java.util.function.Consumer;
 public interface StoredEvents {
 
     /**
-     * One stored event: its identifiers, the canonical bytes of its stored document, and the hash chain
-     * the engine wrote at append ({@code chain}, {@code chainPrevious}) with the leaf recomputed from
-     * the document now ({@code chainLeaf}); the three are null where the engine writes no chain.
+     * One stored event: its global position (-1 where the engine has none), identifiers, the canonical
+     * bytes of its stored document, and the hash chain the engine wrote at append ({@code chain},
+     * {@code chainPrevious}) with the leaf recomputed from the document now ({@code chainLeaf}); the three
+     * are null where the engine writes no chain.
      */
-    record StoredEvent(String eventId, String aggregateId, long sequence, String type, byte[] bytes, String chain, String chainPrevious,
-                       String chainLeaf) {
+    record StoredEvent(long position, String eventId, String aggregateId, long sequence, String type, byte[] bytes, String chain,
+                       String chainPrevious, String chainLeaf) {
     }
 
     Optional<StoredEvent> byEventId(String eventId);
 
+    /** The events with these ids, by id; those not stored are absent. One exact lookup per few dozen ids. */
+    Map<String, StoredEvent> byEventIds(Collection<String> eventIds);
+
     /** The event stored at a global position, if that position holds this event; a fast path where the engine keys by position. */
     default Optional<StoredEvent> at(long position, String eventId) {
-        return Optional.empty();
+        return Optional.ofNullable(at(List.of(position)).get(position)).filter(e -> e.eventId().equals(eventId));
     }
 
-    /** Every stored event, in no promised order. */
-    void forEach(Consumer<StoredEvent> each);
+    /** The events at these global positions (none where the engine has no positions); tombstones are not events. */
+    Map<Long, StoredEvent> at(Collection<Long> positions);
 
+    /**
+     * Every stored event once, in pages of about {@code pageSize}, in the store's order (global position
+     * for the sequenced engine), each page read by exact keys: never one reply holding the whole store.
+     */
+    void forEachPage(int pageSize, Consumer<List<StoredEvent>> page);
+
+    /** The stored events, tombstones excluded. It may scan: not for a request path. */
     long count();
 }

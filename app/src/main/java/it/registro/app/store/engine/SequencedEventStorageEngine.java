@@ -89,7 +89,10 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     /** The last number of the reservation this document was appended with: a reader never tombstones inside it. */
     static final String COMMIT_LAST = "commitLast";
     static final String TOMBSTONE = "tombstone";
-    static final String COUNTER_ID = "events";
+    public static final String COUNTER_ID = "events";
+    public static final String DEFAULT_EVENTS = "events";
+    public static final String DEFAULT_COUNTERS = "eventcounters";
+    public static final String DEFAULT_SNAPSHOTS = "eventsnapshots";
     static final String COUNTER_VALUE = "value";
 
     /** Gaps are never dropped by distance: only a tombstone closes one, so no event can be passed over. */
@@ -668,9 +671,9 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
         private MongoDatabase database;
-        private String eventsCollection = "events";
-        private String countersCollection = "eventcounters";
-        private String snapshotsCollection = "eventsnapshots";
+        private String eventsCollection = DEFAULT_EVENTS;
+        private String countersCollection = DEFAULT_COUNTERS;
+        private String snapshotsCollection = DEFAULT_SNAPSHOTS;
         private Duration gapTimeout = Duration.ofSeconds(10);
         private int aggregateBatchSize = 256;
         private int readCacheSize = 20_000;

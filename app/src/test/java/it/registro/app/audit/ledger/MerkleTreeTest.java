@@ -69,4 +69,36 @@ class MerkleTreeTest {
             }
         }
     }
+
+    /** The RFC's recursive definition, as written there, to hold the fast forms to it. */
+    private static byte[] reference(List<byte[]> leaves, int from, int to) {
+        int n = to - from;
+        if (n == 0) {
+            return MerkleTree.sha256();
+        }
+        if (n == 1) {
+            return leaves.get(from);
+        }
+        int k = Integer.highestOneBit(n) == n ? n / 2 : Integer.highestOneBit(n);
+        return MerkleTree.sha256(new byte[] {1}, reference(leaves, from, from + k), reference(leaves, from + k, to));
+    }
+
+    @Test
+    @DisplayName("the compact range gives the RFC root at every size up to 600, appended leaf by leaf or rebuilt from the subtrees")
+    void compactRange() {
+        List<byte[]> all = leaves(600);
+        MerkleTree.CompactRange range = new MerkleTree.CompactRange();
+        MerkleTree.Subtrees subtrees = MerkleTree.of(all);
+        for (int n = 1; n <= 600; n++) {
+            List<MerkleTree.Completed> completed = range.append(all.get(n - 1));
+            assertThat(range.root()).as("root of %d", n).isEqualTo(reference(all, 0, n));
+            assertThat(MerkleTree.CompactRange.of(subtrees, n).root()).isEqualTo(reference(all, 0, n));
+            assertThat(MerkleTree.root(subtrees, 0, n)).isEqualTo(reference(all, 0, n));
+            for (MerkleTree.Completed c : completed) {
+                assertThat(c.hash()).as("subtree %d/%d", c.height(), c.index()).isEqualTo(subtrees.perfect(c.height(), c.index()));
+            }
+            // a leaf completes the subtrees of the trailing ones of its index
+            assertThat(completed).hasSize(1 + Long.numberOfTrailingZeros(~(long) (n - 1)));
+        }
+    }
 }
