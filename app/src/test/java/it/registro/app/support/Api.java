@@ -27,6 +27,7 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
+    private Duration timeout = Duration.ofSeconds(30);
 
     /** As "tester", who maintains bodies and records the sessions of the tests' bodies. */
     public Api(int port) {
@@ -54,6 +55,13 @@ public final class Api {
 
     public static Api anonymous(int port) {
         return new Api(port, null);
+    }
+
+    /** The same client with a longer wait for answers (a verification of a large store, a rebuild). */
+    public Api patient(Duration timeout) {
+        Api api = new Api(base, authorization);
+        api.timeout = timeout;
+        return api;
     }
 
     /** With a raw Authorization header (e.g. a bearer token). */
@@ -122,7 +130,7 @@ public final class Api {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> r = client.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
                     r.headers().map(), r.body());

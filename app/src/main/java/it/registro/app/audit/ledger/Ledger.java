@@ -7,16 +7,17 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -24,7 +25,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,13 @@ public class Ledger {
     private final String origin;
     private final StoredTree tree;
     private MerkleTree.CompactRange edge;
+    /** Chain hashes of the events entered last, by aggregate key: the next event of an aggregate finds its predecessor here. */
+    private final Map<String, byte[]> recentChains = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 10_000;
+        }
+    };
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ledger-checkpoints");
         t.setDaemon(true);
@@ -140,50 +149,117 @@ public class Ledger {
         return aggregateId + ":" + sequence;
     }
 
+    /**
+     * What one batch of the ledger's processor enters: the stored documents and the ids already entered,
+     * both read once for the whole batch by exact keys, then the new entries, written together when the
+     * batch's last event has been handled (before the processor stores its token).
+     */
+    private static final class Batch {
+        final Map<String, StoredEvents.StoredEvent> stored;
+        final Set<String> entered;
+        final List<Document> entries = new ArrayList<>();
+        final List<MerkleTree.Completed> completed = new ArrayList<>();
+        String checkpointReason;
+
+        Batch(Map<String, StoredEvents.StoredEvent> stored, Set<String> entered) {
+            this.stored = stored;
+            this.entered = entered;
+        }
+    }
+
+    private static final String BATCH = Ledger.class.getName() + ".batch";
+
+    /** The batch this event belongs to, read ahead at its first event; a batch of one outside a processor. */
+    private Batch batch(EventMessage<?> event) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit) {
+            return unit.getOrComputeResource(BATCH, k -> readAhead(unit.getMessages().stream().map(m -> ((org.axonframework.messaging.Message<?>) m).getIdentifier()).toList()));
+        }
+        return readAhead(List.of(event.getIdentifier()));
+    }
+
+    private Batch readAhead(List<String> eventIds) {
+        Set<String> entered = new HashSet<>();
+        List<String> ids = new ArrayList<>(eventIds);
+        for (int from = 0; from < ids.size(); from += 128) {
+            mongo.getCollection(LEAVES).find(new Document("eventId", new Document("$in", ids.subList(from, Math.min(ids.size(), from + 128)))))
+                    .projection(new Document("eventId", 1)).forEach(d -> entered.add(d.getString("eventId")));
+        }
+        return new Batch(stored.byEventIds(eventIds), entered);
+    }
+
     @EventHandler
-    public synchronized void on(Object payload, EventMessage<?> event, TrackingToken token) {
-        MongoCollection<Document> c = mongo.getCollection(LEAVES);
-        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-        Optional<StoredEvents.StoredEvent> found = position.isPresent() ? stored.at(position.getAsLong(), event.getIdentifier()) : Optional.empty();
-        StoredEvents.StoredEvent s = found.or(() -> stored.byEventId(event.getIdentifier())).orElseThrow(() ->
+    public synchronized void on(Object payload, EventMessage<?> event) {
+        Batch batch = batch(event);
+        if (batch.entered.contains(event.getIdentifier())) {
+            // Delivered again (the token is stored once per batch, so a restart delivers again the events the
+            // last batch had entered): the ledger never changes what it holds.
+            return;
+        }
+        StoredEvents.StoredEvent s = Optional.ofNullable(batch.stored.get(event.getIdentifier())).orElseThrow(() ->
                 new IllegalStateException("Event " + event.getIdentifier() + " was delivered but is not in the store"));
         byte[] leaf = MerkleTree.leafHash(s.bytes());
         byte[] previous = NO_PREVIOUS;
         if (event instanceof DomainEventMessage<?> d && d.getSequenceNumber() > 0) {
-            Document before = c.find(new Document("aggregateKey", aggregateKey(d.getAggregateIdentifier(), d.getSequenceNumber() - 1))).first();
-            if (before == null) {
-                throw new IllegalStateException("The ledger lacks event " + (d.getSequenceNumber() - 1) + " of " + d.getAggregateIdentifier()
-                        + " before event " + d.getSequenceNumber());
-            }
-            previous = HEX.parseHex(before.getString("chain"));
+            previous = chainOf(aggregateKey(d.getAggregateIdentifier(), d.getSequenceNumber() - 1)).orElseThrow(() ->
+                    new IllegalStateException("The ledger lacks event " + (d.getSequenceNumber() - 1) + " of " + d.getAggregateIdentifier()
+                            + " before event " + d.getSequenceNumber()));
         }
         MerkleTree.CompactRange range = edge();
         long index = range.size();
+        byte[] chain = MerkleTree.sha256(previous, leaf);
         Document entry = new Document("_id", index).append("eventId", s.eventId()).append("aggregateId", s.aggregateId())
                 .append("sequence", s.sequence()).append("type", s.type()).append("payloadType", payload.getClass().getSimpleName())
                 .append("recordedAt", Date.from(event.getTimestamp())).append("leaf", HEX.formatHex(leaf))
-                .append("previous", HEX.formatHex(previous)).append("chain", HEX.formatHex(MerkleTree.sha256(previous, leaf)));
+                .append("previous", HEX.formatHex(previous)).append("chain", HEX.formatHex(chain));
         if (s.position() >= 0) {
             entry.append("position", s.position()); // where verification finds the event by its exact key
         }
         if (s.aggregateId() != null) {
-            entry.append("aggregateKey", aggregateKey(s.aggregateId(), s.sequence())); // absent otherwise: the index is sparse
+            String key = aggregateKey(s.aggregateId(), s.sequence());
+            entry.append("aggregateKey", key); // absent otherwise: the index is sparse
+            recentChains.put(key, chain);
+        }
+        batch.entries.add(entry);
+        batch.entered.add(s.eventId());
+        batch.completed.addAll(range.append(leaf));
+        if (payload instanceof SessionClosed || payload instanceof ActAdopted) {
+            batch.checkpointReason = payload instanceof SessionClosed ? "session closed" : "act adopted";
+        }
+        if (!(CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit) || unit.isLastMessage()) {
+            flush(batch);
+        }
+    }
+
+    /** The chain hash of an aggregate's event already entered: most often one entered moments ago. */
+    private Optional<byte[]> chainOf(String aggregateKey) {
+        byte[] recent = recentChains.get(aggregateKey);
+        if (recent != null) {
+            return Optional.of(recent);
+        }
+        return Optional.ofNullable(mongo.getCollection(LEAVES).find(new Document("aggregateKey", aggregateKey)).first())
+                .map(d -> HEX.parseHex(d.getString("chain")));
+    }
+
+    /** Writes the batch's entries in index order, then its tiles, then signs a checkpoint if the batch called for one. */
+    private void flush(Batch batch) {
+        if (batch.entries.isEmpty()) {
+            return;
         }
         try {
-            c.insertOne(entry);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && leafOf(s.eventId()).isPresent()) {
-                // Redelivered (the token is stored once per batch, so a restart delivers again the events a batch
-                // had entered before it stopped): the ledger never changes what it holds. Found by a unique index
-                // rather than a lookup before every insert; which of its indexes a store names first varies.
-                return;
-            }
-            edge = null; // the index was taken (another writer of this ledger): read the edge again; the processor retries
+            mongo.getCollection(LEAVES).insertMany(new ArrayList<>(batch.entries), new InsertManyOptions().ordered(true));
+        } catch (RuntimeException e) {
+            // Another writer of this ledger took an index, or the store failed: read the edge again; the processor retries.
+            edge = null;
+            recentChains.clear();
             throw e;
+        } finally {
+            batch.entries.clear();
         }
-        range.append(leaf).forEach(tree::completed);
-        if (payload instanceof SessionClosed || payload instanceof ActAdopted) {
-            checkpoint(payload instanceof SessionClosed ? "session closed" : "act adopted");
+        batch.completed.forEach(tree::completed);
+        batch.completed.clear();
+        if (batch.checkpointReason != null) {
+            checkpoint(batch.checkpointReason);
+            batch.checkpointReason = null;
         }
     }
 

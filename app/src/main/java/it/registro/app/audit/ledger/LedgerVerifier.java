@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
@@ -91,6 +95,15 @@ public class LedgerVerifier {
         }
     }
 
+    /** A page of ledger entries with their stored events, by event id. */
+    private record Page(List<Document> entries, Map<String, StoredEvents.StoredEvent> events) {
+    }
+
+    private Page page(long from) {
+        List<Document> entries = ledger.entries(from, PAGE);
+        return new Page(entries, entries.isEmpty() ? Map.of() : ledger.storedEventsOf(entries));
+    }
+
     /** The chains of one aggregate as the pass has seen them so far. */
     private static final class Chains {
         long appendSequence = -1;
@@ -113,44 +126,53 @@ public class LedgerVerifier {
 
         MerkleTree.CompactRange range = new MerkleTree.CompactRange();
         int nextCheckpoint = 0;
-        long index = 0;
-        long missingRun = 0;
-        while (true) {
-            List<Document> page = ledger.entries(index, PAGE);
-            if (page.isEmpty()) {
-                // the end, unless entries are missing in between: look one page further before stopping
-                if (index >= total || ++missingRun > 1) {
+        // Two stages on two threads: the next page is read (ledger entries, then their events) while this one
+        // is hashed, so the store's work and the hashing overlap.
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "verification-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Page> next = reader.submit(() -> page(0));
+            for (long from = 0; ; from += PAGE) {
+                Page page = next.get();
+                if (page.entries().isEmpty() && from >= total) {
                     break;
                 }
-                index += PAGE;
-                continue;
-            }
-            missingRun = 0;
-            Map<String, StoredEvents.StoredEvent> events = ledger.storedEventsOf(page);
-            for (Document d : page) {
-                long at = ((Number) d.get("_id")).longValue();
-                if (at != range.size()) {
-                    problems.add(new Problem("LEDGER_INDEX_GAP", d.getString("eventId"), d.getString("aggregateId"), sequenceOf(d), at,
-                            "expected leaf index " + range.size()));
-                    while (range.size() < at) {
-                        range.append(new byte[32]); // keep the following entries at their own index
+                long following = from + PAGE;
+                next = reader.submit(() -> page(following));
+                for (Document d : page.entries()) {
+                    long at = ((Number) d.get("_id")).longValue();
+                    if (at != range.size()) {
+                        problems.add(new Problem("LEDGER_INDEX_GAP", d.getString("eventId"), d.getString("aggregateId"), sequenceOf(d), at,
+                                "expected leaf index " + range.size()));
+                        while (range.size() < at) {
+                            range.append(new byte[32]); // keep the following entries at their own index
+                        }
+                    }
+                    entry(d, page.events().get(d.getString("eventId")), problems, chains, inLedger, unpositioned);
+                    range.append(HEX.parseHex(d.getString("leaf"))).forEach(c -> checkNode(c, problems));
+                    while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).treeSize() <= range.size()) {
+                        Ledger.Checkpoint cp = checkpoints.get(nextCheckpoint++);
+                        if (cp.treeSize() == range.size()) {
+                            checkpoint(cp, range.root(), keys, problems);
+                        }
                     }
                 }
-                entry(d, events.get(d.getString("eventId")), problems, chains, inLedger, unpositioned);
-                range.append(HEX.parseHex(d.getString("leaf"))).forEach(c -> checkNode(c, problems));
-                while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).treeSize() == range.size()) {
-                    checkpoint(checkpoints.get(nextCheckpoint++), range.root(), keys, problems);
+                if (Duration.between(logged, Instant.now()).compareTo(LOG_EVERY) >= 0) {
+                    logged = Instant.now();
+                    log.info("Verification: {}/{} ledger entries ({} per s)", range.size(), total, rate(range.size(), start));
                 }
-                while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).treeSize() < range.size()) {
-                    nextCheckpoint++; // a size the ledger never passed through exactly cannot happen; skipped only if the index jumped
-                }
+                progress = new Progress(true, "ledger", range.size(), total, rate(range.size(), start), start);
             }
-            index = range.size();
-            if (Duration.between(logged, Instant.now()).compareTo(LOG_EVERY) >= 0) {
-                logged = Instant.now();
-                log.info("Verification: {}/{} ledger entries ({} per s)", index, total, rate(index, start));
-            }
-            progress = new Progress(true, "ledger", index, total, rate(index, start), start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Verification interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            reader.shutdownNow();
         }
         for (; nextCheckpoint < checkpoints.size(); nextCheckpoint++) {
             problems.add(new Problem("CHECKPOINT_BEYOND_LEDGER", null, null, null, checkpoints.get(nextCheckpoint).treeSize(),
@@ -158,9 +180,9 @@ public class LedgerVerifier {
         }
         long ledgerEntries = range.size();
 
-        // every stored event must be in the ledger
-        long[] storedCount = {0};
-        stored.forEachPage(PAGE, page -> {
+        // every stored event must be in the ledger: only the positions the ledger did not name are read again
+        long[] storedCount = {inLedger.cardinality()};
+        stored.forEachPage(PAGE, position -> position < Integer.MAX_VALUE && inLedger.get((int) position), page -> {
             for (StoredEvents.StoredEvent e : page) {
                 storedCount[0]++;
                 boolean entered = e.position() >= 0 ? inLedger.get(Math.toIntExact(e.position())) : unpositioned.contains(e.eventId());

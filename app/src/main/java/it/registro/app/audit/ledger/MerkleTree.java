@@ -29,16 +29,22 @@ public final class MerkleTree {
         byte[] perfect(int height, long index);
     }
 
-    public static byte[] sha256(byte[]... parts) {
+    /** One digest per thread: looking the algorithm up for every hash was a tenth of a verification's time. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (byte[] p : parts) {
-                d.update(p);
-            }
-            return d.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    });
+
+    public static byte[] sha256(byte[]... parts) {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        for (byte[] p : parts) {
+            d.update(p);
+        }
+        return d.digest();
     }
 
     public static byte[] leafHash(byte[] data) {

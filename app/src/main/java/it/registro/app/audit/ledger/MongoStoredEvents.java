@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.springframework.stereotype.Component;
 
 import it.registro.app.store.StoreDatabase;
@@ -50,22 +53,38 @@ public class MongoStoredEvents implements StoredEvents {
         return client.getDatabase(database.name()).getCollection(database.eventsCollection());
     }
 
+    /** The events as the bytes stored: hashed without decoding a string. */
+    private MongoCollection<RawBsonDocument> raw() {
+        return client.getDatabase(database.name()).getCollection(database.eventsCollection(), RawBsonDocument.class);
+    }
+
     private boolean sequenced() {
         return database.eventsCollection().equals(SequencedEventStorageEngine.DEFAULT_EVENTS);
     }
 
-    static StoredEvent of(Document d) {
+    static StoredEvent of(RawBsonDocument d) {
         byte[] bytes = EventChain.canonical(d, FIELDS);
-        Object sequence = d.get("sequenceNumber");
-        String chain = d.getString(EventChain.CHAIN);
-        return new StoredEvent(d.get("_id") instanceof Number n ? n.longValue() : -1, d.getString("eventIdentifier"),
-                d.getString("aggregateIdentifier"), sequence instanceof Number n ? n.longValue() : -1, d.getString("type"), bytes, chain,
-                d.getString(EventChain.CHAIN_PREVIOUS), chain == null ? null : EventChain.leaf(d));
+        BsonValue id = d.get("_id");
+        BsonValue sequence = d.get("sequenceNumber");
+        String chain = string(d, EventChain.CHAIN);
+        return new StoredEvent(id != null && id.isNumber() ? id.asNumber().longValue() : -1, string(d, "eventIdentifier"),
+                string(d, "aggregateIdentifier"), sequence != null && sequence.isNumber() ? sequence.asNumber().longValue() : -1,
+                string(d, "type"), bytes, chain, string(d, EventChain.CHAIN_PREVIOUS), chain == null ? null : EventChain.leaf(d));
+    }
+
+    private static String string(RawBsonDocument d, String field) {
+        BsonValue value = d.get(field);
+        return value != null && value.isString() ? value.asString().getValue() : null;
+    }
+
+    private static boolean tombstone(RawBsonDocument d) {
+        BsonValue value = d.get("tombstone");
+        return value != null && value.isBoolean() && value.asBoolean().getValue();
     }
 
     @Override
     public Optional<StoredEvent> byEventId(String eventId) {
-        return Optional.ofNullable(events().find(new Document("eventIdentifier", eventId)).first()).map(MongoStoredEvents::of);
+        return Optional.ofNullable(raw().find(new Document("eventIdentifier", eventId)).first()).map(MongoStoredEvents::of);
     }
 
     @Override
@@ -74,7 +93,7 @@ public class MongoStoredEvents implements StoredEvents {
         List<String> all = new ArrayList<>(eventIds);
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            for (Document d : events().find(new Document("eventIdentifier", new Document("$in", chunk)))) {
+            for (RawBsonDocument d : raw().find(new Document("eventIdentifier", new Document("$in", chunk)))) {
                 StoredEvent e = of(d);
                 found.put(e.eventId(), e);
             }
@@ -91,8 +110,8 @@ public class MongoStoredEvents implements StoredEvents {
         List<Long> all = new ArrayList<>(positions);
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            for (Document d : events().find(new Document("_id", new Document("$in", chunk)))) {
-                if (!d.getBoolean("tombstone", false)) {
+            for (RawBsonDocument d : raw().find(new Document("_id", new Document("$in", chunk)))) {
+                if (!tombstone(d)) {
                     StoredEvent e = of(d);
                     found.put(e.position(), e);
                 }
@@ -102,10 +121,10 @@ public class MongoStoredEvents implements StoredEvents {
     }
 
     @Override
-    public void forEachPage(int pageSize, Consumer<List<StoredEvent>> page) {
+    public void forEachPage(int pageSize, LongPredicate known, Consumer<List<StoredEvent>> page) {
         if (!sequenced()) {
             List<StoredEvent> batch = new ArrayList<>(pageSize);
-            for (Document d : events().find(NOT_TOMBSTONE).batchSize(pageSize)) {
+            for (RawBsonDocument d : raw().find(NOT_TOMBSTONE).batchSize(pageSize)) {
                 batch.add(of(d));
                 if (batch.size() == pageSize) {
                     page.accept(batch);
@@ -119,19 +138,24 @@ public class MongoStoredEvents implements StoredEvents {
         }
         long head = head();
         long documents = 0;
-        for (long from = 1; from <= head; from += pageSize) {
+        long g = 1;
+        while (g <= head) {
             List<Long> positions = new ArrayList<>(pageSize);
-            for (long g = from; g < Math.min(head + 1, from + pageSize); g++) {
-                positions.add(g);
+            for (; g <= head && positions.size() < pageSize; g++) {
+                if (known.test(g)) {
+                    documents++;
+                } else {
+                    positions.add(g);
+                }
             }
             List<StoredEvent> batch = new ArrayList<>(positions.size());
             for (int i = 0; i < positions.size(); i += IN_CHUNK) {
                 List<Long> chunk = positions.subList(i, Math.min(positions.size(), i + IN_CHUNK));
-                java.util.TreeMap<Long, Document> found = new java.util.TreeMap<>();
-                events().find(new Document("_id", new Document("$in", chunk))).forEach(d -> found.put(((Number) d.get("_id")).longValue(), d));
+                java.util.TreeMap<Long, RawBsonDocument> found = new java.util.TreeMap<>();
+                raw().find(new Document("_id", new Document("$in", chunk))).forEach(d -> found.put(d.get("_id").asNumber().longValue(), d));
                 documents += found.size();
                 found.values().forEach(d -> {
-                    if (!d.getBoolean("tombstone", false)) {
+                    if (!tombstone(d)) {
                         batch.add(of(d));
                     }
                 });
@@ -146,7 +170,7 @@ public class MongoStoredEvents implements StoredEvents {
                 Object id = d.get("_id");
                 boolean numbered = id instanceof Number n && n.longValue() >= 1 && n.longValue() <= head;
                 if (!numbered && !d.getBoolean("tombstone", false)) {
-                    Document full = events().find(new Document("_id", id)).first();
+                    RawBsonDocument full = raw().find(new Document("_id", id)).first();
                     if (full != null) {
                         extra.add(of(full));
                     }

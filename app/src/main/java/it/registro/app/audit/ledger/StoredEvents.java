@@ -39,7 +39,15 @@ public interface StoredEvents {
      * Every stored event once, in pages of about {@code pageSize}, in the store's order (global position
      * for the sequenced engine), each page read by exact keys: never one reply holding the whole store.
      */
-    void forEachPage(int pageSize, Consumer<List<StoredEvent>> page);
+    default void forEachPage(int pageSize, Consumer<List<StoredEvent>> page) {
+        forEachPage(pageSize, position -> false, page);
+    }
+
+    /**
+     * The same, not reading the positions {@code known} accepts: the caller has read those events already
+     * (verification reads every event the ledger names, then only the rest).
+     */
+    void forEachPage(int pageSize, java.util.function.LongPredicate known, Consumer<List<StoredEvent>> page);
 
     /** The stored events, tombstones excluded. It may scan: not for a request path. */
     long count();

@@ -296,6 +296,12 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     private Document toDocument(DomainEventMessage<?> event, Serializer serializer) {
         SerializedObject<String> payload = event.serializePayload(serializer, String.class);
         SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        if (!EventChain.encodable(payload.getData()) || !EventChain.encodable(metaData.getData())
+                || !EventChain.encodable(event.getAggregateIdentifier())) {
+            // Refused at the API's door already; here so that no path can store text its hash would not survive.
+            throw new IllegalArgumentException("Event " + event.getPayloadType().getSimpleName() + " of " + event.getAggregateIdentifier()
+                    + " holds text that is not valid Unicode (a lone surrogate): it would be stored altered");
+        }
         return new Document()
                 .append(AGGREGATE_KEY, aggregateKey(event.getAggregateIdentifier(), event.getSequenceNumber()))
                 .append(AGGREGATE_ID, event.getAggregateIdentifier())
