@@ -114,6 +114,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "Malformed JSON",
                     "The request body is not well-formed JSON", null));
         }
+        if (jackson instanceof RegisterText.RefusedText refused) {
+            String field = path(refused);
+            String message = refused.getOriginalMessage();
+            return Problems.response(Problems.validation(HttpStatus.BAD_REQUEST, "TEXT_NOT_ALLOWED",
+                    field + " " + message, List.of(new Problems.FieldError(field, message))));
+        }
         if (jackson != null && !jackson.getPath().isEmpty()) {
             String field = path(jackson);
             String message;
