@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,6 +48,7 @@ public class ChangeFeed {
     private static final long POLL_MILLIS = 500;
 
     private final MongoTemplate mongo;
+    private final AtomicInteger streams = new AtomicInteger();
     private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "change-feed");
         t.setDaemon(true);
@@ -60,6 +62,11 @@ public class ChangeFeed {
     @jakarta.annotation.PreDestroy
     void stop() {
         pollers.shutdownNow();
+    }
+
+    /** Server-sent streams open now. */
+    public int openStreams() {
+        return streams.get();
     }
 
     public record Entry(long position, String eventId, String aggregateType, String aggregateId, Long sequence, String type,
@@ -144,15 +151,23 @@ public class ChangeFeed {
                     cursor.set(e.position());
                 }
             } catch (IOException | IllegalStateException e) {
+                // the client went away (or the stream timed out): the end of this stream, not an error of the service
                 ScheduledFuture<?> f = task.get();
                 if (f != null) {
                     f.cancel(false);
                 }
-                emitter.completeWithError(e);
+                emitter.complete();
             }
         };
         task.set(pollers.scheduleWithFixedDelay(poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS));
-        Runnable cancel = () -> task.get().cancel(false);
+        streams.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable cancel = () -> {
+            task.get().cancel(false);
+            if (ended.compareAndSet(false, true)) {
+                streams.decrementAndGet();
+            }
+        };
         emitter.onCompletion(cancel);
         emitter.onTimeout(cancel);
         emitter.onError(t -> cancel.run());

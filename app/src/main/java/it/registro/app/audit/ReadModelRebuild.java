@@ -9,16 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +29,10 @@ import it.registro.app.web.ApiException;
  * with the Mongo tracking token a fresh processor sees stored events as replays, and such a handler
  * would silently skip them (see the stack notes).
  *
- * <p>Progress counts the events the audit trail's processor has handled since the start: it handles every
- * event, whatever its kind, so its count is the replay's done figure; the total is the number of
- * events stored when the rebuild started. The rebuild is over when every processor is caught up and
- * the audit projection has handled them all.
+ * <p>Progress is the slowest processor's: each processor's position in the global sequence against the
+ * head when the rebuild started, scaled to the number of events stored then (the sequence also numbers
+ * the rare tombstones). The rebuild is over when every processor is caught up and past that head; then
+ * no processor is reported as replaying.
  */
 @Component
 public class ReadModelRebuild {
@@ -57,7 +54,7 @@ public class ReadModelRebuild {
 
     private final EventProcessingConfiguration processing;
     private final StoredEvents stored;
-    private final AtomicLong handled = new AtomicLong();
+    private final org.axonframework.eventsourcing.eventstore.EventStore eventStore;
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "read-model-rebuild");
         t.setDaemon(true);
@@ -69,24 +66,16 @@ public class ReadModelRebuild {
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile long total;
-    private volatile long handledAtStart;
+    /** The last position of the global sequence when the rebuild started: every processor must pass it. */
+    private volatile long target;
     private volatile List<String> names = List.of();
     private ScheduledFuture<?> watch;
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, StoredEvents stored) {
+    public ReadModelRebuild(EventProcessingConfiguration processing, StoredEvents stored,
+                            org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
         this.processing = processing;
         this.stored = stored;
-    }
-
-    /** Counts every event the audit trail's processor handles (it takes every kind); the count is the replay's progress. */
-    @Bean
-    static ConfigurerModule auditCounter(org.springframework.beans.factory.ObjectProvider<ReadModelRebuild> rebuild) {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(it.registro.app.axon.AxonConfiguration.AUDIT_TRAIL,
-                c -> (unitOfWork, chain) -> {
-                    Object result = chain.proceed();
-                    rebuild.getObject().handled.incrementAndGet();
-                    return result;
-                });
+        this.eventStore = eventStore;
     }
 
     @jakarta.annotation.PreDestroy
@@ -111,6 +100,7 @@ public class ReadModelRebuild {
         }
         List<StreamingEventProcessor> processors = resettable();
         total = stored.count();
+        target = eventStore.createHeadToken().position().orElse(0);
         startedBy = principal;
         startedAt = Instant.now();
         finishedAt = null;
@@ -121,7 +111,6 @@ public class ReadModelRebuild {
         java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
                 .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
         processors.forEach(StreamingEventProcessor::resetTokens);
-        handledAtStart = handled.get();
         state = State.RUNNING;
         processors.forEach(StreamingEventProcessor::start);
         watch = monitor.scheduleAtFixedRate(this::report, LOG_EVERY.toMillis(), LOG_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -130,8 +119,7 @@ public class ReadModelRebuild {
 
     private synchronized void report() {
         Status s = status();
-        // caught up, not "out of replay": with the Mongo token a replay never formally ends (stack notes)
-        if (s.processors().stream().allMatch(ProcessorStatus::caughtUp) && s.done() >= s.total()) {
+        if (s.processors().stream().allMatch(ProcessorStatus::caughtUp) && slowest(s.processors()) >= target) {
             state = State.DONE;
             finishedAt = Instant.now();
             watch.cancel(false);
@@ -148,7 +136,14 @@ public class ReadModelRebuild {
         for (String name : names) {
             processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(p -> processors.add(statusOf(p)));
         }
-        long done = state == State.IDLE ? 0 : Math.min(handled.get() - handledAtStart, total);
+        long done;
+        if (state == State.IDLE) {
+            done = 0;
+        } else if (state == State.DONE || target == 0) {
+            done = total;
+        } else {
+            done = Math.min(total, Math.round((double) total * Math.min(target, slowest(processors)) / target));
+        }
         Instant end = finishedAt != null ? finishedAt : Instant.now();
         double seconds = startedAt == null ? 0 : Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
         double rate = seconds == 0 ? 0 : done / seconds;
@@ -156,12 +151,23 @@ public class ReadModelRebuild {
         return new Status(state, startedBy, startedAt, finishedAt, done, total, rate, eta, processors);
     }
 
-    private static ProcessorStatus statusOf(StreamingEventProcessor p) {
+    /** The position of the processor furthest behind (0 while one has none yet). */
+    private static long slowest(List<ProcessorStatus> processors) {
+        return processors.stream().mapToLong(p -> p.position() == null ? 0 : p.position()).min().orElse(0);
+    }
+
+    /**
+     * A processor replays while its token still stands before the point it was reset at. Axon keeps the
+     * replay wrapper on the token until an event beyond that point arrives, so a processor caught up with a
+     * rebuild would otherwise show as replaying until the next command.
+     */
+    static ProcessorStatus statusOf(StreamingEventProcessor p) {
         boolean replaying = false;
         boolean caughtUp = !p.processingStatus().isEmpty();
         Long position = null;
         for (EventTrackerStatus s : p.processingStatus().values()) {
-            replaying |= s.isReplaying() || ReplayToken.isReplay(s.getTrackingToken());
+            replaying |= s.getTrackingToken() instanceof ReplayToken replay
+                    && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset()));
             caughtUp &= s.isCaughtUp();
             OptionalLong at = s.getCurrentPosition();
             if (at.isPresent()) {

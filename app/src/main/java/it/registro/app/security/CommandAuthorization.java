@@ -241,7 +241,7 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         return "No rule allows " + type.getSimpleName();
     }
 
-    private static boolean secretariatOf(Caller caller, String body) {
+    static boolean secretariatOf(Caller caller, String body) {
         return caller.has(Role.SECRETARIAT) && body != null && caller.bodies().contains(body);
     }
 
@@ -261,7 +261,7 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         Object actId = accessor(payload, "actId");
         if (actId != null) {
-            return actFacts.find(String.valueOf(actId)).map(it.registro.domain.act.api.ActFacts.ActFact::issuerBodyId).orElse(null);
+            return issuerOf(String.valueOf(actId));
         }
         Object id = accessor(payload, "bodyId");
         if (id != null) {
@@ -269,21 +269,31 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         Object sessionId = accessor(payload, "sessionId");
         if (sessionId != null) {
-            String session = String.valueOf(sessionId);
-            String known = sessionBodies.get(session);
-            if (known != null) {
-                return known;
-            }
-            DomainEventStream events = eventStore.readEvents(session, 0L);
-            if (events.hasNext()) {
-                DomainEventMessage<?> first = events.next();
-                if (first.getPayload() instanceof SessionConvened convened) {
-                    sessionBodies.put(session, convened.bodyId());
-                    return convened.bodyId();
-                }
+            return bodyOfSession(String.valueOf(sessionId));
+        }
+        return null;
+    }
+
+    /** The body that convened a session, from its first stored event; null for a session not stored. */
+    public String bodyOfSession(String session) {
+        String known = sessionBodies.get(session);
+        if (known != null) {
+            return known;
+        }
+        DomainEventStream events = eventStore.readEvents(session, 0L);
+        if (events.hasNext()) {
+            DomainEventMessage<?> first = events.next();
+            if (first.getPayload() instanceof SessionConvened convened) {
+                sessionBodies.put(session, convened.bodyId());
+                return convened.bodyId();
             }
         }
         return null;
+    }
+
+    /** The body that issues an act; null for an act not registered. */
+    public String issuerOf(String actId) {
+        return actFacts.find(actId).map(it.registro.domain.act.api.ActFacts.ActFact::issuerBodyId).orElse(null);
     }
 
     private static Object accessor(Object payload, String name) {

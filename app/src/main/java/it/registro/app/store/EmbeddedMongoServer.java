@@ -62,9 +62,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             // H2's own background writer is off (it writes the maps one by one while writers go on); the
             // group commit writes instead. The buffer size only keeps H2 from committing on its own.
             store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(256 * 1024).open();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot open the embedded store file " + file
-                    + " (is another Registro instance running on the same data directory?): " + e.getMessage(), e);
+        } catch (org.h2.mvstore.MVStoreException e) {
+            if (e.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_LOCKED) {
+                throw new StoreLockedException(dataDir, e);
+            }
+            throw new IllegalStateException("Cannot open the embedded store file " + file + ": " + e.getMessage(), e);
         }
         GroupCommitBackend backend = new GroupCommitBackend(new H2Backend(store), store, fsync, compactOnCloseMillis);
         return new EmbeddedMongoServer(backend, "file " + file + (fsync ? ", each commit forced to disk" : ", commits written, not forced"));

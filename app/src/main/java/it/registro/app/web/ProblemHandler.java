@@ -72,6 +72,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (e.getClass().getSimpleName().equals("ClientAbortException")) {
+            // the client closed the connection (a download cancelled): nothing to answer, nothing to alarm anyone
+            log.debug("Client went away: {}", e.toString());
+            return null;
+        }
         log.error("Unexpected failure", e);
         return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Internal error", "The request could not be completed; it has been logged", null));

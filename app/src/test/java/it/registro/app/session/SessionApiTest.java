@@ -211,7 +211,9 @@ class SessionApiTest {
     @Test
     @DisplayName("bad input on session endpoints: unknown session, malformed fields, an unknown body")
     void badInput() {
-        refused("/api/sessions/no-such-session/arrivals", json(Map.of("personId", a, "at", "2024-05-20T10:00")), 404, "SESSION_NOT_FOUND");
+        // a write to a session that does not exist is refused as one not of the caller's bodies: whether another
+        // body's session of that id exists must not show
+        refused("/api/sessions/no-such-session/arrivals", json(Map.of("personId", a, "at", "2024-05-20T10:00")), 403, "FORBIDDEN");
         assertThat(api.get("/api/sessions/no-such-session").json().get("code").asString()).isEqualTo("SESSION_NOT_FOUND");
         // authorisation comes first: nobody is the secretariat of a body that does not exist
         refused("/api/sessions", json(Map.of("bodyId", "no-such-body", "date", "2024-05-20")), 403, "FORBIDDEN");
