@@ -45,7 +45,7 @@ public class ReadModelRebuild {
 
     public enum State { IDLE, RUNNING, DONE }
 
-    public record ProcessorStatus(String name, boolean replaying, boolean caughtUp, Long position) {
+    public record ProcessorStatus(String name, boolean replaying, boolean caughtUp, Long position, boolean running, boolean error, Long lag) {
     }
 
     public record Status(State state, String startedBy, Instant startedAt, Instant finishedAt, long done, long total, double ratePerSecond,
@@ -71,11 +71,15 @@ public class ReadModelRebuild {
     private volatile List<String> names = List.of();
     private ScheduledFuture<?> watch;
 
+    private final it.registro.app.axon.ProcessorSupervisor supervisor;
+
     public ReadModelRebuild(EventProcessingConfiguration processing, StoredEvents stored,
-                            org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
+                            org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+                            it.registro.app.axon.ProcessorSupervisor supervisor) {
         this.processing = processing;
         this.stored = stored;
         this.eventStore = eventStore;
+        this.supervisor = supervisor;
     }
 
     @jakarta.annotation.PreDestroy
@@ -107,12 +111,15 @@ public class ReadModelRebuild {
         names = processors.stream().map(StreamingEventProcessor::getName).sorted().toList();
         log.info("Rebuild started by {}: {} events, processors {}", principal, total, names);
         // All at once: each waits for its worker's current poll (up to a second), so one after another
-        // added seconds to every rebuild.
-        java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
-                .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-        processors.forEach(StreamingEventProcessor::resetTokens);
-        state = State.RUNNING;
-        processors.forEach(StreamingEventProcessor::start);
+        // added seconds to every rebuild. The supervisor must not start one between its stop and its reset.
+        supervisor.whileHeld(() -> {
+            java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+            processors.forEach(StreamingEventProcessor::resetTokens);
+            state = State.RUNNING;
+            processors.forEach(StreamingEventProcessor::start);
+            return null;
+        });
         watch = monitor.scheduleAtFixedRate(this::report, LOG_EVERY.toMillis(), LOG_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return status();
     }
@@ -132,9 +139,10 @@ public class ReadModelRebuild {
     }
 
     public Status status() {
+        long head = names.isEmpty() ? 0 : eventStore.createHeadToken().position().orElse(0);
         List<ProcessorStatus> processors = new ArrayList<>();
         for (String name : names) {
-            processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(p -> processors.add(statusOf(p)));
+            processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(p -> processors.add(statusOf(p, head)));
         }
         long done;
         if (state == State.IDLE) {
@@ -161,7 +169,7 @@ public class ReadModelRebuild {
      * replay wrapper on the token until an event beyond that point arrives, so a processor caught up with a
      * rebuild would otherwise show as replaying until the next command.
      */
-    static ProcessorStatus statusOf(StreamingEventProcessor p) {
+    static ProcessorStatus statusOf(StreamingEventProcessor p, long head) {
         boolean replaying = false;
         boolean caughtUp = !p.processingStatus().isEmpty();
         Long position = null;
@@ -174,6 +182,7 @@ public class ReadModelRebuild {
                 position = position == null ? at.getAsLong() : Math.min(position, at.getAsLong());
             }
         }
-        return new ProcessorStatus(p.getName(), replaying, caughtUp, position);
+        return new ProcessorStatus(p.getName(), replaying, caughtUp, position, p.isRunning(), p.isError(),
+                position == null ? null : Math.max(0, head - position));
     }
 }

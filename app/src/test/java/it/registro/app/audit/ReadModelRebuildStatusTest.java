@@ -58,7 +58,9 @@ class ReadModelRebuildStatusTest {
         EventStore eventStore = mock(EventStore.class);
         when(eventStore.createHeadToken()).thenReturn(at(1000));
 
-        ReadModelRebuild rebuild = new ReadModelRebuild(processing, stored, eventStore);
+        it.registro.app.axon.ProcessorSupervisor supervisor = new it.registro.app.axon.ProcessorSupervisor(processing, eventStore,
+                java.time.Duration.ofMinutes(1));
+        ReadModelRebuild rebuild = new ReadModelRebuild(processing, stored, eventStore, supervisor);
         try {
             ReadModelRebuild.Status status = rebuild.start("admin");
             assertThat(status.total()).isEqualTo(800);
@@ -74,8 +76,8 @@ class ReadModelRebuildStatusTest {
     void replayEndsAtTheResetPoint() {
         ReplayToken reached = (ReplayToken) ((ReplayToken) ReplayToken.createReplayToken(at(1000), at(999))).advancedTo(at(1000));
         assertThat(reached).isInstanceOf(ReplayToken.class); // Axon keeps the mark: the reason for the check
-        assertThat(ReadModelRebuild.statusOf(processor("audit", reached, true)).replaying()).isFalse();
-        assertThat(ReadModelRebuild.statusOf(processor("audit", ReplayToken.createReplayToken(at(1000), at(10)), false)).replaying()).isTrue();
-        assertThat(ReadModelRebuild.statusOf(processor("audit", at(1200), true)).replaying()).isFalse();
+        assertThat(ReadModelRebuild.statusOf(processor("audit", reached, true), 1000).replaying()).isFalse();
+        assertThat(ReadModelRebuild.statusOf(processor("audit", ReplayToken.createReplayToken(at(1000), at(10)), false), 1000).replaying()).isTrue();
+        assertThat(ReadModelRebuild.statusOf(processor("audit", at(1200), true), 1200).replaying()).isFalse();
     }
 }

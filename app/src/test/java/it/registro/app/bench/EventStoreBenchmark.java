@@ -160,7 +160,7 @@ class EventStoreBenchmark {
                         return ours;
                     });
                 }
-                commandSideAlone(processing, storage, gateway, db, sample, m);
+                commandSideAlone(processing, context.getBean(it.registro.app.axon.ProcessorSupervisor.class), storage, gateway, db, sample, m);
                 m.put("REST x1", timed(1, commands, i -> expect(api.postJson("/api/persons",
                         "{\"name\":\"Persona Rest " + i + "\"}"), 201)));
                 m.put("REST x4", timed(4, commands, i -> expect(api.postJson("/api/persons",
@@ -220,12 +220,12 @@ class EventStoreBenchmark {
      * itself, without the projections, the ledger and their token writes sharing the cores. The
      * processors are started again and catch up before anything else is measured.
      */
-    private void commandSideAlone(EventProcessingConfiguration processing, EventStorageEngine storage, CommandGateway gateway,
+    private void commandSideAlone(EventProcessingConfiguration processing, it.registro.app.axon.ProcessorSupervisor supervisor,
+                                  EventStorageEngine storage, CommandGateway gateway,
                                   MongoDatabase db, Document sample, Map<String, Stats> m) throws Exception {
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-        java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
-                .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        supervisor.stopOnPurpose(processors);
         try {
             // the raw driver again, under the same conditions (nothing else running), in turn with ours
             for (int clients : new int[] {1, 4}) {
@@ -234,7 +234,7 @@ class EventStoreBenchmark {
                                 .asCommandMessage(new RegisterPerson(nextId(), "Persona Sola " + i, "bench")).withMetaData(CALLER))));
             }
         } finally {
-            processors.forEach(StreamingEventProcessor::start);
+            supervisor.startAgain(processors);
         }
         if (awaitCaughtUp(processing, storage) == null) {
             notes.add("after the command-side-alone measure the processors had not caught up within "

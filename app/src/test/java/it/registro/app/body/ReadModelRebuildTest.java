@@ -30,6 +30,9 @@ import static org.awaitility.Awaitility.await;
 @RegistroIntegrationTest
 class ReadModelRebuildTest {
 
+    @Autowired
+    it.registro.app.axon.ProcessorSupervisor supervisor;
+
     private static final List<String> PROCESSORS = List.of(it.registro.app.axon.AxonConfiguration.READ_MODELS,
             it.registro.app.axon.AxonConfiguration.AUDIT_TRAIL);
     private static final List<String> COLLECTIONS = List.of(BodyView.COLLECTION, PersonView.COLLECTION,
@@ -135,13 +138,16 @@ class ReadModelRebuildTest {
         assertThat(before.get(it.registro.projections.proceeding.ProceedingView.COLLECTION)).hasSize(2);
         assertThat(before.get(it.registro.projections.proceeding.UnitClosureView.COLLECTION)).hasSize(1);
 
-        for (String name : PROCESSORS) {
-            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-        }
-        assertThat(snapshot().values()).as("the reset handlers empty the read models").allMatch(List::isEmpty);
-        PROCESSORS.forEach(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow().start());
+        supervisor.whileHeld(() -> {
+            for (String name : PROCESSORS) {
+                StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+                processor.shutDown();
+                processor.resetTokens();
+            }
+            assertThat(snapshot().values()).as("the reset handlers empty the read models").allMatch(List::isEmpty);
+            PROCESSORS.forEach(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow().start());
+            return null;
+        });
 
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> snapshot().equals(before));

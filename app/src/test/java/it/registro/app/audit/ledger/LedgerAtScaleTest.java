@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,11 +44,15 @@ class LedgerAtScaleTest {
     @Autowired
     Ledger ledger;
 
+    @Autowired
+    it.registro.app.axon.ProcessorSupervisor supervisor;
+
     @Test
     @DisplayName("100,000 stored events: the ledger holds them all, verification answers ok, the bundle checks offline")
     void verifiesAHundredThousand() throws Exception {
-        processing.eventProcessors().values().stream().filter(p -> !p.getName().equals(Ledger.PROCESSING_GROUP))
-                .forEach(EventProcessor::shutDown);
+        supervisor.stopOnPurpose(processing.eventProcessors().values().stream().filter(p -> !p.getName().equals(Ledger.PROCESSING_GROUP))
+                .filter(org.axonframework.eventhandling.StreamingEventProcessor.class::isInstance)
+                .map(org.axonframework.eventhandling.StreamingEventProcessor.class::cast).toList());
         long before = ledger.size();
         SyntheticHistory.append(engine, "scale", EVENTS, 5);
         long expected = before + EVENTS;
