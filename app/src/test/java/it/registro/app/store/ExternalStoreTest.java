@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExternalStoreTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path keyDir;
+
     @Test
     @DisplayName("MONGODB_URI: no embedded server, events and read models in the URI's database")
     void usesTheConfiguredMongo() {
@@ -30,7 +33,7 @@ class ExternalStoreTest {
         String uri = external.bindAndGetConnectionString() + "/governance";
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistroApplication.class)
                 .run("--server.port=0", "--spring.profiles.active=test",
-                        "--registro.store.uri=" + uri);
+                        "--registro.store.uri=" + uri, "--registro.ledger.key-file=" + keyDir.resolve("ledger-signing.key"));
              MongoClient inspector = MongoClients.create(uri)) {
 
             assertThat(context.getBeansOfType(EmbeddedMongoServer.class)).isEmpty();

@@ -119,26 +119,23 @@ class ContainerErrorsTest {
     @Test
     @DisplayName("a secretariat writing to another body's session, or to one that does not exist, gets 403 whatever it sends")
     void authorisationFirst() {
-        Api admin = Api.as(port, "admin");
-        admin.postJson("/api/bodies", "{\"id\":\"matrix-body\",\"kind\":\"CONFERENZA_DEI_SINDACI\",\"agency\":{\"kind\":\"ASST\",\"name\":\"ASST M\"},"
-                + "\"name\":\"Matrix\"}");
-        admin.postJson("/api/bodies", "{\"id\":\"other-body\",\"kind\":\"CONFERENZA_DEI_SINDACI\",\"agency\":{\"kind\":\"ASST\",\"name\":\"ASST O\"},"
-                + "\"name\":\"Other\"}");
-        Api other = Api.as(port, "other-clerk");
-        assertThat(other.postJson("/api/sessions", "{\"id\":\"other-body-2031-01-01\",\"bodyId\":\"other-body\",\"date\":\"2031-01-01\"}").status())
+        Api tester = new Api(port); // secretariat of ce-body
+        assertThat(tester.postJson("/api/bodies", "{\"id\":\"ce-body\",\"kind\":\"CONFERENZA_DEI_SINDACI\",\"agency\":{\"kind\":\"ASST\","
+                + "\"name\":\"ASST CE\"},\"name\":\"Conferenza CE\"}").status()).isEqualTo(201);
+        assertThat(tester.postJson("/api/sessions", "{\"id\":\"ce-body-2031-01-01\",\"bodyId\":\"ce-body\",\"date\":\"2031-01-01\"}").status())
                 .isEqualTo(201);
         Api clerk = Api.as(port, "clerk");
         String[][] attempts = {
-                {"/api/sessions/other-body-2031-01-01/agenda", "{\"itemNo\":\"not a number\"}"},
-                {"/api/sessions/other-body-2031-01-01/agenda", "{\"itemNo\":1,\"kind\":\"OTHER\",\"title\":\"t\"}"},
+                {"/api/sessions/ce-body-2031-01-01/agenda", "{\"itemNo\":\"not a number\"}"},
+                {"/api/sessions/ce-body-2031-01-01/agenda", "{\"itemNo\":1,\"kind\":\"OTHER\",\"title\":\"t\"}"},
                 {"/api/sessions/no-such-session/agenda", "{\"itemNo\":1,\"kind\":\"OTHER\",\"title\":\"t\"}"},
                 {"/api/sessions/no-such-session/agenda", "not json"},
-                {"/api/sessions", "{\"bodyId\":\"other-body\",\"date\":\"not a date\"}"},
-                {"/api/bodies/other-body/officers", "{\"office\":\"NOT_AN_OFFICE\"}"},
+                {"/api/sessions", "{\"bodyId\":\"ce-body\",\"date\":\"not a date\"}"},
+                {"/api/bodies/ce-body/officers", "{\"office\":\"NOT_AN_OFFICE\"}"},
                 {"/api/bodies/no-such-body/delegations", "{}"},
                 {"/api/poas/no-such-poas/adoption", "{}"},
                 {"/api/units/existing", "{}"},
-                {"/api/acts", "{\"issuerBodyId\":\"other-body\",\"type\":\"NOT_A_TYPE\"}"},
+                {"/api/acts", "{\"issuerBodyId\":\"ce-body\",\"type\":\"NOT_A_TYPE\"}"},
                 {"/api/acts/no-such-act/adoption", "{}"},
         };
         for (String[] a : attempts) {
@@ -147,7 +144,7 @@ class ContainerErrorsTest {
             assertThat(r.json().get("code").asString()).isEqualTo("FORBIDDEN");
         }
         // the body's own secretariat is told what is wrong with what it sent
-        Api.Response own = other.postJson("/api/sessions/other-body-2031-01-01/agenda", "{\"itemNo\":\"not a number\"}");
+        Api.Response own = tester.postJson("/api/sessions/ce-body-2031-01-01/agenda", "{\"itemNo\":\"not a number\"}");
         assertThat(own.status()).isEqualTo(400);
         assertThat(own.json().get("field").asString()).isEqualTo("itemNo");
     }

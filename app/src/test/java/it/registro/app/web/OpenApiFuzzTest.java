@@ -17,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import it.registro.app.support.Api;
-import it.registro.app.support.RegistroIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * garbage ids, an encoded slash, a URL over the limit, oversized headers, a body cut off): no answer is
  * a 5xx, and every 4xx is problem+json. Seeded, so a failure replays.
  */
-@RegistroIntegrationTest
+// its own store: what the fuzzing happens to create must not show in other tests' counts
+@org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"registro.store.embedded-backend=MEMORY", "spring.profiles.active=test", "registro.test.context=openapi-fuzz"})
 class OpenApiFuzzTest {
 
     /** Operations left out: a stream that never ends, and two that would change the shared store for every other test. */

@@ -15,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 import it.registro.app.store.StoreDatabase;
 import it.registro.app.support.Api;
 import it.registro.app.support.EventCounter;
-import it.registro.app.support.RegistroIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +25,9 @@ import static org.awaitility.Awaitility.await;
  * refused as {@code TEXT_NOT_ALLOWED} naming the field; and after it all, verification is ok — no accepted
  * text can break a hash later. Seeded, so a failure replays.
  */
-@RegistroIntegrationTest
+// its own store: the commands it sends (units, bodies, persons) must not show in other tests' counts
+@org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"registro.store.embedded-backend=MEMORY", "spring.profiles.active=test", "registro.test.context=register-text"})
 class RegisterTextPropertyTest {
 
     @LocalServerPort

@@ -313,7 +313,7 @@ public class Ledger {
     }
 
     /** The stored tree, for proofs. */
-    MerkleTree.Subtrees tree() {
+    public MerkleTree.Subtrees tree() {
         return tree;
     }
 

@@ -106,9 +106,22 @@ class TwoInstancesTest {
     }
 
     private static ConfigurableApplicationContext start(String uri) {
+        // a real MongoDB needs a configured signing key: both instances share one key file
         return new SpringApplicationBuilder(RegistroApplication.class)
                 .run("--server.port=0", "--spring.profiles.active=test", "--registro.store.uri=" + uri,
-                        "--registro.store.engine=SEQUENCED");
+                        "--registro.store.engine=SEQUENCED", "--registro.ledger.key-file=" + KEY_FILE);
+    }
+
+    private static final java.nio.file.Path KEY_FILE = keyFile();
+
+    private static java.nio.file.Path keyFile() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("two-instances");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("ledger-signing.key");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Api api(ConfigurableApplicationContext context) {
