@@ -135,13 +135,13 @@ public class BodyExportController {
                 }
                 voteEvents.add(map("id", s.getId() + "/" + v.factId(), "organization_id", b.getId(), "legislative_session_id", s.getId(),
                         "motion", map("text", v.subject(), "classification", "agenda item " + v.itemNo()), "start_date", iso(v.at()),
-                        "result", outcome(v.recordedOutcome() != null ? v.recordedOutcome() : v.computedOutcome()), "counts", counts(v.tally()),
-                        "votes", votes));
+                        "result", outcome(v.official().official()), "counts", counts(v.tally()),
+                        "votes", v.mode() == it.registro.domain.session.api.VoteMode.SECRET ? List.of() : votes));
             }
             for (SessionView.Election e : s.getElections()) {
                 voteEvents.add(map("id", s.getId() + "/" + e.factId(), "organization_id", b.getId(), "legislative_session_id", s.getId(),
                         "motion", map("text", "Elezione " + e.office() + ": " + e.nameAsRecorded(), "classification", "election"),
-                        "start_date", iso(e.at()), "result", outcome(e.computedOutcome()), "counts", counts(e.tally())));
+                        "start_date", iso(e.at()), "result", outcome(e.official().official()), "counts", counts(e.tally())));
             }
         }
         Map<String, Object> organization = map("id", b.getId(), "name", b.getName(), "classification", b.getKind().name(),
@@ -181,19 +181,24 @@ public class BodyExportController {
     public ResponseEntity<String> votesCsv(@PathVariable String id) {
         BodyView b = body(id);
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("session_id", "session_date", "item_no", "kind", "subject", "at", "yes", "no", "abstain", "present", "outcome"));
+        rows.add(List.of("session_id", "session_date", "item_no", "kind", "subject", "at", "secret", "yes", "no", "abstain", "present",
+                "yes_population", "no_population", "abstain_population", "outcome", "outcome_by_rules", "outcome_disagrees"));
         for (SessionView s : sessions(b)) {
             for (SessionView.Vote v : s.getVotes()) {
                 Tally t = v.tally();
-                rows.add(java.util.Arrays.asList(s.getId(), s.getDate(), v.itemNo(), "vote", v.subject(), iso(v.at()), t == null ? null : t.inFavour(),
+                Tally w = v.weightedTally();
+                rows.add(java.util.Arrays.asList(s.getId(), s.getDate(), v.itemNo(), "vote", v.subject(), iso(v.at()),
+                        v.mode() == it.registro.domain.session.api.VoteMode.SECRET, t == null ? null : t.inFavour(),
                         t == null ? null : t.against(), t == null ? null : t.abstained(), v.presentAtVote(),
-                        outcome(v.recordedOutcome() != null ? v.recordedOutcome() : v.computedOutcome())));
+                        w == null ? null : w.inFavour(), w == null ? null : w.against(), w == null ? null : w.abstained(),
+                        outcome(v.official().official()), outcome(v.official().computed()), v.official().disagree()));
             }
             for (SessionView.Election e : s.getElections()) {
                 Tally t = e.tally();
                 rows.add(java.util.Arrays.asList(s.getId(), s.getDate(), e.itemNo(), "election", e.office() + ": " + e.nameAsRecorded(),
-                        iso(e.at()), t == null ? null : t.inFavour(), t == null ? null : t.against(), t == null ? null : t.abstained(),
-                        e.presentAtVote(), outcome(e.computedOutcome())));
+                        iso(e.at()), false, t == null ? null : t.inFavour(), t == null ? null : t.against(), t == null ? null : t.abstained(),
+                        e.presentAtVote(), null, null, null, outcome(e.official().official()), outcome(e.official().computed()),
+                        e.official().disagree()));
             }
         }
         return it.registro.app.web.Csv.response(b.getId() + "-votes.csv", rows, ',');

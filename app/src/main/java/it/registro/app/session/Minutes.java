@@ -14,7 +14,8 @@ import it.registro.domain.body.api.Tally;
 import it.registro.domain.common.BusinessTime;
 import it.registro.domain.session.api.ItemKind;
 import it.registro.domain.session.api.MinutesState;
-import it.registro.domain.session.api.Outcome;
+import it.registro.domain.session.api.VoteMode;
+import it.registro.domain.voting.OfficialOutcome;
 import it.registro.domain.session.api.SessionMode;
 import it.registro.projections.session.SessionRecords;
 import it.registro.projections.session.SessionView;
@@ -45,9 +46,15 @@ public record Minutes(
     public record ChairLine(String personId, String name, String basis, String labelAsRecorded, LocalTime from, LocalTime to) {
     }
 
+    /**
+     * A decision of the sitting with the voting floor's figures; {@code outcome} is the official one, as
+     * every view gives it (the recorded outcome, or the computed one where none is recorded), with the
+     * computed one beside it when they disagree. {@code secret}: a secret ballot, which lists no names.
+     */
     public record Decision(String factId, String kind, String description, Tally tally, Integer presentAtVote,
-                           String rule, Integer ruleSetVersion, Long threshold, Outcome computedOutcome,
-                           String outcomeAsRecorded, boolean corrected) {
+                           String rule, Integer ruleSetVersion, Long threshold, OfficialOutcome outcome,
+                           String outcomeAsRecorded, boolean corrected, boolean secret, Tally weightedTally, boolean weighted,
+                           Long base, String revoteReason) {
     }
 
     public record ItemSection(int itemNo, ItemKind kind, List<String> titles, boolean withdrawn, List<Decision> decisions,
@@ -84,18 +91,21 @@ public record Minutes(
             List<Decision> decisions = new ArrayList<>();
             s.getElections().stream().filter(e -> e.itemNo() == item.itemNo()).forEach(e -> decisions.add(new Decision(
                     e.factId(), "ELECTION", label(e.office()) + ": " + Objects.toString(e.nameAsRecorded(), e.personId()),
-                    e.tally(), e.presentAtVote(), e.majorityRule(), e.ruleSetVersion(), e.threshold(), e.computedOutcome(),
-                    e.outcomeAsRecorded(), record.correctedFacts().contains(e.factId()))));
+                    e.tally(), e.presentAtVote(), e.majorityRule(), e.ruleSetVersion(), e.threshold(), e.official(),
+                    e.outcomeAsRecorded(), record.correctedFacts().contains(e.factId()), false, null, false, e.base(), null)));
             s.getVotes().stream().filter(v -> v.itemNo() == item.itemNo()).forEach(v -> decisions.add(new Decision(
                     v.factId(), "VOTE", v.subject(), v.tally(), v.presentAtVote(), v.majorityRule(), v.ruleSetVersion(),
-                    v.threshold(), v.computedOutcome(), v.outcomeAsRecorded(), record.correctedFacts().contains(v.factId()))));
+                    v.threshold(), v.official(), v.outcomeAsRecorded(), record.correctedFacts().contains(v.factId()),
+                    v.mode() == VoteMode.SECRET, v.weightedTally(), v.weightedRule(), v.base(), v.revoteReason())));
             s.getDesignations().stream().filter(d -> d.itemNo() == item.itemNo()).forEach(d -> decisions.add(new Decision(
                     d.designationId(), "DESIGNATION", d.office() + ": " + d.nameAsRecorded() + " — " + d.status()
                     + (d.ratification() == null ? "" : " (" + d.ratification().act().citation() + ")"),
-                    d.tally(), null, null, null, null, null, d.basisAsRecorded(), false)));
+                    d.tally(), null, null, null, null, null, d.basisAsRecorded(), record.correctedFacts().contains(d.designationId()),
+                    false, null, false, null, null)));
             s.getOpinions().stream().filter(o -> o.itemNo() == item.itemNo()).forEach(o -> decisions.add(new Decision(
                     o.factId(), "OPINION", o.outcome() + (o.act() == null ? "" : " — " + o.act().citation()), o.tally(),
-                    null, null, null, null, null, o.textAsRecorded(), false)));
+                    null, null, null, null, null, o.textAsRecorded(), record.correctedFacts().contains(o.factId()), false, null, false,
+                    null, null)));
             List<String> presenters = new ArrayList<>();
             s.getInformation().stream().filter(i -> i.itemNo() == item.itemNo())
                     .forEach(i -> i.presenters().forEach(p -> presenters.add(p.nameAsRecorded() + (p.role() == null ? "" : " (" + p.role() + ")"))));

@@ -1,5 +1,7 @@
 package it.registro.app.session;
 
+import it.registro.domain.session.api.Outcome;
+
 import java.time.format.DateTimeFormatter;
 
 import java.util.Locale;
@@ -89,9 +91,19 @@ final class MinutesHtml {
                 if (d.presentAtVote() != null) {
                     h.append("; presenti al voto ").append(d.presentAtVote());
                 }
+                if (d.secret()) {
+                    h.append("; a scrutinio segreto");
+                }
                 if (d.rule() != null) {
                     h.append("; regola ").append(e(d.rule())).append(" (v").append(d.ruleSetVersion()).append(", soglia ")
-                            .append(d.threshold()).append("): ").append(e(d.computedOutcome() == null ? "" : d.computedOutcome().name()));
+                            .append(d.threshold()).append(")");
+                }
+                if (d.outcome() != null && d.outcome().official() != null) {
+                    h.append(": ").append(d.outcome().official() == Outcome.PASSED ? "approvato" : "non approvato");
+                    if (d.outcome().disagree()) {
+                        h.append(" (secondo la regola in vigore: ").append(d.outcome().computed() == Outcome.PASSED ? "approvato" : "non approvato")
+                                .append(")");
+                    }
                 }
                 if (d.outcomeAsRecorded() != null) {
                     h.append(" — «").append(e(d.outcomeAsRecorded())).append("»");

@@ -46,4 +46,17 @@ public class OfficerSync {
                     rejected.getMessage());
         }
     }
+
+    /** A corrected election: the officer it made shows the corrected tally (sending it twice records it twice, harmlessly). */
+    @EventHandler
+    void on(it.registro.domain.session.api.ElectionCorrected e) {
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new it.registro.domain.body.api.CorrectOfficerElection(e.bodyId(),
+                    e.office(), e.personId(), e.sessionId(), e.tally(), e.nameAsRecorded(), e.reason()))
+                    .andMetaData(CommandAuthorization.system(PROCESSING_GROUP)));
+        } catch (CommandRejectedException rejected) {
+            log.warn("Correction of election {} of session {} not applied to body {}: {}", e.factId(), e.sessionId(), e.bodyId(),
+                    rejected.getMessage());
+        }
+    }
 }

@@ -184,7 +184,7 @@ public class SessionController {
         List<NamedVote> votes = r.votes() == null ? null
                 : r.votes().stream().map(v -> new NamedVote(v.personId(), v.choice())).toList();
         return send(id, new RecordVote(id, r.itemNo(), r.subject(), BusinessTimes.instant(r.at()), r.mode(), tally(r.tally()),
-                votes, r.recordedOutcome(), r.outcomeAsRecorded()));
+                votes, r.recordedOutcome(), r.outcomeAsRecorded(), r.revoteReason()));
     }
 
     @PostMapping(path = "/api/sessions/{id}/elections", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -280,7 +280,8 @@ public class SessionController {
     @PostMapping(path = "/api/sessions/{id}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Correct a recorded fact (a rettifica): a new event with a reason; the history keeps both values")
     public ResponseEntity<CommandAccepted> correct(@PathVariable String id, @Valid @RequestBody SessionRequests.Correction r) {
-        return send(id, new CorrectRecord(id, r.factId(), r.field(), r.value(), r.reason()));
+        return send(id, new CorrectRecord(id, r.factId(), r.field(), r.value(), r.reason(),
+                r.changes() == null ? null : new java.util.LinkedHashMap<>(r.changes())));
     }
 
     // ------------------------------------------------------------------ minutes
@@ -353,7 +354,8 @@ public class SessionController {
     public record VoteTally(String factId, String kind, int itemNo, String subject, String office, String personId,
                             String nameAsRecorded, java.time.Instant at, Tally tally, Tally weightedTally, int presentAtVote,
                             Integer members, Integer ruleSetVersion, String majorityRule, Long threshold, Outcome computedOutcome,
-                            String outcomeAsRecorded, boolean corrected) {
+                            String outcomeAsRecorded, boolean corrected, it.registro.domain.voting.OfficialOutcome outcome, boolean secret,
+                            boolean weightedRule, Long base) {
     }
 
     @GetMapping(path = "/api/sessions/{id}/votes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -365,10 +367,11 @@ public class SessionController {
         r.session().getElections().forEach(e -> tallies.add(new VoteTally(e.factId(), "ELECTION", e.itemNo(), null,
                 e.office().name(), e.personId(), e.nameAsRecorded(), e.at(), e.tally(), null, e.presentAtVote(), members,
                 e.ruleSetVersion(), e.majorityRule(), e.threshold(), e.computedOutcome(), e.outcomeAsRecorded(),
-                r.correctedFacts().contains(e.factId()))));
+                r.correctedFacts().contains(e.factId()), e.official(), false, false, e.base())));
         r.session().getVotes().forEach(v -> tallies.add(new VoteTally(v.factId(), "VOTE", v.itemNo(), v.subject(), null, null,
                 null, v.at(), v.tally(), v.weightedTally(), v.presentAtVote(), members, v.ruleSetVersion(), v.majorityRule(),
-                v.threshold(), v.computedOutcome(), v.outcomeAsRecorded(), r.correctedFacts().contains(v.factId()))));
+                v.threshold(), v.computedOutcome(), v.outcomeAsRecorded(), r.correctedFacts().contains(v.factId()), v.official(),
+                v.mode() == it.registro.domain.session.api.VoteMode.SECRET, v.weightedRule(), v.base())));
         tallies.sort(java.util.Comparator.comparing(VoteTally::at).thenComparing(VoteTally::factId));
         return tallies;
     }

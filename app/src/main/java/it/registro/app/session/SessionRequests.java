@@ -88,7 +88,8 @@ public final class SessionRequests {
 
     public record Vote(@Min(1) @Max(999) int itemNo, @Size(max = 4000) String subject, @NotNull LocalDateTime at,
                        @NotNull VoteMode mode, @Valid TallyRequest tally, @Size(max = 1000) List<@NotNull @Valid NamedVote> votes,
-                       Outcome recordedOutcome, @Size(max = 1000) String outcomeAsRecorded) {
+                       Outcome recordedOutcome, @Size(max = 1000) String outcomeAsRecorded,
+                       @Size(max = 1000) String revoteReason) {
     }
 
     public record Election(@Min(1) @Max(999) int itemNo, @NotNull Office office, @NotBlank @Size(max = 100) String personId,
@@ -160,8 +161,13 @@ public final class SessionRequests {
                           @Size(max = 100) List<@NotNull @Valid TotalCheck> totalChecks) {
     }
 
-    public record Correction(@NotBlank @Size(max = 100) String factId, @NotBlank @Size(max = 50) String field,
-                             @Size(max = 4000) String value, @NotBlank @Size(max = 1000) String reason) {
+    /**
+     * A correction: one {@code field} and its {@code value}, or several fields at once in {@code changes}
+     * (judged together, e.g. a whole tally); {@code factId} "convocation" for the convocation's data.
+     */
+    public record Correction(@NotBlank @Size(max = 100) String factId, @Size(max = 50) String field,
+                             @Size(max = 4000) String value, @Size(max = 20) java.util.Map<@Size(max = 50) String, @Size(max = 4000) String> changes,
+                             @NotBlank @Size(max = 1000) String reason) {
     }
 
     public record Attachment(@Min(1) @Max(999) Integer itemNo, @NotBlank @Size(max = 1000) String title,

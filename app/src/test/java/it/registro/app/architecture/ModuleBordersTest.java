@@ -65,11 +65,13 @@ class ModuleBordersTest {
 
     @Test
     void boundedContextsDoNotReachIntoEachOthersInternals() {
-        // A context may use another's api package (commands, events, queries) and the shared rules, never its aggregate or policies.
+        // A context may use another's api package (commands, events, queries), the shared rules and the voting floor
+        // (the one place the legal figures are computed, ADR 0015), never its aggregate or policies.
         slices().matching("it.registro.domain.(*)..").should().notDependOnEachOther()
                 .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
-                                "it.registro.domain.common..", "it.registro.domain.rules..", "it.registro.domain.*.api.."))
+                                "it.registro.domain.common..", "it.registro.domain.rules..", "it.registro.domain.voting..",
+                                "it.registro.domain.*.api.."))
                 .check(classes);
     }
 }

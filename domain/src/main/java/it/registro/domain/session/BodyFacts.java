@@ -47,6 +47,17 @@ public interface BodyFacts {
         public long totalPopulation() {
             return members.stream().mapToLong(m -> m.population() == null ? 0 : m.population()).sum();
         }
+
+        /** The seats, delegations and rules as the voting floor takes them. */
+        public it.registro.domain.voting.VotingFloor.Seating seating() {
+            return new it.registro.domain.voting.VotingFloor.Seating(
+                    members.stream().map(m -> new it.registro.domain.voting.VotingFloor.Seat(m.seatId(), m.personId(), m.comuneId(),
+                            m.population())).toList(),
+                    delegations.stream().map(d -> new it.registro.domain.voting.VotingFloor.Delegation(d.seatId(), d.delegatePersonId(),
+                            d.from(), d.to())).toList(),
+                    ruleSet == null ? null : new it.registro.domain.voting.VotingFloor.Rules(ruleSet.version(), ruleSet.name(),
+                            ruleSet.quorum(), ruleSet.majority(), ruleSet.weighting()));
+        }
     }
 
     /** A seat's holder on the date; {@code population} of the comune they represent, if known. */

@@ -3,8 +3,6 @@ package it.registro.domain.session;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -30,10 +28,10 @@ import it.registro.domain.common.References;
 import it.registro.domain.common.Rejection;
 import it.registro.domain.common.Text;
 import it.registro.domain.common.Verdict;
-import it.registro.domain.rules.MajorityPolicy;
-import it.registro.domain.rules.QuorumPolicy;
 import it.registro.domain.session.BodyFacts.BodyOnDate;
 import it.registro.domain.session.api.*;
+import it.registro.domain.voting.VotingFloor;
+import it.registro.domain.common.FieldChange;
 
 import static it.registro.domain.common.Checks.MAX_NAME_LENGTH;
 import static it.registro.domain.common.Checks.MAX_TEXT_LENGTH;
@@ -62,15 +60,16 @@ public class Session {
     private MinutesState minutes = MinutesState.DRAFT;
 
     private final Map<Integer, Item> agenda = new LinkedHashMap<>();
-    private final Map<String, ParticipantRole> participants = new HashMap<>();
-    private final Map<String, List<Presence>> attendance = new HashMap<>();
-    private final Set<String> absent = new HashSet<>();
+    private final Attendance attendance = new Attendance();
+    private final Ballots ballots = new Ballots();
+    private final RecordedFacts facts = new RecordedFacts();
+    /** The instants at which the quorum was declared, with the figures the voting floor gave then. */
+    private final Map<Instant, QuorumFigures> quorumDeclarations = new LinkedHashMap<>();
     private String chair;
     private final Map<Office, String> electedHere = new EnumMap<>(Office.class);
     private final Map<Office, Instant> electedHereAt = new EnumMap<>(Office.class);
     private final Map<Integer, Set<String>> candidatures = new HashMap<>();
     private final Map<String, Designation> designations = new LinkedHashMap<>();
-    private final Map<String, Fact> facts = new HashMap<>();
     private final Set<String> flagKeys = new HashSet<>();
     private int factCount;
     private int flagCount;
@@ -80,18 +79,7 @@ public class Session {
     private record Item(ItemKind kind, boolean withdrawn) {
     }
 
-    /** A stay in the sitting: {@code to} null while still there. */
-    private record Presence(String arrivalFactId, Instant from, String departureFactId, Instant to) {
-        boolean at(Instant t) {
-            return !t.isBefore(from) && (to == null || t.isBefore(to));
-        }
-    }
-
     private record Designation(Instant at, String ratifyingIssuer, Integer termYears, boolean ratified) {
-    }
-
-    /** A correctable fact: its kind, who it is about, and the current value of each correctable field. */
-    private record Fact(String kind, String personId, int itemNo, Map<String, String> values) {
     }
 
     protected Session() {
@@ -189,7 +177,7 @@ public class Session {
             throw rejected(Rejection.invalid("ALREADY_A_MEMBER", "personId",
                     "Person " + command.personId() + " is a member of the body: members attend, they are not participants"));
         }
-        if (participants.containsKey(command.personId())) {
+        if (attendance.participant(command.personId())) {
             throw rejected(Rejection.conflict("ALREADY_A_PARTICIPANT", "personId", "Already registered"));
         }
         AggregateLifecycle.apply(new ParticipantRegistered(sessionId, command.personId(),
@@ -221,15 +209,7 @@ public class Session {
             seatId = delegation.get().seatId();
             delegate = true;
         }
-        if (absent.contains(command.personId())) {
-            throw rejected(Rejection.conflict("MARKED_ABSENT", "personId", "Person " + command.personId() + " is recorded as absent"));
-        }
-        for (Presence p : attendance.getOrDefault(command.personId(), List.of())) {
-            if (p.to() == null || command.at().isBefore(p.to())) {
-                throw rejected(Rejection.conflict("ALREADY_PRESENT", "at",
-                        "Person " + command.personId() + " is already present from " + p.from()));
-            }
-        }
+        attendance.mayArrive(command.personId(), command.at()).orThrow();
         String factId = nextFactId();
         AggregateLifecycle.apply(new MemberArrived(sessionId, factId, command.personId(), seatId, delegate, command.at(),
                 precision(command.precision()), Text.collapse(command.textAsRecorded())));
@@ -242,8 +222,7 @@ public class Session {
         Verdict.firstRejection(required(command.personId(), "personId"), required(command.at(), "at"),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
         notClosed();
-        Presence open = attendance.getOrDefault(command.personId(), List.of()).stream()
-                .filter(p -> p.to() == null).findFirst().orElse(null);
+        Attendance.Stay open = attendance.openStay(command.personId()).orElse(null);
         if (open == null || command.at().isBefore(open.from())) {
             throw rejected(Rejection.invalid("DEPARTURE_BEFORE_ARRIVAL", "at", open == null
                     ? "Person " + command.personId() + " has no arrival to leave from"
@@ -264,10 +243,10 @@ public class Session {
         if (body.member(command.personId()).isEmpty()) {
             throw rejected(Rejection.invalid("NOT_A_MEMBER", "personId", "Only members are marked absent"));
         }
-        if (attendance.containsKey(command.personId())) {
+        if (attendance.attended(command.personId())) {
             throw rejected(Rejection.conflict("ALREADY_PRESENT", "personId", "Person " + command.personId() + " attended"));
         }
-        if (absent.contains(command.personId())) {
+        if (attendance.absent(command.personId())) {
             throw rejected(Rejection.conflict("MARKED_ABSENT", "personId", "Already marked absent"));
         }
         String factId = nextFactId();
@@ -287,8 +266,8 @@ public class Session {
         onSessionDay(command.at(), "at");
         BodyOnDate body = body(bodyFacts);
         boolean member = body.member(command.personId()).isPresent();
-        boolean present = member ? presentAt(command.personId(), command.at())
-                : participants.containsKey(command.personId()) || presentAt(command.personId(), command.at());
+        boolean present = member ? attendance.presentAt(command.personId(), command.at())
+                : attendance.participant(command.personId()) || attendance.presentAt(command.personId(), command.at());
         if (!present) {
             throw rejected(Rejection.invalid("CHAIR_NOT_PRESENT", "personId",
                     "Person " + command.personId() + " is not present at " + command.at()));
@@ -320,7 +299,7 @@ public class Session {
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
         notClosed();
         onSessionDay(command.at(), "at");
-        QuorumFigures computed = quorumAt(body(bodyFacts), command.at());
+        QuorumFigures computed = floor(bodyFacts).quorumAt(command.at());
         AggregateLifecycle.apply(new QuorumDeclared(sessionId, command.at(), Text.collapse(command.textAsRecorded()),
                 command.statedPresent(), computed));
         return AggregateLifecycle.getVersion();
@@ -334,7 +313,7 @@ public class Session {
         if (state == SessionState.OPEN) {
             throw rejected(Rejection.conflict("SESSION_ALREADY_OPEN", "at", "The session was opened at " + openedAt));
         }
-        QuorumFigures quorum = quorumAt(body(bodyFacts), command.at());
+        QuorumFigures quorum = floor(bodyFacts).quorumAt(command.at());
         if (!quorum.met()) {
             throw rejected(quorumNotMet(quorum));
         }
@@ -361,18 +340,21 @@ public class Session {
     public Recorded handle(RecordVote command, BodyFacts bodyFacts) {
         Verdict.firstRejection(required(command.at(), "at"), required(command.mode(), "mode"),
                 optionalText(command.subject(), "subject", MAX_LONG_TEXT),
-                optionalText(command.outcomeAsRecorded(), "outcomeAsRecorded", MAX_TEXT_LENGTH)).orThrow();
+                optionalText(command.outcomeAsRecorded(), "outcomeAsRecorded", MAX_TEXT_LENGTH),
+                optionalText(command.revoteReason(), "revoteReason", MAX_TEXT_LENGTH)).orThrow();
         votableItem(command.itemNo());
         inOpenSession(command.at());
-        BodyOnDate body = body(bodyFacts);
+        ballots.mayVote(command.itemNo(), command.subject(), command.mode(), command.revoteReason()).orThrow();
+        VotingFloor floor = floor(bodyFacts);
         Tally tally;
         List<NamedVote> named = null;
+        Tally weighted = null;
         if (command.mode() == VoteMode.OPEN_NAMED) {
             if (command.votes() == null || command.votes().isEmpty()) {
                 throw rejected(Rejection.invalid("FIELD_REQUIRED", "votes", "A named vote lists each voter's choice"));
             }
             named = List.copyOf(command.votes());
-            tally = namedTally(body, named, command.at());
+            tally = orThrow(floor.namedTally(named, command.at()));
         } else {
             if (command.votes() != null && !command.votes().isEmpty()) {
                 throw rejected(Rejection.invalid(command.mode() == VoteMode.SECRET ? "SECRET_BALLOT_CHOICES" : "FIELD_NOT_ALLOWED",
@@ -382,34 +364,28 @@ public class Session {
             tally = command.tally();
             nonNegative(tally);
         }
-        int present = votersPresent(body, command.at());
-        tallyWithinPresent(tally, present);
-        QuorumFigures quorum = quorumAt(body, command.at());
+        QuorumFigures quorum = floor.quorumAt(command.at());
+        tallyWithinPresent(tally, quorum.present());
         if (!quorum.met()) {
             throw rejected(quorumNotMet(quorum));
         }
-        BodyFacts.RuleSetFact rules = body.ruleSet();
-        Tally weighted = null;
-        long membersWeight = body.members().size();
-        if (rules != null && rules.weighting() == Weighting.POPULATION) {
+        if (floor.seating().rules() != null && floor.seating().rules().weighted()) {
             if (named == null) {
                 throw rejected(Rejection.invalid("WEIGHTED_VOTE_NEEDS_NAMES", "mode",
                         "The body weighs votes by population: record the vote with each voter's choice (OPEN_NAMED)"));
             }
-            weighted = weightedTally(body, named, command.at());
-            membersWeight = body.totalPopulation();
+            weighted = orThrow(floor.weightedTally(named, command.at()));
         }
-        MajorityPolicy.Result result = rules == null ? null
-                : MajorityPolicy.evaluate(rules.majority(), weighted != null ? weighted : tally, membersWeight);
-        Outcome computed = result == null ? null : result.outcome() == MajorityPolicy.Outcome.PASSED ? Outcome.PASSED : Outcome.NOT_PASSED;
+        VotingFloor.Decision d = floor.decide(command.at(), tally, weighted);
+        String revoteOf = command.revoteReason() == null || command.revoteReason().isBlank() ? null
+                : ballots.latestOn(command.itemNo(), command.subject()).map(Ballots.Ballot::factId).orElse(null);
         String factId = nextFactId();
         AggregateLifecycle.apply(new VoteRecorded(sessionId, factId, command.itemNo(), Text.collapse(command.subject()),
-                command.at(), command.mode(), tally, named, weighted, present, quorum,
-                rules == null ? null : rules.version(), result == null ? null : result.rule(),
-                result == null ? null : result.threshold(), computed, command.recordedOutcome(),
-                Text.collapse(command.outcomeAsRecorded())));
-        if (computed != null && command.recordedOutcome() != null && computed != command.recordedOutcome()) {
-            outcomeMismatch(factId, command.recordedOutcome(), computed, result);
+                command.at(), command.mode(), tally, named, weighted, d.presentAtVote(), d.quorum(), d.ruleSetVersion(), d.rule(),
+                d.threshold(), d.computedOutcome(), command.recordedOutcome(), Text.collapse(command.outcomeAsRecorded()), d.base(),
+                d.weightedRule(), revoteOf, revoteOf == null ? null : Text.collapse(command.revoteReason())));
+        if (d.computedOutcome() != null && command.recordedOutcome() != null && d.computedOutcome() != command.recordedOutcome()) {
+            outcomeMismatch(factId, command.recordedOutcome(), d);
         }
         return new Recorded(factId, AggregateLifecycle.getVersion());
     }
@@ -425,33 +401,44 @@ public class Session {
             throw rejected(Rejection.invalid("ITEM_KIND_MISMATCH", "itemNo", "Item " + command.itemNo() + " is not an election"));
         }
         inOpenSession(command.at());
-        BodyOnDate body = body(bodyFacts);
-        if (body.member(command.personId()).isEmpty()) {
+        VotingFloor floor = floor(bodyFacts);
+        if (floor.seating().seatOf(command.personId()).isEmpty()) {
             throw rejected(Rejection.invalid("CANDIDATE_NOT_MEMBER", "personId",
                     "Person " + command.personId() + " is not a member of the body on " + date));
         }
         Tally tally = command.tally() == null ? new Tally(null, null, null) : command.tally();
         nonNegative(tally);
-        int present = votersPresent(body, command.at());
-        tallyWithinPresent(tally, present);
-        QuorumFigures quorum = quorumAt(body, command.at());
+        QuorumFigures quorum = floor.quorumAt(command.at());
+        tallyWithinPresent(tally, quorum.present());
         if (!quorum.met()) {
             throw rejected(quorumNotMet(quorum));
         }
-        BodyFacts.RuleSetFact rules = body.ruleSet();
-        MajorityPolicy.Result result = rules == null || command.tally() == null ? null
-                : MajorityPolicy.evaluate(rules.majority(), tally, body.members().size());
-        Outcome computed = result == null ? null : result.outcome() == MajorityPolicy.Outcome.PASSED ? Outcome.PASSED : Outcome.NOT_PASSED;
+        VotingFloor.Decision d = electionDecision(floor, command.at(), command.tally() == null ? null : tally);
         String factId = nextFactId();
         AggregateLifecycle.apply(new ElectionRecorded(sessionId, factId, bodyId, command.itemNo(), command.office(),
-                command.personId(), Text.collapse(command.nameAsRecorded()), command.at(), tally, present, quorum,
-                rules == null ? null : rules.version(), result == null ? null : result.rule(),
-                result == null ? null : result.threshold(), computed, Text.collapse(command.outcomeAsRecorded())));
-        if (computed == Outcome.NOT_PASSED) {
+                command.personId(), Text.collapse(command.nameAsRecorded()), command.at(), tally, d.presentAtVote(), d.quorum(),
+                d.ruleSetVersion(), d.rule(), d.threshold(), d.computedOutcome(), Text.collapse(command.outcomeAsRecorded()), d.base(),
+                false));
+        if (d.computedOutcome() == Outcome.NOT_PASSED) {
             // The minutes record the candidate as elected; the rule in force says otherwise. Keep both.
-            outcomeMismatch(factId, Outcome.PASSED, computed, result);
+            outcomeMismatch(factId, Outcome.PASSED, d);
         }
         return new Recorded(factId, AggregateLifecycle.getVersion());
+    }
+
+    /**
+     * An election is decided by heads, as seed 004 records it (a weighing body's elections list no
+     * population): the floor's decision under the rule set's majority, without weights.
+     */
+    private static VotingFloor.Decision electionDecision(VotingFloor floor, Instant at, Tally tally) {
+        VotingFloor.Seating s = floor.seating();
+        VotingFloor byHead = new VotingFloor(new VotingFloor.Seating(s.seats(), s.delegations(), s.rules() == null ? null
+                : new VotingFloor.Rules(s.rules().version(), s.rules().name(), s.rules().quorum(), s.rules().majority(), Weighting.HEADCOUNT)),
+                floor.room());
+        VotingFloor.Decision d = byHead.decide(at, tally, null);
+        // the quorum is the body's (weighted where it weighs); only the majority is by head
+        return new VotingFloor.Decision(floor.quorumAt(at), d.presentAtVote(), d.tally(), null, null, d.ruleSetVersion(), d.rule(), false,
+                d.threshold(), d.base(), d.computedOutcome());
     }
 
     @CommandHandler
@@ -464,13 +451,12 @@ public class Session {
         String factId = nextFactId();
         AggregateLifecycle.apply(new VotersAttested(sessionId, factId, command.itemNo(), command.count(), command.at(),
                 Text.collapse(command.textAsRecorded())));
-        for (Map.Entry<String, Fact> e : facts.entrySet()) {
-            Fact f = e.getValue();
-            if ((f.kind().equals("vote") || f.kind().equals("election")) && f.itemNo() == command.itemNo()) {
-                int computed = Integer.parseInt(f.values().get("presentAtVote"));
+        for (Ballots.Ballot b : ballots.all()) {
+            if (b.itemNo() == command.itemNo()) {
+                int computed = b.figures().presentAtVote();
                 if (computed != command.count()) {
-                    flag("VOTER_COUNT_MISMATCH", Severity.WARNING, "VOTER_COUNT_MISMATCH:" + e.getKey() + ":" + factId,
-                            List.of(e.getKey(), factId),
+                    flag("VOTER_COUNT_MISMATCH", Severity.WARNING, "VOTER_COUNT_MISMATCH:" + b.factId() + ":" + factId,
+                            List.of(b.factId(), factId),
                             Map.of("attested", String.valueOf(command.count()), "computed", String.valueOf(computed)),
                             "The minutes attest " + command.count() + " voters; " + computed + " were present at the vote");
                 }
@@ -523,7 +509,7 @@ public class Session {
         }
         if (command.tally() != null) {
             nonNegative(command.tally());
-            tallyWithinPresent(command.tally(), votersPresent(body(bodyFacts), command.at()));
+            tallyWithinPresent(command.tally(), floor(bodyFacts).presenceAt(command.at()).present());
         }
         String designationId = "designation-" + (designationCount + 1);
         AggregateLifecycle.apply(new AppointeeDesignated(sessionId, designationId, command.itemNo(),
@@ -581,7 +567,7 @@ public class Session {
         inOpenSession(command.at());
         if (command.tally() != null) {
             nonNegative(command.tally());
-            tallyWithinPresent(command.tally(), votersPresent(body(bodyFacts), command.at()));
+            tallyWithinPresent(command.tally(), floor(bodyFacts).presenceAt(command.at()).present());
         }
         String factId = nextFactId();
         AggregateLifecycle.apply(new OpinionGiven(sessionId, factId, command.itemNo(), command.act(), command.outcome(),
@@ -691,53 +677,158 @@ public class Session {
 
     // ================================================================== corrections
 
-    private static final Map<String, Set<String>> CORRECTABLE = Map.of(
-            "arrival", Set.of("at", "textAsRecorded"),
-            "departure", Set.of("at", "textAsRecorded"),
-            "vote", Set.of("inFavour", "against", "abstained", "outcomeAsRecorded"),
-            "election", Set.of("inFavour", "against", "abstained", "nameAsRecorded", "outcomeAsRecorded"),
-            "chair", Set.of("labelAsRecorded"),
-            "absence", Set.of("textAsRecorded"));
-
+    /**
+     * A correction of one fact, one field or several at once, with its reason, judged as a whole: the
+     * corrected record must still hold together (a tally within the voters present, a departure after
+     * its arrival, every recorded vote still possible with the corrected attendance). Everything derived
+     * follows: the figures of every vote, election and quorum declaration the correction touches are
+     * computed again by the voting floor and recorded beside it, so the verbale, the exports and the
+     * officers show the corrected record, and the history shows the original, the correction and nothing in between.
+     */
     @CommandHandler
-    public long handle(CorrectRecord command) {
-        Verdict.firstRejection(required(command.factId(), "factId"), required(command.field(), "field"),
+    public long handle(CorrectRecord command, BodyFacts bodyFacts) {
+        Verdict.firstRejection(required(command.factId(), "factId"),
                 requiredText(command.reason(), "reason", MAX_TEXT_LENGTH),
                 optionalText(command.value(), "value", MAX_LONG_TEXT)).orThrow();
-        Fact fact = facts.get(command.factId());
+        Map<String, String> requested = new LinkedHashMap<>();
+        if (command.changes() != null) {
+            requested.putAll(command.changes());
+        }
+        if (command.field() != null) {
+            requested.put(command.field(), command.value());
+        }
+        if (requested.isEmpty()) {
+            throw rejected(Rejection.invalid("FIELD_REQUIRED", "field", "Name the field to correct (field and value), or several in changes"));
+        }
+        RecordedFacts.Fact fact = facts.get(command.factId());
         if (fact == null) {
             throw rejected(Rejection.notFound("UNKNOWN_FACT", "factId", "No correctable fact " + command.factId()));
         }
-        if (!CORRECTABLE.getOrDefault(fact.kind(), Set.of()).contains(command.field())) {
+        Map<String, String> changes = RecordedFacts.normalise(fact, requested, date);
+        Optional<Ballots.Ballot> ballot = ballots.get(command.factId());
+        if (ballot.isPresent() && ballot.get().named() && changes.keySet().stream().anyMatch(RecordedFacts.COUNTS::contains)) {
             throw rejected(Rejection.invalid("FIELD_NOT_CORRECTABLE", "field",
-                    "A " + fact.kind() + " can be corrected in " + CORRECTABLE.get(fact.kind())));
+                    "The counts of a named vote follow from its named choices; they are not corrected by themselves"));
         }
-        String value = command.value() == null ? null : Text.collapse(command.value());
-        switch (command.field()) {
-            case "at" -> {
-                Instant at = parseLocalTime(value);
-                Presence p = presenceOf(fact, command.factId());
-                if (fact.kind().equals("arrival") ? p.to() != null && p.to().isBefore(at) : at.isBefore(p.from())) {
-                    throw rejected(Rejection.invalid("DEPARTURE_BEFORE_ARRIVAL", "value",
-                            "The corrected time would put the departure before the arrival"));
+        if (changes.containsKey("outcome") && OpinionOutcome.FAVOURABLE_WITH_CONDITIONS.name().equals(changes.get("outcome"))
+                && Text.isBlank(changes.getOrDefault("conditionsAsRecorded", fact.values().get("conditionsAsRecorded")))) {
+            throw rejected(Rejection.invalid("FIELD_REQUIRED", "conditionsAsRecorded", "A conditional opinion states its conditions"));
+        }
+        // the corrected attendance, to judge every ballot against
+        Attendance corrected = attendance;
+        if (changes.containsKey("at")) {
+            Instant at = Instant.parse(changes.get("at"));
+            Attendance.Stay stay = attendance.stayOf(fact.personId(), command.factId()).orElseThrow(() -> rejected(
+                    Rejection.notFound("UNKNOWN_FACT", "factId", "No stay for " + command.factId())));
+            if (fact.kind().equals("arrival") ? stay.to() != null && stay.to().isBefore(at) : at.isBefore(stay.from())) {
+                throw rejected(Rejection.invalid("DEPARTURE_BEFORE_ARRIVAL", "value",
+                        "The corrected time would put the departure before the arrival"));
+            }
+            if (!BusinessTime.dateOf(at).equals(date)) {
+                throw rejected(Rejection.invalid("NOT_ON_SESSION_DAY", "value", at + " is not on the session day " + date));
+            }
+            corrected = attendance.withTime(fact.personId(), command.factId(), at);
+        }
+        Map<String, Ballots.Ballot> rejudged = rejudge(bodyFacts, corrected, command.factId(), changes, fact);
+        List<FieldChange> fieldChanges = new ArrayList<>();
+        changes.forEach((field, value) -> fieldChanges.add(new FieldChange(field, fact.values().get(field), value)));
+        AggregateLifecycle.apply(new RecordCorrected(sessionId, command.factId(), fieldChanges, Text.collapse(command.reason())));
+        for (Ballots.Ballot b : rejudged.values()) {
+            Ballots.Figures f = b.figures();
+            AggregateLifecycle.apply(new VoteFiguresRecomputed(sessionId, b.factId(), f.presentAtVote(), f.quorum(), b.tally(), f.weighted(),
+                    f.ruleSetVersion(), f.rule(), f.weightedRule(), f.threshold(), f.base(), f.computed(), command.factId()));
+            Outcome recorded = b.election() ? Outcome.PASSED : b.recordedOutcome();
+            if (recorded != null && f.computed() != null && recorded != f.computed()) {
+                outcomeMismatch(b.factId(), recorded, f.computed(), f.rule(), f.threshold(), f.weightedRule());
+            }
+        }
+        if (fact.kind().equals("election")) {
+            // what the election made follows its corrected record: the body's officer
+            Ballots.Ballot b = rejudged.getOrDefault(command.factId(), ballots.get(command.factId()).orElseThrow());
+            Map<String, String> v = new HashMap<>(fact.values());
+            v.putAll(changes);
+            AggregateLifecycle.apply(new ElectionCorrected(sessionId, command.factId(), bodyId, b.office(), b.personId(),
+                    changes.keySet().stream().anyMatch(RecordedFacts.COUNTS::contains) ? tallyOf(fact.values(), changes) : b.tally(),
+                    v.get("nameAsRecorded"), Text.collapse(command.reason())));
+        }
+        if (corrected != attendance) {
+            VotingFloor floor = new VotingFloor(body(bodyFacts).seating(), corrected);
+            for (Map.Entry<Instant, QuorumFigures> declared : quorumDeclarations.entrySet()) {
+                QuorumFigures now = floor.quorumAt(declared.getKey());
+                if (!now.equals(declared.getValue())) {
+                    AggregateLifecycle.apply(new QuorumRecomputed(sessionId, declared.getKey(), now, command.factId()));
                 }
-                value = at.toString();
-            }
-            case "inFavour", "against", "abstained" -> {
-                int n = parseCount(value);
-                Map<String, String> v = new HashMap<>(fact.values());
-                v.put(command.field(), String.valueOf(n));
-                Tally corrected = new Tally(count(v.get("inFavour")), count(v.get("against")), count(v.get("abstained")));
-                tallyWithinPresent(corrected, Integer.parseInt(v.get("presentAtVote")));
-                value = String.valueOf(n);
-            }
-            default -> {
-                // free text fields
             }
         }
-        AggregateLifecycle.apply(new RecordCorrected(sessionId, command.factId(), command.field(),
-                fact.values().get(command.field()), value, Text.collapse(command.reason())));
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Every ballot whose figures the correction changes, with its new figures; refused when the corrected
+     * record cannot hold (a tally above the voters present, a named voter no longer there).
+     */
+    private Map<String, Ballots.Ballot> rejudge(BodyFacts bodyFacts, Attendance room, String factId, Map<String, String> changes,
+                                                RecordedFacts.Fact fact) {
+        boolean attendanceChanged = room != attendance;
+        boolean countsChanged = changes.keySet().stream().anyMatch(RecordedFacts.COUNTS::contains);
+        Map<String, Ballots.Ballot> out = new LinkedHashMap<>();
+        if (!attendanceChanged && !(countsChanged && ballots.get(factId).isPresent())
+                && !(changes.containsKey("recordedOutcome") && ballots.get(factId).isPresent())) {
+            if (countsChanged && fact.values().get(AT) != null) {
+                // an opinion's or a designation's counts: within the voters present when it was given
+                Tally t = tallyOf(fact.values(), changes);
+                tallyWithinPresent(t, new VotingFloor(body(bodyFacts).seating(), room).presenceAt(Instant.parse(fact.values().get(AT))).present());
+            }
+            return out;
+        }
+        VotingFloor floor = new VotingFloor(body(bodyFacts).seating(), room);
+        for (Ballots.Ballot b : ballots.all()) {
+            if (!attendanceChanged && !b.factId().equals(factId)) {
+                continue;
+            }
+            Tally tally = b.tally();
+            Tally weighted = null;
+            if (b.named()) {
+                VotingFloor.Result<Tally> named = floor.namedTally(b.choices(), b.at());
+                if (named.refusal() != null) {
+                    throw rejected(Rejection.invalid("CORRECTION_CONTRADICTS_BALLOT", "value", "With this correction the vote "
+                            + b.factId() + " could not have been cast: " + named.refusal().message()));
+                }
+                tally = named.value();
+            } else if (b.factId().equals(factId) && countsChanged) {
+                tally = tallyOf(fact.values(), changes);
+            }
+            QuorumFigures quorum = floor.quorumAt(b.at());
+            if (tally != null && tally.total() > quorum.present()) {
+                throw rejected(Rejection.invalid(b.factId().equals(factId) ? "TALLY_EXCEEDS_PRESENT" : "CORRECTION_CONTRADICTS_BALLOT",
+                        b.factId().equals(factId) ? "tally" : "value", "With this correction the tally of " + b.factId() + " ("
+                                + tally.total() + ") exceeds the voters present (" + quorum.present() + ")")
+                        .withDetails(Map.of("tally", tally.total(), "presentMembers", quorum.present(), "ballot", b.factId())));
+            }
+            VotingFloor.Decision d;
+            if (b.election()) {
+                boolean counted = tally != null && (tally.inFavour() != null || tally.against() != null || tally.abstained() != null);
+                d = electionDecision(floor, b.at(), counted ? tally : null);
+            } else {
+                if (b.named() && floor.seating().rules() != null && floor.seating().rules().weighted()) {
+                    weighted = orThrow(floor.weightedTally(b.choices(), b.at()));
+                }
+                d = floor.decide(b.at(), tally, weighted);
+            }
+            Ballots.Figures figures = new Ballots.Figures(d.presentAtVote(), d.quorum(), d.weighted(), d.ruleSetVersion(), d.rule(),
+                    d.weightedRule(), d.threshold(), d.base(), d.computedOutcome());
+            if (!figures.equals(b.figures()) || !java.util.Objects.equals(tally, b.tally())) {
+                out.put(b.factId(), b.with(tally, figures));
+            }
+        }
+        return out;
+    }
+
+    /** The counts of a fact with corrected ones in place. */
+    private static Tally tallyOf(Map<String, String> values, Map<String, String> changes) {
+        return new Tally(count(changes.getOrDefault("inFavour", values.get("inFavour"))),
+                count(changes.getOrDefault("against", values.get("against"))),
+                count(changes.getOrDefault("abstained", values.get("abstained"))));
     }
 
     // ================================================================== minutes
@@ -775,7 +866,7 @@ public class Session {
             if (s == null || s.personId() == null) {
                 throw rejected(Rejection.invalid("FIELD_REQUIRED", "signatories[" + i + "].personId", "A signatory is a person"));
             }
-            if (!attendance.containsKey(s.personId()) && !participants.containsKey(s.personId())) {
+            if (!attendance.attended(s.personId()) && !attendance.participant(s.personId())) {
                 throw rejected(Rejection.invalid("SIGNATORY_NOT_IN_SESSION", "signatories[" + i + "].personId",
                         "Person " + s.personId() + " neither attended nor took part"));
             }
@@ -877,44 +968,16 @@ public class Session {
         return item;
     }
 
-    private boolean presentAt(String personId, Instant at) {
-        return attendance.getOrDefault(personId, List.of()).stream().anyMatch(p -> p.at(at));
+    /** The voting floor of this sitting: the body's seats on its date and who was in the room when. */
+    private VotingFloor floor(BodyFacts bodyFacts) {
+        return new VotingFloor(body(bodyFacts).seating(), attendance);
     }
 
-    /** Those who may vote at an instant: members present whose seat is not delegated, and delegates present for their seat. */
-    private int votersPresent(BodyOnDate body, Instant at) {
-        int n = 0;
-        for (BodyFacts.Member m : body.members()) {
-            Optional<BodyFacts.DelegationFact> delegation = body.seatDelegatedAt(m.seatId(), at);
-            String voter = delegation.map(BodyFacts.DelegationFact::delegatePersonId).orElse(m.personId());
-            if (presentAt(voter, at)) {
-                n++;
-            }
+    private static <T> T orThrow(VotingFloor.Result<T> result) {
+        if (result.refusal() != null) {
+            throw rejected(result.refusal());
         }
-        return n;
-    }
-
-    private long populationPresent(BodyOnDate body, Instant at) {
-        long total = 0;
-        for (BodyFacts.Member m : body.members()) {
-            String voter = body.seatDelegatedAt(m.seatId(), at).map(BodyFacts.DelegationFact::delegatePersonId).orElse(m.personId());
-            if (presentAt(voter, at) && m.population() != null) {
-                total += m.population();
-            }
-        }
-        return total;
-    }
-
-    private QuorumFigures quorumAt(BodyOnDate body, Instant at) {
-        int present = votersPresent(body, at);
-        BodyFacts.RuleSetFact rules = body.ruleSet();
-        if (rules == null) {
-            return new QuorumFigures(null, null, true, present, body.members().size(), 0, 0, 0);
-        }
-        QuorumPolicy.Result r = QuorumPolicy.evaluate(rules.quorum(), body.members().size(), present,
-                body.totalPopulation(), populationPresent(body, at));
-        return new QuorumFigures(rules.version(), r.rule(), r.met(), present, body.members().size(), r.required(),
-                r.presentPopulation(), r.requiredPopulation());
+        return result.value();
     }
 
     private static Rejection quorumNotMet(QuorumFigures q) {
@@ -946,75 +1009,6 @@ public class Session {
         }
     }
 
-    private Tally namedTally(BodyOnDate body, List<NamedVote> votes, Instant at) {
-        Set<String> seen = new HashSet<>();
-        int inFavour = 0;
-        int against = 0;
-        int abstained = 0;
-        for (int i = 0; i < votes.size(); i++) {
-            NamedVote v = votes.get(i);
-            String field = "votes[" + i + "].personId";
-            if (v == null || v.personId() == null || v.choice() == null) {
-                throw rejected(Rejection.invalid("FIELD_REQUIRED", field, "Each named vote has a voter and a choice"));
-            }
-            if (!seen.add(v.personId())) {
-                throw rejected(Rejection.invalid("DUPLICATE_VOTER", field, "Person " + v.personId() + " votes twice"));
-            }
-            seatVotedBy(body, v.personId(), at, field);
-            switch (v.choice()) {
-                case FOR -> inFavour++;
-                case AGAINST -> against++;
-                case ABSTAIN -> abstained++;
-            }
-        }
-        return new Tally(inFavour, against, abstained);
-    }
-
-    /** The seat a person votes for at an instant; a refusal says why they may not. */
-    private BodyFacts.Member seatVotedBy(BodyOnDate body, String personId, Instant at, String field) {
-        Optional<BodyFacts.Member> member = body.member(personId);
-        BodyFacts.Member seat;
-        if (member.isPresent()) {
-            if (body.seatDelegatedAt(member.get().seatId(), at).isPresent()) {
-                throw rejected(Rejection.invalid("VOTE_DELEGATED", field,
-                        "Person " + personId + " has delegated the seat: the delegate votes"));
-            }
-            seat = member.get();
-        } else {
-            Optional<BodyFacts.DelegationFact> delegation = body.delegationOf(personId, at);
-            if (delegation.isEmpty()) {
-                throw rejected(Rejection.invalid("VOTER_NOT_MEMBER", field,
-                        "Person " + personId + " is not a member of the body (non-members never vote)"));
-            }
-            seat = body.members().stream().filter(m -> m.seatId().equals(delegation.get().seatId())).findFirst()
-                    .orElseThrow(() -> rejected(Rejection.invalid("VOTER_NOT_MEMBER", field, "The delegated seat is vacant")));
-        }
-        if (!presentAt(personId, at)) {
-            throw rejected(Rejection.invalid("VOTER_NOT_PRESENT", field, "Person " + personId + " is not present at " + at));
-        }
-        return seat;
-    }
-
-    private Tally weightedTally(BodyOnDate body, List<NamedVote> votes, Instant at) {
-        long inFavour = 0;
-        long against = 0;
-        long abstained = 0;
-        for (int i = 0; i < votes.size(); i++) {
-            NamedVote v = votes.get(i);
-            BodyFacts.Member seat = seatVotedBy(body, v.personId(), at, "votes[" + i + "].personId");
-            if (seat.population() == null) {
-                throw rejected(Rejection.invalid("POPULATION_UNKNOWN", "votes[" + i + "].personId",
-                        "No population is recorded for the comune of seat " + seat.seatId() + " on " + date));
-            }
-            switch (v.choice()) {
-                case FOR -> inFavour += seat.population();
-                case AGAINST -> against += seat.population();
-                case ABSTAIN -> abstained += seat.population();
-            }
-        }
-        return new Tally(Math.toIntExact(inFavour), Math.toIntExact(against), Math.toIntExact(abstained));
-    }
-
     private Optional<String> officeHolderAt(BodyFacts bodyFacts, Office office, Instant at) {
         if (electedHere.containsKey(office) && !at.isBefore(electedHereAt.get(office))) {
             return Optional.of(electedHere.get(office));
@@ -1039,13 +1033,17 @@ public class Session {
         }
     }
 
-    private void outcomeMismatch(String factId, Outcome recorded, Outcome computed, MajorityPolicy.Result result) {
+    private void outcomeMismatch(String factId, Outcome recorded, VotingFloor.Decision d) {
+        outcomeMismatch(factId, recorded, d.computedOutcome(), d.rule(), d.threshold(), d.weightedRule());
+    }
+
+    private void outcomeMismatch(String factId, Outcome recorded, Outcome computed, String rule, Long threshold, boolean weighted) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("recorded", recorded.name());
         details.put("computed", computed.name());
-        details.put("rule", result.rule());
-        details.put("threshold", String.valueOf(result.threshold()));
-        details.put("inFavour", String.valueOf(result.inFavour()));
+        details.put("rule", rule);
+        details.put("threshold", String.valueOf(threshold));
+        details.put("weighted", String.valueOf(weighted));
         flag("OUTCOME_RULE_MISMATCH", Severity.WARNING, "OUTCOME_RULE_MISMATCH:" + factId, List.of(factId), details,
                 "The recorded outcome differs from the outcome under the majority rule in force");
     }
@@ -1059,44 +1057,17 @@ public class Session {
                 factIds, details, message));
     }
 
-    private Presence presenceOf(Fact fact, String factId) {
-        return attendance.getOrDefault(fact.personId(), List.of()).stream()
-                .filter(p -> factId.equals(p.arrivalFactId()) || factId.equals(p.departureFactId()))
-                .findFirst().orElseThrow(() -> rejected(Rejection.notFound("UNKNOWN_FACT", "factId", "No stay for " + factId)));
-    }
-
-    private static Instant parseLocalTime(String value) {
-        try {
-            return LocalDateTime.parse(value).atZone(BusinessTime.ZONE).toInstant();
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw rejected(Rejection.invalid("INVALID_VALUE", "value", "A time is a local date-time, e.g. 2024-10-18T14:20"));
-        }
-    }
-
-    private static int parseCount(String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // fall through
-        }
-        throw rejected(Rejection.invalid("INVALID_VALUE", "value", "A count is a whole number, 0 or more"));
-    }
-
     private static Integer count(String value) {
         return value == null || value.equals("null") ? null : Integer.valueOf(value);
     }
 
     private static Map<String, String> tallyValues(Tally t, int present) {
-        Map<String, String> v = new HashMap<>();
-        v.put("inFavour", t == null || t.inFavour() == null ? null : String.valueOf(t.inFavour()));
-        v.put("against", t == null || t.against() == null ? null : String.valueOf(t.against()));
-        v.put("abstained", t == null || t.abstained() == null ? null : String.valueOf(t.abstained()));
-        v.put("presentAtVote", String.valueOf(present));
-        return v;
+        return RecordedFacts.values("inFavour", t == null ? null : t.inFavour(), "against", t == null ? null : t.against(),
+                "abstained", t == null ? null : t.abstained(), "presentAtVote", present);
     }
+
+    /** The instant of a fact, kept beside its correctable fields (not itself correctable). */
+    private static final String AT = "_at";
 
     // ================================================================== event sourcing handlers
 
@@ -1107,6 +1078,10 @@ public class Session {
         date = e.date();
         convocationDate = e.protocolDate();
         state = SessionState.CONVENED;
+        facts.put(RecordedFacts.CONVOCATION, new RecordedFacts.Fact(RecordedFacts.CONVOCATION, null, 0, RecordedFacts.values(
+                "number", e.number(), "protocol", e.protocol(), "protocolDate", e.protocolDate(),
+                "convenerNameAsRecorded", e.convenerNameAsRecorded(), "scheduledStart", e.scheduledStart(),
+                "mode", e.mode() == null ? null : e.mode().name(), "venue", e.venue(), "textAsRecorded", e.textAsRecorded())));
     }
 
     @EventSourcingHandler
@@ -1121,45 +1096,49 @@ public class Session {
 
     @EventSourcingHandler
     void on(ParticipantRegistered e) {
-        participants.put(e.personId(), e.role());
+        attendance.participantRegistered(e.personId(), e.role());
     }
 
     @EventSourcingHandler
     void on(MemberArrived e) {
         factCount++;
-        attendance.computeIfAbsent(e.personId(), k -> new ArrayList<>()).add(new Presence(e.factId(), e.at(), null, null));
-        Map<String, String> v = new HashMap<>();
-        v.put("at", e.at().toString());
-        v.put("textAsRecorded", e.textAsRecorded());
-        facts.put(e.factId(), new Fact("arrival", e.personId(), 0, v));
+        attendance.arrived(e.personId(), e.factId(), e.at());
+        facts.put(e.factId(), new RecordedFacts.Fact("arrival", e.personId(), 0,
+                RecordedFacts.values("at", e.at(), "textAsRecorded", e.textAsRecorded())));
     }
 
     @EventSourcingHandler
     void on(MemberLeft e) {
         factCount++;
-        attendance.get(e.personId()).replaceAll(p -> p.to() == null ? new Presence(p.arrivalFactId(), p.from(), e.factId(), e.at()) : p);
-        Map<String, String> v = new HashMap<>();
-        v.put("at", e.at().toString());
-        v.put("textAsRecorded", e.textAsRecorded());
-        facts.put(e.factId(), new Fact("departure", e.personId(), 0, v));
+        attendance.left(e.personId(), e.factId(), e.at());
+        facts.put(e.factId(), new RecordedFacts.Fact("departure", e.personId(), 0,
+                RecordedFacts.values("at", e.at(), "textAsRecorded", e.textAsRecorded())));
     }
 
     @EventSourcingHandler
     void on(MemberMarkedAbsent e) {
         factCount++;
-        absent.add(e.personId());
-        Map<String, String> v = new HashMap<>();
-        v.put("textAsRecorded", e.textAsRecorded());
-        facts.put(e.factId(), new Fact("absence", e.personId(), 0, v));
+        attendance.markedAbsent(e.personId());
+        facts.put(e.factId(), new RecordedFacts.Fact("absence", e.personId(), 0, RecordedFacts.values("textAsRecorded", e.textAsRecorded())));
     }
 
     @EventSourcingHandler
     void on(ChairAssumed e) {
         factCount++;
         chair = e.personId();
-        Map<String, String> v = new HashMap<>();
-        v.put("labelAsRecorded", e.labelAsRecorded());
-        facts.put(e.factId(), new Fact("chair", e.personId(), 0, v));
+        facts.put(e.factId(), new RecordedFacts.Fact("chair", e.personId(), 0, RecordedFacts.values("labelAsRecorded", e.labelAsRecorded())));
+    }
+
+    @EventSourcingHandler
+    void on(QuorumDeclared e) {
+        if (e.computed() != null) {
+            quorumDeclarations.put(e.at(), e.computed());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(QuorumRecomputed e) {
+        quorumDeclarations.put(e.at(), e.computed());
     }
 
     @EventSourcingHandler
@@ -1179,7 +1158,13 @@ public class Session {
         factCount++;
         Map<String, String> v = tallyValues(e.tally(), e.presentAtVote());
         v.put("outcomeAsRecorded", e.outcomeAsRecorded());
-        facts.put(e.factId(), new Fact("vote", null, e.itemNo(), v));
+        v.put("recordedOutcome", e.recordedOutcome() == null ? null : e.recordedOutcome().name());
+        v.put("subject", e.subject());
+        facts.put(e.factId(), new RecordedFacts.Fact("vote", null, e.itemNo(), v));
+        ballots.recorded(new Ballots.Ballot(e.factId(), e.itemNo(), Ballots.motion(e.itemNo(), e.subject()), e.at(), e.mode(), e.tally(),
+                e.votes() == null ? List.of() : e.votes(), e.recordedOutcome(), null, null,
+                new Ballots.Figures(e.presentAtVote(), e.quorum(), e.weightedTally(), e.ruleSetVersion(), e.majorityRule(), e.weightedRule(),
+                        e.threshold(), e.base(), e.computedOutcome())));
     }
 
     @EventSourcingHandler
@@ -1190,7 +1175,20 @@ public class Session {
         Map<String, String> v = tallyValues(e.tally(), e.presentAtVote());
         v.put("nameAsRecorded", e.nameAsRecorded());
         v.put("outcomeAsRecorded", e.outcomeAsRecorded());
-        facts.put(e.factId(), new Fact("election", e.personId(), e.itemNo(), v));
+        facts.put(e.factId(), new RecordedFacts.Fact("election", e.personId(), e.itemNo(), v));
+        ballots.recorded(new Ballots.Ballot(e.factId(), e.itemNo(), "election:" + e.office(), e.at(), VoteMode.OPEN_COUNTS, e.tally(),
+                List.of(), Outcome.PASSED, e.office(), e.personId(), new Ballots.Figures(e.presentAtVote(), e.quorum(), null,
+                e.ruleSetVersion(), e.majorityRule(), false, e.threshold(), e.base(), e.computedOutcome())));
+    }
+
+    @EventSourcingHandler
+    void on(VoteFiguresRecomputed e) {
+        ballots.get(e.factId()).ifPresent(b -> ballots.replaced(b.with(e.tally(), new Ballots.Figures(e.presentAtVote(), e.quorum(),
+                e.weightedTally(), e.ruleSetVersion(), e.majorityRule(), e.weightedRule(), e.threshold(), e.base(), e.computedOutcome()))));
+        RecordedFacts.Fact f = facts.get(e.factId());
+        if (f != null) {
+            facts.corrected(e.factId(), RecordedFacts.values("presentAtVote", e.presentAtVote()));
+        }
     }
 
     @EventSourcingHandler
@@ -1207,6 +1205,12 @@ public class Session {
     void on(AppointeeDesignated e) {
         designationCount++;
         designations.put(e.designationId(), new Designation(e.at(), e.ratifyingIssuer(), e.termYears(), false));
+        Map<String, String> v = tallyValues(e.tally(), 0);
+        v.remove("presentAtVote");
+        v.putAll(RecordedFacts.values("office", e.office(), "nameAsRecorded", e.nameAsRecorded(), "basisAsRecorded", e.basisAsRecorded(),
+                "rationaleAsRecorded", e.rationaleAsRecorded(), "termYears", e.termYears(), "conditionsAsRecorded", e.conditionsAsRecorded(),
+                AT, e.at()));
+        facts.put(e.designationId(), new RecordedFacts.Fact("designation", null, e.itemNo(), v));
     }
 
     @EventSourcingHandler
@@ -1218,11 +1222,17 @@ public class Session {
     @EventSourcingHandler
     void on(OpinionGiven e) {
         factCount++;
+        Map<String, String> v = tallyValues(e.tally(), 0);
+        v.remove("presentAtVote");
+        v.putAll(RecordedFacts.values("outcome", e.outcome() == null ? null : e.outcome().name(), "conditionsAsRecorded",
+                e.conditionsAsRecorded(), "textAsRecorded", e.textAsRecorded(), AT, e.at()));
+        facts.put(e.factId(), new RecordedFacts.Fact("opinion", null, e.itemNo(), v));
     }
 
     @EventSourcingHandler
     void on(InformationPresented e) {
         factCount++;
+        facts.put(e.factId(), new RecordedFacts.Fact("information", null, e.itemNo(), RecordedFacts.values("summaryAsRecorded", e.summaryAsRecorded())));
     }
 
     @EventSourcingHandler
@@ -1243,15 +1253,19 @@ public class Session {
 
     @EventSourcingHandler
     void on(RecordCorrected e) {
-        Fact f = facts.get(e.factId());
-        Map<String, String> v = new HashMap<>(f.values());
-        v.put(e.field(), e.newValue());
-        facts.put(e.factId(), new Fact(f.kind(), f.personId(), f.itemNo(), v));
-        if (e.field().equals("at")) {
-            Instant at = Instant.parse(e.newValue());
-            attendance.get(f.personId()).replaceAll(p -> e.factId().equals(p.arrivalFactId())
-                    ? new Presence(p.arrivalFactId(), at, p.departureFactId(), p.to())
-                    : e.factId().equals(p.departureFactId()) ? new Presence(p.arrivalFactId(), p.from(), p.departureFactId(), at) : p);
+        Map<String, String> values = new HashMap<>();
+        e.allChanges().forEach(c -> values.put(c.field(), c.value()));
+        RecordedFacts.Fact f = facts.get(e.factId());
+        facts.corrected(e.factId(), values);
+        if (values.containsKey("at")) {
+            attendance.timeCorrected(f.personId(), e.factId(), Instant.parse(values.get("at")));
+        }
+        if (values.containsKey("recordedOutcome")) {
+            ballots.get(e.factId()).ifPresent(b -> ballots.replaced(b.withRecordedOutcome(
+                    values.get("recordedOutcome") == null ? null : Outcome.valueOf(values.get("recordedOutcome")))));
+        }
+        if (values.containsKey("protocolDate")) {
+            convocationDate = values.get("protocolDate") == null ? null : LocalDate.parse(values.get("protocolDate"));
         }
     }
 

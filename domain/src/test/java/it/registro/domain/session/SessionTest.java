@@ -151,7 +151,7 @@ class SessionTest {
                 .when(new RecordElection(S, 1, Office.PRESIDENT, "m1", "LEONARDO VIRGILIO", at(14, 10), new Tally(3, 0, 1), "ELETTO"))
                 .expectEvents(new ElectionRecorded(S, "fact-5", FakeBodyFacts.BODY, 1, Office.PRESIDENT, "m1",
                         "LEONARDO VIRGILIO", at(14, 10), new Tally(3, 0, 1), 4, q, 1, "MAJORITY_OF_VOTERS_PRESENT", 3L,
-                        Outcome.PASSED, "ELETTO"));
+                        Outcome.PASSED, "ELETTO", 4L, false));
     }
 
     @Test
@@ -250,7 +250,7 @@ class SessionTest {
     @DisplayName("G3: attested voters equal to those present raise no flag; a different count does")
     void attestedVoters() {
         List<Object> elected = with(opened(), new ElectionRecorded(S, "fact-5", FakeBodyFacts.BODY, 1, Office.PRESIDENT, "m1", null,
-                at(14, 10), new Tally(3, 0, 1), 4, null, null, null, null, null, null));
+                at(14, 10), new Tally(3, 0, 1), 4, null, null, null, null, null, null, null, false));
         fixture.given(elected).when(new AttestVoters(S, 1, 4, at(14, 20), "quattro"))
                 .expectEvents(new VotersAttested(S, "fact-6", 1, 4, at(14, 20), "quattro"));
         fixture.given(elected).when(new AttestVoters(S, 1, 5, at(14, 20), "cinque"))
@@ -263,7 +263,7 @@ class SessionTest {
     void chair() {
         List<Object> given = with(opened(),
                 new ElectionRecorded(S, "fact-5", FakeBodyFacts.BODY, 1, Office.VICE_PRESIDENT, "m6", null, at(14, 10),
-                        new Tally(3, 0, 1), 4, null, null, null, null, null, null),
+                        new Tally(3, 0, 1), 4, null, null, null, null, null, null, null, false),
                 new MemberLeft(S, "fact-6", "m1", at(15, 0), TimePrecision.EXACT, "alle ore 15"));
         fixture.given(given).when(new AssignChair(S, "m4", at(15, 0), ChairBasis.SUBSTITUTE, null, null))
                 .expectException(rejectedWith("CHAIR_NOT_PRESENT")).expectNoEvents();
@@ -336,9 +336,12 @@ class SessionTest {
     @DisplayName("a correction is a new event with a reason; a corrected tally is checked again")
     void corrections() {
         List<Object> elected = with(opened(), new ElectionRecorded(S, "fact-5", FakeBodyFacts.BODY, 1, Office.PRESIDENT, "m1",
-                "LEONARDO VIRGILIO", at(14, 10), new Tally(3, 0, 1), 4, null, null, null, null, null, null));
+                "LEONARDO VIRGILIO", at(14, 10), new Tally(3, 0, 1), 4, null, null, null, null, null, null, null, false));
         fixture.given(elected).when(new CorrectRecord(S, "fact-5", "abstained", "0", "errore di trascrizione"))
-                .expectEvents(new RecordCorrected(S, "fact-5", "abstained", "1", "0", "errore di trascrizione"));
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.equalTo(new RecordCorrected(S, "fact-5",
+                                List.of(new it.registro.domain.common.FieldChange("abstained", "1", "0")), "errore di trascrizione")),
+                        instanceOf(VoteFiguresRecomputed.class), instanceOf(ElectionCorrected.class), Matchers.andNoMore())));
         fixture.given(elected).when(new CorrectRecord(S, "fact-5", "abstained", "2", "x"))
                 .expectException(rejectedWith("TALLY_EXCEEDS_PRESENT")).expectNoEvents();
         fixture.given(elected).when(new CorrectRecord(S, "fact-5", "office", "VICE_PRESIDENT", "x"))
@@ -346,7 +349,11 @@ class SessionTest {
         fixture.given(elected).when(new CorrectRecord(S, "fact-5", "abstained", "0", " "))
                 .expectException(rejectedWith("FIELD_REQUIRED", "reason")).expectNoEvents();
         fixture.given(elected).when(new CorrectRecord(S, "fact-1", "at", "2024-10-18T14:02", "ora esatta"))
-                .expectEvents(new RecordCorrected(S, "fact-1", "at", at(14, 0).toString(), at(14, 2).toString(), "ora esatta"));
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.equalTo(new RecordCorrected(S, "fact-1",
+                                List.of(new it.registro.domain.common.FieldChange("at", at(14, 0).toString(), at(14, 2).toString())), "ora esatta")),
+                        // the election recorded with no figures now has the floor's
+                        instanceOf(VoteFiguresRecomputed.class), Matchers.andNoMore())));
     }
 
     @Test
@@ -378,5 +385,140 @@ class SessionTest {
                         new AgendaItemAdded(S, 1, ItemKind.INFORMATION, "a"))
                 .when(new CloseSession(S, at(18, 0), null))
                 .expectEvents(new SessionClosed(S, at(18, 0), null));
+    }
+
+    // ================================================================== issue 20: one ballot per motion, corrections as a whole
+
+    private static VoteRecorded secretVote(String factId, int itemNo, Tally tally) {
+        return new VoteRecorded(S, factId, itemNo, "x", at(14, 40), VoteMode.SECRET, tally, null, null, 4, null, 1,
+                "MAJORITY_OF_VOTERS_PRESENT", 3L, Outcome.PASSED, Outcome.PASSED, null, 4L, false, null, null);
+    }
+
+    @Test
+    @DisplayName("issue 20 #5: after a secret ballot no named vote on the same item, unless a re-vote with its reason")
+    void secretBallotStaysSecret() {
+        List<Object> given = with(opened(), secretVote("fact-5", 4, new Tally(3, 1, 0)));
+        List<NamedVote> everyone = List.of(new NamedVote("m1", Choice.FOR), new NamedVote("m3", Choice.FOR),
+                new NamedVote("m5", Choice.FOR), new NamedVote("m6", Choice.AGAINST));
+        fixture.given(given)
+                .when(new RecordVote(S, 4, "x", at(14, 40), VoteMode.OPEN_NAMED, null, everyone, null, null))
+                .expectException(rejectedWith("SECRET_BALLOT_HELD", "mode")).expectNoEvents();
+        fixture.given(given)
+                .when(new RecordVote(S, 4, "altra mozione", at(14, 45), VoteMode.OPEN_COUNTS, new Tally(4, 0, 0), null, null, null))
+                .expectException(rejectedWith("SECRET_BALLOT_HELD", "mode")).expectNoEvents();
+        fixture.given(given)
+                .when(new RecordVote(S, 4, "x", at(14, 50), VoteMode.OPEN_NAMED, null, everyone, null, null,
+                        "ripetizione della votazione per contestazione del conteggio"))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(allOf(instanceOf(VoteRecorded.class),
+                        having("revoteOf", org.hamcrest.Matchers.equalTo("fact-5")),
+                        having("revoteReason", org.hamcrest.Matchers.equalTo("ripetizione della votazione per contestazione del conteggio"))),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    @DisplayName("issue 20 #5: after an open vote no secret ballot on the item; a second ballot on a motion only as a re-vote")
+    void oneBallotPerMotion() {
+        VoteRecorded open = new VoteRecorded(S, "fact-5", 4, "x", at(14, 40), VoteMode.OPEN_COUNTS, new Tally(4, 0, 0), null, null,
+                4, null, 1, "MAJORITY_OF_VOTERS_PRESENT", 3L, Outcome.PASSED, Outcome.PASSED, null, 4L, false, null, null);
+        fixture.given(with(opened(), open))
+                .when(new RecordVote(S, 4, "x", at(14, 45), VoteMode.SECRET, new Tally(4, 0, 0), null, null, null))
+                .expectException(rejectedWith("OPEN_BALLOT_HELD", "mode")).expectNoEvents();
+        fixture.given(with(opened(), open))
+                .when(new RecordVote(S, 4, " X ", at(14, 45), VoteMode.OPEN_COUNTS, new Tally(3, 1, 0), null, null, null))
+                .expectException(rejectedWith("BALLOT_ALREADY_HELD")).expectNoEvents();
+        fixture.given(opened())
+                .when(new RecordVote(S, 4, "x", at(14, 45), VoteMode.OPEN_COUNTS, new Tally(3, 1, 0), null, null, null, "di nuovo"))
+                .expectException(rejectedWith("NOTHING_TO_REVOTE", "revoteReason")).expectNoEvents();
+        // a different motion on the same item, openly, is its own ballot
+        fixture.given(with(opened(), open))
+                .when(new RecordVote(S, 4, "emendamento", at(14, 45), VoteMode.OPEN_COUNTS, new Tally(3, 1, 0), null, null, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("issue 20 #4: a whole tally is corrected at once (3/0/1 → 1/3/0 with 4 present), with no intermediate tally")
+    void wholeTallyCorrection() {
+        body.rules(MajorityRule.Kind.MAJORITY_OF_VOTERS_PRESENT, Weighting.HEADCOUNT);
+        List<Object> elected = with(opened(), new ElectionRecorded(S, "fact-5", FakeBodyFacts.BODY, 1, Office.PRESIDENT, "m1",
+                "LEONARDO VIRGILIO", at(14, 10), new Tally(3, 0, 1), 4, null, null, null, null, null, null, null, false));
+        // field by field, the first step (against 3 beside 3 in favour and 1 abstained = 7) is refused
+        fixture.given(elected).when(new CorrectRecord(S, "fact-5", "against", "3", "trascrizione"))
+                .expectException(rejectedWith("TALLY_EXCEEDS_PRESENT")).expectNoEvents();
+        fixture.given(elected).when(new CorrectRecord(S, "fact-5", null, null, "trascrizione",
+                        Map.of("inFavour", "1", "against", "3", "abstained", "0")))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        allOf(instanceOf(RecordCorrected.class), having("changes", org.hamcrest.Matchers.containsInAnyOrder(
+                                new it.registro.domain.common.FieldChange("inFavour", "3", "1"),
+                                new it.registro.domain.common.FieldChange("against", "0", "3"),
+                                new it.registro.domain.common.FieldChange("abstained", "1", "0")))),
+                        allOf(instanceOf(VoteFiguresRecomputed.class), having("tally", org.hamcrest.Matchers.equalTo(new Tally(1, 3, 0)))),
+                        flagged("OUTCOME_RULE_MISMATCH"), // the corrected election no longer passes: flagged, the record kept
+                        allOf(instanceOf(ElectionCorrected.class), having("tally", org.hamcrest.Matchers.equalTo(new Tally(1, 3, 0)))),
+                        Matchers.andNoMore())));
+        fixture.given(elected).when(new CorrectRecord(S, "fact-5", "tally", "1/3/0", "trascrizione"))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(instanceOf(RecordCorrected.class),
+                        instanceOf(VoteFiguresRecomputed.class), flagged("OUTCOME_RULE_MISMATCH"), instanceOf(ElectionCorrected.class),
+                        Matchers.andNoMore())));
+        fixture.given(elected).when(new CorrectRecord(S, "fact-5", null, null, "x", Map.of("inFavour", "3", "against", "2")))
+                .expectException(rejectedWith("TALLY_EXCEEDS_PRESENT")).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("issue 20 #4: a corrected arrival time moves the quorum declared and the figures of the votes after it")
+    void attendanceCorrectionCarriesThrough() {
+        body.rules(MajorityRule.Kind.MAJORITY_OF_VOTERS_PRESENT, Weighting.HEADCOUNT);
+        // the declaration and the vote as the aggregate records them, with the floor's figures
+        var given = fixture.given(opened()).andGivenCommands(new DeclareQuorum(S, at(14, 5), null, null),
+                new RecordVote(S, 4, "x", at(14, 40), VoteMode.OPEN_COUNTS, new Tally(4, 0, 0), null, Outcome.PASSED, null));
+        // m6 arrived at 14:30, not 14:00: three present at 14:05, the quorum not met then; four at the vote
+        given.when(new CorrectRecord(S, "fact-4", "at", "2024-10-18T14:30", "orario del verbale"))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(instanceOf(RecordCorrected.class),
+                        allOf(instanceOf(QuorumRecomputed.class), having("at", org.hamcrest.Matchers.equalTo(at(14, 5))),
+                                having("computed", having("present", org.hamcrest.Matchers.equalTo(3))),
+                                having("computed", having("met", org.hamcrest.Matchers.equalTo(false)))),
+                        Matchers.andNoMore())));
+        // m6 arrived after the vote: the tally of 4 could not have been cast by 3 present
+        fixture.given(opened()).andGivenCommands(new DeclareQuorum(S, at(14, 5), null, null),
+                        new RecordVote(S, 4, "x", at(14, 40), VoteMode.OPEN_COUNTS, new Tally(4, 0, 0), null, Outcome.PASSED, null))
+                .when(new CorrectRecord(S, "fact-4", "at", "2024-10-18T14:50", "orario del verbale"))
+                .expectException(rejectedWith("CORRECTION_CONTRADICTS_BALLOT")).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("issue 20 #4: a correction that would take a named voter out of the room is refused")
+    void correctionContradictsNamedVote() {
+        List<Object> given = with(opened(), new VoteRecorded(S, "fact-5", 4, "x", at(14, 40), VoteMode.OPEN_NAMED, new Tally(1, 0, 0),
+                List.of(new NamedVote("m6", Choice.FOR)), null, 4, null, null, null, null, null, null, null, null, false, null, null));
+        fixture.given(given).when(new CorrectRecord(S, "fact-4", "at", "2024-10-18T15:00", "orario"))
+                .expectException(rejectedWith("CORRECTION_CONTRADICTS_BALLOT")).expectNoEvents();
+        fixture.given(given).when(new CorrectRecord(S, "fact-5", "inFavour", "2", "x"))
+                .expectException(rejectedWith("FIELD_NOT_CORRECTABLE")).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("issue 20 #4: convocation data, opinions and designations are corrected with a reason")
+    void otherCorrections() {
+        fixture.given(opened()).when(new CorrectRecord(S, "convocation", "protocol", "85680/24", "numero di protocollo errato"))
+                .expectEvents(new RecordCorrected(S, "convocation",
+                        List.of(new it.registro.domain.common.FieldChange("protocol", "85679/24", "85680/24")), "numero di protocollo errato"));
+        fixture.given(opened()).when(new CorrectRecord(S, "convocation", "protocolDate", "2024-10-19", "x"))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+        List<Object> opinion = with(opened(), new OpinionGiven(S, "fact-5", 4, null, OpinionOutcome.FAVOURABLE, null, null,
+                at(14, 40), new Tally(4, 0, 0)));
+        fixture.given(opinion).when(new CorrectRecord(S, "fact-5", null, null, "il parere era condizionato",
+                        Map.of("outcome", "FAVOURABLE_WITH_CONDITIONS", "conditionsAsRecorded", "a condizione che ...")))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(instanceOf(RecordCorrected.class), Matchers.andNoMore())));
+        fixture.given(opinion).when(new CorrectRecord(S, "fact-5", "outcome", "FAVOURABLE_WITH_CONDITIONS", "x"))
+                .expectException(rejectedWith("FIELD_REQUIRED", "conditionsAsRecorded")).expectNoEvents();
+        fixture.given(opinion).when(new CorrectRecord(S, "fact-5", "inFavour", "5", "x"))
+                .expectException(rejectedWith("TALLY_EXCEEDS_PRESENT")).expectNoEvents();
+        List<Object> designated = with(opened(), new CandidatureRegistered(S, 2, "lazzari", "Francesco Lazzari", null, null),
+                new AppointeeDesignated(S, "designation-1", 2, "UPT", "lazzari", null, at(14, 30), DesignationBasis.UNANIMOUS,
+                        null, null, null, "ATS Val Padana", null, 3, null));
+        fixture.given(designated).when(new CorrectRecord(S, "designation-1", "termYears", "2", "durata biennale"))
+                .expectEvents(new RecordCorrected(S, "designation-1",
+                        List.of(new it.registro.domain.common.FieldChange("termYears", "3", "2")), "durata biennale"));
+        fixture.given(designated).when(new CorrectRecord(S, "designation-1", "termYears", "99", "x"))
+                .expectException(rejectedWith("TERM_OUT_OF_RANGE")).expectNoEvents();
     }
 }

@@ -157,6 +157,62 @@ public class BodyProjection {
                         : t));
     }
 
+    /** A term corrected: the term takes the corrected values; the correction is kept beside it. */
+    @EventHandler
+    public void on(it.registro.domain.body.api.TermCorrected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> {
+            body.getTerms().replaceAll(t -> t.seatId().equals(event.seatId()) && t.from().equals(event.originalFrom())
+                    ? corrected(t, event.changes()) : t);
+            body.getCorrections().add(new BodyView.Correction("term:" + event.seatId() + ":" + event.originalFrom(), event.changes(),
+                    event.reason(), recordedAt));
+        });
+    }
+
+    private static BodyView.Term corrected(BodyView.Term t, List<it.registro.domain.common.FieldChange> changes) {
+        String personId = t.personId();
+        String nameAsRecorded = t.nameAsRecorded();
+        String comuneId = t.comuneId();
+        java.time.LocalDate from = t.from();
+        java.time.LocalDate to = t.to();
+        for (it.registro.domain.common.FieldChange c : changes) {
+            switch (c.field()) {
+                case "personId" -> personId = c.value();
+                case "nameAsRecorded" -> nameAsRecorded = c.value();
+                case "comuneId" -> comuneId = c.value();
+                case "from" -> from = java.time.LocalDate.parse(c.value());
+                case "to" -> to = c.value() == null ? null : java.time.LocalDate.parse(c.value());
+                default -> {
+                }
+            }
+        }
+        return new BodyView.Term(t.seatId(), personId, nameAsRecorded, comuneId, from, to, t.act(), t.endReason(), t.endAct());
+    }
+
+    @EventHandler
+    public void on(it.registro.domain.body.api.CompositionActCorrected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> {
+            body.getCompositionActs().replaceAll(a -> a.effectiveFrom().equals(event.effectiveFrom())
+                    ? new BodyView.CompositionAct(event.act(), a.effectiveFrom(), a.renewal(), a.recordedAt()) : a);
+            body.getCorrections().add(new BodyView.Correction("composition:" + event.effectiveFrom(), List.of(
+                    new it.registro.domain.common.FieldChange("act", cite(event.previous()), cite(event.act()))), event.reason(), recordedAt));
+        });
+    }
+
+    private static String cite(it.registro.domain.common.ActRef act) {
+        return act == null ? null : act.citation() != null ? act.citation()
+                : act.type() + " " + act.number() + (act.date() == null ? "" : " del " + act.date());
+    }
+
+    @EventHandler
+    public void on(it.registro.domain.body.api.SeatLabelCorrected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> {
+            body.getSeats().replaceAll(s -> s.seatId().equals(event.seatId())
+                    ? new BodyView.Seat(s.seatId(), s.role(), s.constituency(), event.labelAsRecorded(), s.act(), s.definedFrom()) : s);
+            body.getCorrections().add(new BodyView.Correction("seat:" + event.seatId(), List.of(new it.registro.domain.common.FieldChange(
+                    "labelAsRecorded", event.previous(), event.labelAsRecorded())), event.reason(), recordedAt));
+        });
+    }
+
     @EventHandler
     public void on(OfficerElected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.bodyId(), sequence, recordedAt, body -> {
@@ -168,6 +224,16 @@ public class BodyProjection {
                         : i);
             }
         });
+    }
+
+    /** An officer's election corrected in its session: the term shows the corrected tally and name. */
+    @EventHandler
+    public void on(it.registro.domain.body.api.OfficerElectionCorrected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.getOfficeTerms().replaceAll(o -> o.office() == event.office()
+                && o.personId().equals(event.personId()) && java.util.Objects.equals(o.sessionRef(), event.sessionRef())
+                ? new BodyView.OfficeTerm(o.office(), o.personId(), event.nameAsRecorded() != null ? event.nameAsRecorded() : o.nameAsRecorded(),
+                o.from(), o.to(), o.sessionRef(), event.tally(), o.endReason())
+                : o));
     }
 
     @EventHandler

@@ -149,14 +149,32 @@ public class SessionProjection {
     public void on(VoteRecorded e, @SequenceNumber long seq, @Timestamp Instant t) {
         update(e.sessionId(), seq, t, s -> s.getVotes().add(new SessionView.Vote(e.factId(), e.itemNo(), e.subject(), e.at(),
                 e.mode(), e.tally(), e.votes(), e.weightedTally(), e.presentAtVote(), e.quorum(), e.ruleSetVersion(),
-                e.majorityRule(), e.threshold(), e.computedOutcome(), e.recordedOutcome(), e.outcomeAsRecorded())));
+                e.majorityRule(), e.threshold(), e.computedOutcome(), e.recordedOutcome(), e.outcomeAsRecorded(), e.base(),
+                e.weightedRule(), e.revoteOf(), e.revoteReason())));
     }
 
     @EventHandler
     public void on(ElectionRecorded e, @SequenceNumber long seq, @Timestamp Instant t) {
         update(e.sessionId(), seq, t, s -> s.getElections().add(new SessionView.Election(e.factId(), e.itemNo(), e.office(),
                 e.personId(), e.nameAsRecorded(), e.at(), e.tally(), e.presentAtVote(), e.quorum(), e.ruleSetVersion(),
-                e.majorityRule(), e.threshold(), e.computedOutcome(), e.outcomeAsRecorded())));
+                e.majorityRule(), e.threshold(), e.computedOutcome(), e.outcomeAsRecorded(), e.base(), e.weightedRule())));
+    }
+
+    /** A vote's or election's figures after a correction: the voting floor's, as the session recorded them. */
+    @EventHandler
+    public void on(VoteFiguresRecomputed e, @SequenceNumber long seq, @Timestamp Instant t) {
+        update(e.sessionId(), seq, t, s -> {
+            s.getVotes().replaceAll(v -> !v.factId().equals(e.factId()) ? v : v.withFigures(e.presentAtVote(), e.quorum(), e.tally(),
+                    e.weightedTally(), e.ruleSetVersion(), e.majorityRule(), e.weightedRule(), e.threshold(), e.base(), e.computedOutcome()));
+            s.getElections().replaceAll(x -> !x.factId().equals(e.factId()) ? x : x.withFigures(e.presentAtVote(), e.quorum(), e.tally(),
+                    e.ruleSetVersion(), e.majorityRule(), e.threshold(), e.base(), e.computedOutcome()));
+        });
+    }
+
+    @EventHandler
+    public void on(QuorumRecomputed e, @SequenceNumber long seq, @Timestamp Instant t) {
+        update(e.sessionId(), seq, t, s -> s.getQuorumDeclarations().replaceAll(q -> !q.at().equals(e.at()) ? q
+                : new SessionView.QuorumDeclaration(q.at(), q.textAsRecorded(), q.statedPresent(), e.computed())));
     }
 
     @EventHandler
@@ -233,11 +251,10 @@ public class SessionProjection {
 
     @EventHandler
     public void on(RecordCorrected e, @SequenceNumber long seq, @Timestamp Instant t) {
-        update(e.sessionId(), seq, t, s -> {
-            s.getCorrections().add(new SessionView.Correction(e.factId(), e.field(), e.previousValue(), e.newValue(),
-                    e.reason(), t));
-            Corrections.apply(s, e.factId(), e.field(), e.newValue());
-        });
+        update(e.sessionId(), seq, t, s -> e.allChanges().forEach(c -> {
+            s.getCorrections().add(new SessionView.Correction(e.factId(), c.field(), c.previous(), c.value(), e.reason(), t));
+            Corrections.apply(s, e.factId(), c.field(), c.value());
+        }));
     }
 
     @EventHandler
@@ -292,7 +309,8 @@ public class SessionProjection {
 
     @QueryHandler
     public Optional<SessionRecords.PresentAt> handle(FindPresentAt q) {
-        return find(q.sessionId()).map(s -> SessionRecords.presentAt(s, q.at()));
+        return find(q.sessionId()).flatMap(s -> Optional.ofNullable(mongo.findById(s.getBodyId(), BodyView.class))
+                .map(body -> SessionRecords.presentAt(s, body, q.at(), populations(body, s.getDate()))));
     }
 
     @QueryHandler

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import it.registro.domain.rules.QuorumPolicy;
+import it.registro.domain.common.BusinessTime;
+import it.registro.domain.session.api.QuorumFigures;
+import it.registro.domain.voting.VotingFloor;
 import it.registro.domain.session.api.AbsenceBasis;
 import it.registro.domain.session.api.ChairBasis;
 import it.registro.domain.session.api.ItemKind;
@@ -55,7 +57,13 @@ public final class SessionRecords {
                          int hearings, int followUps, int attachments) {
     }
 
-    public record PresentAt(String sessionId, Instant at, List<String> personIds, int members) {
+    /**
+     * Who is present at an instant, counted by seat: {@code present} seats whose vote is cast by someone in
+     * the room (a mayor and the delegate holding their vote are one seat), of {@code seats}; each seat says
+     * who holds its vote. {@code personIds} lists the members and delegates in the room.
+     */
+    public record PresentAt(String sessionId, Instant at, List<String> personIds, int present, int seats, long presentPopulation,
+                            long totalPopulation, List<VotingFloor.SeatVote> votes) {
     }
 
     public record QuorumAt(String sessionId, Instant at, Integer ruleSetVersion, String rule, boolean evaluated,
@@ -161,44 +169,53 @@ public final class SessionRecords {
                 .filter(c -> !at.isBefore(c.from()) && (c.to() == null || at.isBefore(c.to()))).findFirst();
     }
 
-    /** Members and delegates present at an instant; non-members never appear. */
-    public static PresentAt presentAt(SessionView s, Instant at) {
+    /** Who was in the room at an instant: members and delegates with a stay running then (a stay ends at the close). */
+    public static VotingFloor.Room room(SessionView s) {
+        return (personId, at) -> s.getStays().stream().anyMatch(stay -> stay.personId().equals(personId)
+                && !at.isBefore(stay.arrival()) && (stay.departure() == null || at.isBefore(stay.departure()))
+                && (s.getClosedAt() == null || !at.isAfter(s.getClosedAt())));
+    }
+
+    /** The body's seats on the sitting's date, its delegations and rule set, as the voting floor takes them. */
+    public static VotingFloor.Seating seating(SessionView s, BodyView body, Map<String, Long> populations) {
+        BodyTimeline.Composition composition = BodyTimeline.compositionOn(body, s.getDate(), Map.of(), populations);
+        List<VotingFloor.Seat> seats = new ArrayList<>();
+        for (BodyTimeline.SeatOnDate seat : composition.seats()) {
+            if (seat.holder() != null) {
+                seats.add(new VotingFloor.Seat(seat.seatId(), seat.holder().personId(), seat.holder().comuneId(), seat.holder().population()));
+            }
+        }
+        Instant dayStart = BusinessTime.startOf(s.getDate());
+        Instant dayEnd = BusinessTime.startOf(s.getDate().plusDays(1));
+        List<VotingFloor.Delegation> delegations = body.getDelegations().stream()
+                .filter(d -> d.from().isBefore(dayEnd) && d.effectiveTo().isAfter(dayStart))
+                .map(d -> new VotingFloor.Delegation(d.seatId(), d.delegatePersonId(), d.from(), d.effectiveTo())).toList();
+        VotingFloor.Rules rules = BodyTimeline.ruleSetOn(body, s.getDate())
+                .map(r -> new VotingFloor.Rules(r.version(), r.name(), r.quorum(), r.majority(), r.weighting())).orElse(null);
+        return new VotingFloor.Seating(seats, delegations, rules);
+    }
+
+    public static VotingFloor floor(SessionView s, BodyView body, Map<String, Long> populations) {
+        return new VotingFloor(seating(s, body, populations), room(s));
+    }
+
+    /** Who is present at an instant, by seat, from the voting floor. */
+    public static PresentAt presentAt(SessionView s, BodyView body, Instant at, Map<String, Long> populations) {
+        VotingFloor.Presence p = floor(s, body, populations).presenceAt(at);
+        VotingFloor.Room room = room(s);
         List<String> ids = new ArrayList<>();
         for (SessionView.Stay stay : s.getStays()) {
-            boolean there = !at.isBefore(stay.arrival()) && (stay.departure() == null || at.isBefore(stay.departure()))
-                    && (s.getClosedAt() == null || !at.isAfter(s.getClosedAt()));
-            if (there && !ids.contains(stay.personId())) {
+            if (room.presentAt(stay.personId(), at) && !ids.contains(stay.personId())) {
                 ids.add(stay.personId());
             }
         }
-        return new PresentAt(s.getId(), at, ids, ids.size());
+        return new PresentAt(s.getId(), at, ids, p.present(), p.seats(), p.presentPopulation(), p.totalPopulation(), p.votes());
     }
 
+    /** The quorum at an instant, from the voting floor. */
     public static QuorumAt quorumAt(SessionView s, BodyView body, Instant at, Map<String, Long> populations) {
-        BodyTimeline.Composition composition = BodyTimeline.compositionOn(body, s.getDate(), Map.of(), populations);
-        List<String> present = presentAt(s, at).personIds();
-        int members = composition.members();
-        int presentMembers = 0;
-        long presentPopulation = 0;
-        for (BodyTimeline.SeatOnDate seat : composition.seats()) {
-            if (seat.holder() == null) {
-                continue;
-            }
-            String voter = body.getDelegations().stream()
-                    .filter(d -> d.seatId().equals(seat.seatId()) && d.activeAt(at))
-                    .map(BodyView.Delegation::delegatePersonId).findFirst().orElse(seat.holder().personId());
-            if (present.contains(voter)) {
-                presentMembers++;
-                presentPopulation += seat.holder().population() == null ? 0 : seat.holder().population();
-            }
-        }
-        Optional<BodyTimeline.RuleSetOnDate> rules = BodyTimeline.ruleSetOn(body, s.getDate());
-        if (rules.isEmpty()) {
-            return new QuorumAt(s.getId(), at, null, null, false, false, presentMembers, members, 0, presentPopulation, 0);
-        }
-        QuorumPolicy.Result r = QuorumPolicy.evaluate(rules.get().quorum(), members, presentMembers,
-                composition.population(), presentPopulation);
-        return new QuorumAt(s.getId(), at, rules.get().version(), r.rule(), true, r.met(), presentMembers, members,
-                r.required(), r.presentPopulation(), r.requiredPopulation());
+        QuorumFigures q = floor(s, body, populations).quorumAt(at);
+        return new QuorumAt(s.getId(), at, q.ruleSetVersion(), q.rule(), q.rule() != null, q.rule() != null && q.met(), q.present(),
+                q.members(), q.required(), q.presentPopulation(), q.requiredPopulation());
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import it.registro.domain.voting.OfficialOutcome;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -64,15 +66,58 @@ public class SessionView {
     public record QuorumDeclaration(Instant at, String textAsRecorded, Integer statedPresent, QuorumFigures computed) {
     }
 
+    /**
+     * A vote with the figures the voting floor gave (recomputed after a correction): {@code base} and
+     * {@code threshold} in heads or, where {@code weightedRule}, inhabitants. {@link #official()} is its
+     * outcome as every view shows it.
+     */
     public record Vote(String factId, int itemNo, String subject, Instant at, VoteMode mode, Tally tally,
                        List<NamedVote> votes, Tally weightedTally, int presentAtVote, QuorumFigures quorum,
                        Integer ruleSetVersion, String majorityRule, Long threshold, Outcome computedOutcome,
-                       Outcome recordedOutcome, String outcomeAsRecorded) {
+                       Outcome recordedOutcome, String outcomeAsRecorded, Long base, boolean weightedRule, String revoteOf,
+                       String revoteReason, OfficialOutcome official) {
+
+        /** {@code official} always follows from the recorded and the computed outcome, whatever is passed. */
+        public Vote {
+            official = OfficialOutcome.of(recordedOutcome, computedOutcome);
+        }
+
+        public Vote(String factId, int itemNo, String subject, Instant at, VoteMode mode, Tally tally, List<NamedVote> votes, Tally weightedTally,
+                    int presentAtVote, QuorumFigures quorum, Integer ruleSetVersion, String majorityRule, Long threshold, Outcome computedOutcome,
+                    Outcome recordedOutcome, String outcomeAsRecorded, Long base, boolean weightedRule, String revoteOf, String revoteReason) {
+            this(factId, itemNo, subject, at, mode, tally, votes, weightedTally, presentAtVote, quorum, ruleSetVersion, majorityRule, threshold,
+                    computedOutcome, recordedOutcome, outcomeAsRecorded, base, weightedRule, revoteOf, revoteReason, null);
+        }
+
+        Vote withFigures(int present, QuorumFigures quorum, Tally tally, Tally weighted, Integer version, String rule, boolean weightedRule,
+                         Long threshold, Long base, Outcome computed) {
+            return new Vote(factId, itemNo, subject, at, mode, tally, votes, weighted, present, quorum, version, rule, threshold, computed,
+                    recordedOutcome, outcomeAsRecorded, base, weightedRule, revoteOf, revoteReason);
+        }
     }
 
+    /** An election: the minutes record the candidate elected, so its recorded outcome is PASSED. */
     public record Election(String factId, int itemNo, Office office, String personId, String nameAsRecorded, Instant at,
                            Tally tally, int presentAtVote, QuorumFigures quorum, Integer ruleSetVersion,
-                           String majorityRule, Long threshold, Outcome computedOutcome, String outcomeAsRecorded) {
+                           String majorityRule, Long threshold, Outcome computedOutcome, String outcomeAsRecorded, Long base,
+                           boolean weightedRule, OfficialOutcome official) {
+
+        public Election {
+            official = OfficialOutcome.of(Outcome.PASSED, computedOutcome);
+        }
+
+        public Election(String factId, int itemNo, Office office, String personId, String nameAsRecorded, Instant at, Tally tally,
+                        int presentAtVote, QuorumFigures quorum, Integer ruleSetVersion, String majorityRule, Long threshold,
+                        Outcome computedOutcome, String outcomeAsRecorded, Long base, boolean weightedRule) {
+            this(factId, itemNo, office, personId, nameAsRecorded, at, tally, presentAtVote, quorum, ruleSetVersion, majorityRule, threshold,
+                    computedOutcome, outcomeAsRecorded, base, weightedRule, null);
+        }
+
+        Election withFigures(int present, QuorumFigures quorum, Tally tally, Integer version, String rule, Long threshold, Long base,
+                             Outcome computed) {
+            return new Election(factId, itemNo, office, personId, nameAsRecorded, at, tally, present, quorum, version, rule, threshold,
+                    computed, outcomeAsRecorded, base, weightedRule);
+        }
     }
 
     public record Attestation(String factId, int itemNo, int count, Instant at, String textAsRecorded) {
@@ -217,6 +262,23 @@ public class SessionView {
 
     void minutes(Minutes minutes) {
         this.minutes = minutes;
+    }
+
+    /** A corrected field of the convocation. */
+    void convocationCorrected(String field, String value) {
+        switch (field) {
+            case "number" -> number = value;
+            case "protocol" -> protocol = value;
+            case "protocolDate" -> protocolDate = value == null ? null : LocalDate.parse(value);
+            case "convenerNameAsRecorded" -> convenerNameAsRecorded = value;
+            case "scheduledStart" -> scheduledStart = value == null ? null : LocalTime.parse(value);
+            case "mode" -> mode = value == null ? null : SessionMode.valueOf(value);
+            case "venue" -> venue = value;
+            case "textAsRecorded" -> textAsRecorded = value;
+            default -> {
+                // not a field of the convocation
+            }
+        }
     }
 
     public String getId() { return id; }

@@ -1,11 +1,14 @@
 package it.registro.domain.session.api;
 
-import it.registro.domain.body.api.Office;
-import it.registro.domain.body.api.Tally;
 import java.time.Instant;
+
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+import it.registro.domain.body.api.Office;
+import it.registro.domain.body.api.Tally;
+
+/** An election as recorded, with the figures the voting floor gave (see VoteRecorded). Revision 2 added {@code base} and {@code weightedRule}. */
+@Revision("2")
 public record ElectionRecorded(
         String sessionId,
         String factId,
@@ -22,5 +25,7 @@ public record ElectionRecorded(
         String majorityRule,
         Long threshold,
         Outcome computedOutcome,
-        String outcomeAsRecorded) {
+        String outcomeAsRecorded,
+        Long base,
+        boolean weightedRule) {
 }

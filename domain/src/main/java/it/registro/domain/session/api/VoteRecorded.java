@@ -1,11 +1,20 @@
 package it.registro.domain.session.api;
 
-import it.registro.domain.body.api.Tally;
 import java.time.Instant;
 import java.util.List;
+
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+import it.registro.domain.body.api.Tally;
+
+/**
+ * A vote as recorded, with the figures the voting floor gave at its instant: voters present (seats),
+ * quorum, counts by head and, where the body weighs votes, by population ({@code weightedTally},
+ * {@code weightedRule}), the majority's {@code threshold} and {@code base} in the same unit, and the
+ * outcome the rules give beside the one the minutes record. Revision 2 added {@code base},
+ * {@code weightedRule}, {@code revoteOf} and {@code revoteReason} (absent, i.e. null or false, in revision 1).
+ */
+@Revision("2")
 public record VoteRecorded(
         String sessionId,
         String factId,
@@ -23,5 +32,9 @@ public record VoteRecorded(
         Long threshold,
         Outcome computedOutcome,
         Outcome recordedOutcome,
-        String outcomeAsRecorded) {
+        String outcomeAsRecorded,
+        Long base,
+        boolean weightedRule,
+        String revoteOf,
+        String revoteReason) {
 }
