@@ -116,6 +116,33 @@ public class BodyCompositionController {
         return accepted(id, new UnseatMember(id, seatId, request.lastDay(), request.reason(), toRef(request.act())));
     }
 
+    @PostMapping(path = "/terms/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct a seat's term as recorded, with a reason",
+            description = "The term is the seat's one beginning on 'from'. 'changes' gives the right value of each field to "
+                    + "correct (personId, from, to, comuneId, nameAsRecorded; an empty 'to' reopens the term), judged together "
+                    + "like a new term. The history keeps the term as recorded and the correction.")
+    public ResponseEntity<CommandAccepted> correctTerm(@PathVariable String id,
+                                                       @Valid @RequestBody CompositionRequests.TermCorrectionRequest request) {
+        return accepted(id, new it.registro.domain.body.api.CorrectTerm(id, request.seatId(), request.from(), request.changes(),
+                request.reason()));
+    }
+
+    @PostMapping(path = "/compositions/{effectiveFrom}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct the act cited for the composition taking effect on a date, with a reason")
+    public ResponseEntity<CommandAccepted> correctCompositionAct(@PathVariable String id,
+                                                                 @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+                                                                 @Valid @RequestBody CompositionRequests.CompositionActCorrectionRequest request) {
+        return accepted(id, new it.registro.domain.body.api.CorrectCompositionAct(id, effectiveFrom, request.act().toRef(),
+                request.reason()));
+    }
+
+    @PostMapping(path = "/seats/{seatId}/label/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct how the act labels a seat, with a reason")
+    public ResponseEntity<CommandAccepted> correctSeatLabel(@PathVariable String id, @PathVariable String seatId,
+                                                            @Valid @RequestBody CompositionRequests.SeatLabelCorrectionRequest request) {
+        return accepted(id, new it.registro.domain.body.api.CorrectSeatLabel(id, seatId, request.labelAsRecorded(), request.reason()));
+    }
+
     @PostMapping(path = "/officers", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record the election of a member to an office, at a local time")
     public ResponseEntity<CommandAccepted> elect(@PathVariable String id,

@@ -8,7 +8,7 @@ import it.registro.domain.body.api.Agency;
 import it.registro.domain.body.api.BodyKind;
 import it.registro.projections.body.BodyView;
 
-/** A body as the API shows it. */
+/** A body as the API shows it; {@code corrections}: every correction of its record, with the old and new values and the reason. */
 public record BodyResource(
         String id,
         BodyKind kind,
@@ -19,6 +19,7 @@ public record BodyResource(
         List<Name> names,
         List<Name> aliases,
         BodyView.Succession succession,
+        List<BodyView.Correction> corrections,
         long version,
         Instant registeredAt,
         Instant updatedAt) {
@@ -32,6 +33,6 @@ public record BodyResource(
                 view.getLegalBasis(),
                 view.getNames().stream().map(n -> new Name(n.name(), n.effectiveFrom(), n.reason(), n.recordedAt())).toList(),
                 view.getAliases().stream().map(n -> new Name(n.name(), null, n.reason(), n.recordedAt())).toList(),
-                view.getSuccession(), view.getVersion(), view.getRegisteredAt(), view.getUpdatedAt());
+                view.getSuccession(), view.getCorrections(), view.getVersion(), view.getRegisteredAt(), view.getUpdatedAt());
     }
 }

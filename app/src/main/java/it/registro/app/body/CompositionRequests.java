@@ -63,6 +63,24 @@ public final class CompositionRequests {
             @NotNull @Size(max = 500) List<@NotNull @Valid SeatEntryRequest> seats) {
     }
 
+    /** A term's correction: the term is the seat's one beginning on {@code from}; {@code changes} field → right value. */
+    public record TermCorrectionRequest(
+            @NotBlank @Size(max = 300) String seatId,
+            @NotNull LocalDate from,
+            @NotNull @Size(min = 1, max = 5) java.util.Map<@NotBlank @Size(max = 50) String, @Size(max = 200) String> changes,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record CompositionActCorrectionRequest(
+            @NotNull @Valid ActRequest act,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record SeatLabelCorrectionRequest(
+            @Size(max = 1000) String labelAsRecorded,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
     public record DefineSeatRequest(
             @NotNull SeatRole role,
             @NotBlank @Size(max = 200) String constituency,

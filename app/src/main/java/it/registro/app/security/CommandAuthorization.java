@@ -62,7 +62,8 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
 
     private static final Set<Class<?>> BODY_STRUCTURE = Set.of(RegisterBody.class, RenameBody.class,
             RecordBodyAlias.class, it.registro.domain.body.api.RecordBodySuccessor.class, RecordComposition.class, DefineSeat.class, SeatMember.class, UnseatMember.class,
-            AdoptRuleSet.class);
+            AdoptRuleSet.class, it.registro.domain.body.api.CorrectTerm.class, it.registro.domain.body.api.CorrectCompositionAct.class,
+            it.registro.domain.body.api.CorrectSeatLabel.class);
     private static final Set<Class<?>> BODY_OPERATIONS = Set.of(ElectOfficer.class, VacateOffice.class,
             DesignateInterimPresidingOfficer.class, DelegateSeat.class, RevokeDelegation.class);
     private static final String SESSION_PACKAGE = ConveneSession.class.getPackageName();
@@ -199,11 +200,15 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         Class<?> type = payload.getClass();
         if (caller.has(Role.SYSTEM)) {
-            return type == ElectOfficer.class || type == RecordIncomingReference.class ? null
-                    : "The service's own processes may only apply elections and references";
+            return type == ElectOfficer.class || type == RecordIncomingReference.class
+                    || type == it.registro.domain.body.api.CorrectOfficerElection.class ? null
+                    : "The service's own processes may only apply elections, their corrections and references";
         }
         if (type == RecordIncomingReference.class) {
             return "Incoming references are recorded by the service itself";
+        }
+        if (type == it.registro.domain.body.api.CorrectOfficerElection.class) {
+            return "An officer's election follows the correction of its session's record";
         }
         if (BODY_STRUCTURE.contains(type)) {
             return caller.has(Role.ADMIN) ? null : "Only an administrator maintains the body registry and its structure";

@@ -18,6 +18,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 
 import it.registro.domain.body.api.AdoptRuleSet;
+import it.registro.domain.body.api.CompositionActCorrected;
+import it.registro.domain.body.api.CorrectCompositionAct;
+import it.registro.domain.body.api.CorrectSeatLabel;
+import it.registro.domain.body.api.CorrectTerm;
+import it.registro.domain.body.api.SeatLabelCorrected;
+import it.registro.domain.body.api.TermCorrected;
 import it.registro.domain.body.api.Agency;
 import it.registro.domain.body.api.BodyAliasRecorded;
 import it.registro.domain.body.api.BodyRegistered;
@@ -90,29 +96,8 @@ public class Body {
     private LocalDate nameEffectiveFrom;
 
     private final Set<String> aliases = new HashSet<>();
-    private final Map<String, SeatRole> seats = new LinkedHashMap<>();
-    private final List<Term> terms = new ArrayList<>();
-    private LocalDate latestCompositionFrom;
-    private final Map<Office, OfficeTerm> offices = new EnumMap<>(Office.class);
-    private Instant interimFrom;
-    private final Map<String, Delegation> delegations = new LinkedHashMap<>();
-    private final List<RuleSetAdopted> ruleSets = new ArrayList<>();
-
-    /** A person's hold on a seat; {@code to} is the last day, null while open. */
-    private record Term(String seatId, String personId, LocalDate from, LocalDate to) {
-        Interval interval() {
-            return new Interval(from, to);
-        }
-    }
-
-    private record OfficeTerm(String personId, Instant since) {
-    }
-
-    private record Delegation(String seatId, String delegatePersonId, Instant from, Instant to) {
-        boolean overlaps(Instant otherFrom, Instant otherTo) {
-            return from.isBefore(otherTo) && otherFrom.isBefore(to);
-        }
-    }
+    /** Seats and terms, offices, delegations and rule sets: the dated facts the body decides on. */
+    private final BodyHistory history = new BodyHistory();
 
     protected Body() {
         // for Axon: rebuilt from events
@@ -211,6 +196,7 @@ public class Body {
                 required(command.seats(), "seats")
         ).orThrow();
         actIsCited(command.act()).orThrow();
+        LocalDate latestCompositionFrom = terms().latestCompositionFrom();
         if (latestCompositionFrom != null && command.effectiveFrom().isBefore(latestCompositionFrom)) {
             throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "effectiveFrom",
                     "A composition is already recorded from " + latestCompositionFrom
@@ -242,7 +228,7 @@ public class Body {
             }
         }
         // A holder kept on continues; holders replaced or dropped end the day before.
-        for (Term term : openTermsOn(from)) {
+        for (Terms.Term term : terms().openOn(from)) {
             SeatEntry entry = bySeat.get(term.seatId());
             if (entry == null || !entry.personId().equals(term.personId())) {
                 if (term.from().isAfter(from.minusDays(1))) {
@@ -254,7 +240,7 @@ public class Body {
         }
 
         AggregateLifecycle.apply(new CompositionActRecorded(bodyId, command.act(), from, command.renewal()));
-        for (Term term : openTermsOn(from)) {
+        for (Terms.Term term : terms().openOn(from)) {
             SeatEntry entry = bySeat.get(term.seatId());
             if (entry == null || !entry.personId().equals(term.personId())) {
                 AggregateLifecycle.apply(new MemberUnseated(bodyId, term.seatId(), term.personId(), from.minusDays(1),
@@ -262,18 +248,18 @@ public class Body {
             }
         }
         if (command.renewal()) {
-            for (Map.Entry<Office, OfficeTerm> office : new ArrayList<>(offices.entrySet())) {
-                AggregateLifecycle.apply(new OfficeVacated(bodyId, office.getKey(), office.getValue().personId(),
+            for (Offices.Tenure tenure : offices().currentAll()) {
+                AggregateLifecycle.apply(new OfficeVacated(bodyId, tenure.office(), tenure.personId(),
                         BusinessTime.startOf(from), "COMPOSITION_RENEWED"));
             }
         }
         for (Map.Entry<String, SeatEntry> e : bySeat.entrySet()) {
             SeatEntry entry = e.getValue();
-            if (!seats.containsKey(e.getKey())) {
+            if (!terms().seatDefined(e.getKey())) {
                 AggregateLifecycle.apply(new SeatDefined(bodyId, e.getKey(), entry.role(),
                         Text.collapse(entry.constituency()), Text.collapse(entry.labelAsRecorded()), command.act()));
             }
-            boolean continuing = holderOn(e.getKey(), from).map(entry.personId()::equals).orElse(false);
+            boolean continuing = terms().holderOn(e.getKey(), from).map(entry.personId()::equals).orElse(false);
             if (!continuing) {
                 AggregateLifecycle.apply(new MemberSeated(bodyId, e.getKey(), entry.personId(),
                         Text.collapse(entry.nameAsRecorded()), entry.comuneId(), from, null, command.act()));
@@ -290,7 +276,7 @@ public class Body {
                 optionalText(command.labelAsRecorded(), "labelAsRecorded", MAX_REASON_LENGTH)
         ).orThrow();
         String seatId = Seats.idOf(command.role(), command.constituency());
-        if (seats.containsKey(seatId)) {
+        if (terms().seatDefined(seatId)) {
             throw rejected(Rejection.conflict("SEAT_ALREADY_DEFINED", "constituency", "Seat " + seatId + " exists"));
         }
         AggregateLifecycle.apply(new SeatDefined(bodyId, seatId, command.role(), Text.collapse(command.constituency()),
@@ -311,11 +297,9 @@ public class Body {
         knownPerson(references, command.personId(), "personId").orThrow();
         knownComune(references, command.comuneId(), "comuneId").orThrow();
         Interval wanted = new Interval(command.from(), command.to());
-        MembershipPolicies.seatFree(command.seatId(), wanted,
-                terms.stream().filter(t -> t.seatId().equals(command.seatId())).map(Term::interval).toList()).orThrow();
-        MembershipPolicies.personNotSeatedElsewhere(command.personId(), wanted,
-                terms.stream().filter(t -> t.personId().equals(command.personId())).map(Term::interval).toList()).orThrow();
-        if (delegatesDuring(command.personId(), BusinessTime.startOf(command.from()),
+        MembershipPolicies.seatFree(command.seatId(), wanted, terms().intervalsOfSeat(command.seatId())).orThrow();
+        MembershipPolicies.personNotSeatedElsewhere(command.personId(), wanted, terms().intervalsOfPerson(command.personId())).orThrow();
+        if (delegations().delegatesDuring(command.personId(), BusinessTime.startOf(command.from()),
                 command.to() == null ? Instant.MAX : BusinessTime.startOf(command.to().plusDays(1)))) {
             throw rejected(Rejection.conflict("DELEGATE_HOLDS_SEAT", "personId",
                     "Person " + command.personId() + " is a delegate for another seat in that period"));
@@ -333,12 +317,102 @@ public class Body {
                 requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
         ).orThrow();
         knownSeat(command.seatId()).orThrow();
-        Term open = terms.stream().filter(t -> t.seatId().equals(command.seatId()) && t.to() == null).findFirst()
+        Terms.Term open = terms().openTermOf(command.seatId())
                 .orElseThrow(() -> rejected(Rejection.invalid("SEAT_VACANT", "seatId",
                         "Seat " + command.seatId() + " has no open term to end")));
         inOrder(open.from(), command.lastDay(), "lastDay").orThrow();
         AggregateLifecycle.apply(new MemberUnseated(bodyId, command.seatId(), open.personId(), command.lastDay(),
                 Text.collapse(command.reason()), command.act()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    // ---------------------------------------------------------------- corrections
+
+    /**
+     * A term as recorded corrected with a reason: the holder, the days, the comune. The corrected term is
+     * judged like a new one (one holder per seat and one seat per person on any day), and the seat's
+     * delegations must still be the holder's and fall within the term. Returns the body's version.
+     */
+    @CommandHandler
+    public long handle(CorrectTerm command, References references) {
+        Verdict.firstRejection(
+                required(command.seatId(), "seatId"),
+                required(command.from(), "from"),
+                required(command.changes(), "changes"),
+                requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
+        ).orThrow();
+        knownSeat(command.seatId()).orThrow();
+        Terms.Term term = terms().termFrom(command.seatId(), command.from()).orElseThrow(() -> rejected(Rejection.notFound(
+                "TERM_NOT_FOUND", "from", "Seat " + command.seatId() + " has no term beginning on " + command.from())));
+        Map<String, String> changes = TermCorrections.normalise(term, command.changes());
+        if (changes.isEmpty()) {
+            throw rejected(Rejection.invalid("NOTHING_TO_CORRECT", "changes", "The values given are the ones recorded"));
+        }
+        List<it.registro.domain.common.FieldChange> fieldChanges = new ArrayList<>();
+        changes.forEach((field, value) -> fieldChanges.add(new it.registro.domain.common.FieldChange(field,
+                TermCorrections.current(term, field), value)));
+        Terms.Term corrected = TermCorrections.apply(term, fieldChanges);
+        if (changes.containsKey("personId")) {
+            knownPerson(references, corrected.personId(), "changes.personId").orThrow();
+        }
+        if (changes.containsKey("comuneId")) {
+            knownComune(references, corrected.comuneId(), "changes.comuneId").orThrow();
+        }
+        inOrder(corrected.from(), corrected.to(), "changes.to").orThrow();
+        Interval wanted = corrected.interval();
+        List<Interval> others = terms().intervalsOfSeat(command.seatId()).stream().filter(i -> !i.equals(term.interval())).toList();
+        MembershipPolicies.seatFree(command.seatId(), wanted, others).orThrow();
+        List<Interval> elsewhere = new ArrayList<>(terms().intervalsOfPerson(corrected.personId()));
+        if (corrected.personId().equals(term.personId())) {
+            elsewhere.remove(term.interval());
+        }
+        MembershipPolicies.personNotSeatedElsewhere(corrected.personId(), wanted, elsewhere).orThrow();
+        for (Delegations.Delegation d : delegations().ofHolderWithin(command.seatId(), term.personId(), term.from(), term.to())) {
+            LocalDate first = BusinessTime.dateOf(d.from());
+            LocalDate last = BusinessTime.dateOf(d.to().minusNanos(1));
+            if (!corrected.personId().equals(d.delegatorPersonId()) || !wanted.contains(first) || !wanted.contains(last)) {
+                throw rejected(Rejection.invalid("CORRECTION_CONTRADICTS_DELEGATION", "changes",
+                        "Delegation " + d.delegationId() + " of this seat (" + d.from() + " to " + d.to() + ") was given by "
+                                + d.delegatorPersonId() + " within the term as recorded; the corrected term would not hold it"));
+            }
+        }
+        AggregateLifecycle.apply(new TermCorrected(bodyId, command.seatId(), term.personId(), term.from(), fieldChanges,
+                Text.collapse(command.reason())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CorrectCompositionAct command) {
+        Verdict.firstRejection(
+                required(command.effectiveFrom(), "effectiveFrom"),
+                required(command.act(), "act"),
+                requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
+        ).orThrow();
+        actIsCited(command.act()).orThrow();
+        Terms.CompositionAct recorded = terms().actFrom(command.effectiveFrom()).orElseThrow(() -> rejected(Rejection.notFound(
+                "COMPOSITION_NOT_FOUND", "effectiveFrom", "No composition act takes effect on " + command.effectiveFrom())));
+        if (Objects.equals(recorded.act(), command.act())) {
+            throw rejected(Rejection.invalid("NOTHING_TO_CORRECT", "act", "The act given is the one recorded"));
+        }
+        AggregateLifecycle.apply(new CompositionActCorrected(bodyId, command.effectiveFrom(), recorded.act(), command.act(),
+                Text.collapse(command.reason())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CorrectSeatLabel command) {
+        Verdict.firstRejection(
+                required(command.seatId(), "seatId"),
+                optionalText(command.labelAsRecorded(), "labelAsRecorded", MAX_REASON_LENGTH),
+                requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
+        ).orThrow();
+        knownSeat(command.seatId()).orThrow();
+        String label = Text.collapse(command.labelAsRecorded());
+        if (Objects.equals(label, terms().labelOf(command.seatId()))) {
+            throw rejected(Rejection.invalid("NOTHING_TO_CORRECT", "labelAsRecorded", "The label given is the one recorded"));
+        }
+        AggregateLifecycle.apply(new SeatLabelCorrected(bodyId, command.seatId(), terms().labelOf(command.seatId()), label,
+                Text.collapse(command.reason())));
         return AggregateLifecycle.getVersion();
     }
 
@@ -353,7 +427,7 @@ public class Body {
                 optionalText(command.nameAsRecorded(), "nameAsRecorded", MAX_NAME_LENGTH)
         ).orThrow();
         LocalDate day = BusinessTime.dateOf(command.at());
-        if (seatOf(command.personId(), day).isEmpty()) {
+        if (terms().seatOf(command.personId(), day).isEmpty()) {
             throw rejected(Rejection.invalid("CANDIDATE_NOT_MEMBER", "personId",
                     "Person " + command.personId() + " holds no seat of this body on " + day));
         }
@@ -361,21 +435,38 @@ public class Body {
                 || negative(command.tally().abstained()))) {
             throw rejected(Rejection.invalid("NEGATIVE_COUNT", "tally", "Vote counts cannot be negative"));
         }
-        OfficeTerm current = offices.get(command.office());
+        Offices.Tenure current = offices().current(command.office()).orElse(null);
         if (current != null) {
             if (current.personId().equals(command.personId())) {
                 throw rejected(Rejection.conflict("OFFICE_ALREADY_HELD", "personId",
                         "Person " + command.personId() + " already holds " + command.office()));
             }
-            if (command.at().isBefore(current.since())) {
+            if (command.at().isBefore(current.from())) {
                 throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "at",
-                        command.office() + " is held since " + current.since() + "; a successor cannot start before"));
+                        command.office() + " is held since " + current.from() + "; a successor cannot start before"));
             }
             AggregateLifecycle.apply(new OfficeVacated(bodyId, command.office(), current.personId(), command.at(),
                     "SUCCEEDED"));
         }
         AggregateLifecycle.apply(new OfficerElected(bodyId, command.office(), command.personId(),
                 Text.collapse(command.nameAsRecorded()), command.at(), command.sessionRef(), command.tally()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Keeps an officer's election in step with its session's corrected record. */
+    @CommandHandler
+    public long handle(it.registro.domain.body.api.CorrectOfficerElection command) {
+        Verdict.firstRejection(
+                required(command.office(), "office"),
+                required(command.personId(), "personId"),
+                requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
+        ).orThrow();
+        if (!offices().elected(command.office(), command.personId(), command.sessionRef())) {
+            throw rejected(Rejection.notFound("ELECTION_NOT_FOUND", "personId", "No election of " + command.personId() + " as "
+                    + command.office() + " in session " + command.sessionRef()));
+        }
+        AggregateLifecycle.apply(new it.registro.domain.body.api.OfficerElectionCorrected(bodyId, command.office(), command.personId(),
+                command.sessionRef(), command.tally(), Text.collapse(command.nameAsRecorded()), Text.collapse(command.reason())));
         return AggregateLifecycle.getVersion();
     }
 
@@ -386,13 +477,13 @@ public class Body {
                 required(command.at(), "at"),
                 requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
         ).orThrow();
-        OfficeTerm current = offices.get(command.office());
+        Offices.Tenure current = offices().current(command.office()).orElse(null);
         if (current == null) {
             throw rejected(Rejection.invalid("OFFICE_VACANT", "office", command.office() + " is already vacant"));
         }
-        if (command.at().isBefore(current.since())) {
+        if (command.at().isBefore(current.from())) {
             throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "at",
-                    command.office() + " is held since " + current.since()));
+                    command.office() + " is held since " + current.from()));
         }
         AggregateLifecycle.apply(new OfficeVacated(bodyId, command.office(), current.personId(), command.at(),
                 Text.collapse(command.reason())));
@@ -408,13 +499,13 @@ public class Body {
                 optionalText(command.basisAsRecorded(), "basisAsRecorded", MAX_REASON_LENGTH)
         ).orThrow();
         knownPerson(references, command.personId(), "personId").orThrow();
-        if (offices.containsKey(Office.PRESIDENT)) {
+        if (offices().current(Office.PRESIDENT).isPresent()) {
             throw rejected(Rejection.conflict("PRESIDENT_IN_OFFICE", "from",
                     "The body has a President; an interim presiding officer is only for a vacancy"));
         }
-        if (interimFrom != null && command.from().isBefore(interimFrom)) {
+        if (offices().interimFrom() != null && command.from().isBefore(offices().interimFrom())) {
             throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "from",
-                    "An interim presiding officer is already recorded from " + interimFrom));
+                    "An interim presiding officer is already recorded from " + offices().interimFrom()));
         }
         AggregateLifecycle.apply(new InterimPresidingOfficerDesignated(bodyId, command.personId(),
                 Text.collapse(command.capacity()), command.from(), Text.collapse(command.basisAsRecorded())));
@@ -437,20 +528,20 @@ public class Body {
         ).orThrow();
         knownSeat(command.seatId()).orThrow();
         knownPerson(references, command.delegatePersonId(), "delegatePersonId").orThrow();
-        if (delegations.containsKey(command.delegationId())) {
+        if (delegations().exists(command.delegationId())) {
             throw rejected(Rejection.conflict("DUPLICATE_DELEGATION", "delegationId",
                     "Delegation " + command.delegationId() + " exists"));
         }
-        ruleSetOn(BusinessTime.dateOf(command.from())).filter(r -> !r.delegationAllowed()).ifPresent(r -> {
+        ruleSets().inForceOn(BusinessTime.dateOf(command.from())).filter(r -> !r.delegationAllowed()).ifPresent(r -> {
             throw rejected(Rejection.invalid("DELEGATION_NOT_ALLOWED", "seatId",
                     "Rule set '" + r.name() + "' in force from " + r.effectiveFrom() + " allows no delegation"));
         });
         LocalDate firstDay = BusinessTime.dateOf(command.from());
         LocalDate lastDay = BusinessTime.dateOf(command.to().minusNanos(1));
         // The seat must be held by one and the same member throughout: the delegation is theirs.
-        String delegator = holderOn(command.seatId(), firstDay).orElseThrow(() -> rejected(Rejection.invalid(
+        String delegator = terms().holderOn(command.seatId(), firstDay).orElseThrow(() -> rejected(Rejection.invalid(
                 "SEAT_VACANT", "seatId", "Seat " + command.seatId() + " has no holder on " + firstDay)));
-        if (!holderOn(command.seatId(), lastDay).map(delegator::equals).orElse(false)) {
+        if (!terms().holderOn(command.seatId(), lastDay).map(delegator::equals).orElse(false)) {
             throw rejected(Rejection.invalid("DELEGATION_OUTLASTS_TERM", "to",
                     "The delegation outlasts the term of the seat's holder"));
         }
@@ -458,22 +549,18 @@ public class Body {
             throw rejected(Rejection.invalid("SELF_DELEGATION", "delegatePersonId", "A member cannot delegate to themself"));
         }
         Interval span = new Interval(firstDay, lastDay);
-        boolean holdsAnotherSeat = terms.stream().anyMatch(t -> t.personId().equals(command.delegatePersonId())
-                && t.interval().overlaps(span));
-        if (holdsAnotherSeat) {
+        if (terms().holdsAnySeatDuring(command.delegatePersonId(), span)) {
             throw rejected(Rejection.conflict("DELEGATE_HOLDS_SEAT", "delegatePersonId",
                     "Person " + command.delegatePersonId() + " holds a seat of this body in that period"));
         }
-        if (delegatesDuring(command.delegatePersonId(), command.from(), command.to())) {
+        if (delegations().delegatesDuring(command.delegatePersonId(), command.from(), command.to())) {
             throw rejected(Rejection.conflict("DELEGATE_HOLDS_SEAT", "delegatePersonId",
                     "Person " + command.delegatePersonId() + " is already the delegate for a seat in that period"));
         }
-        for (Delegation d : delegations.values()) {
-            if (d.seatId().equals(command.seatId()) && d.overlaps(command.from(), command.to())) {
-                throw rejected(Rejection.conflict("DELEGATION_OVERLAP", "from",
-                        "Seat " + command.seatId() + " is already delegated from " + d.from() + " to " + d.to()));
-            }
-        }
+        delegations().overlappingOnSeat(command.seatId(), command.from(), command.to()).ifPresent(d -> {
+            throw rejected(Rejection.conflict("DELEGATION_OVERLAP", "from",
+                    "Seat " + command.seatId() + " is already delegated from " + d.from() + " to " + d.to()));
+        });
         AggregateLifecycle.apply(new SeatDelegated(bodyId, command.delegationId(), command.seatId(), delegator,
                 command.delegatePersonId(), Text.collapse(command.nameAsRecorded()), command.from(), command.to(),
                 command.sessionRef(), Text.collapse(command.letterRef())));
@@ -487,7 +574,7 @@ public class Body {
                 required(command.at(), "at"),
                 requiredText(command.reason(), "reason", MAX_REASON_LENGTH)
         ).orThrow();
-        Delegation d = delegations.get(command.delegationId());
+        Delegations.Delegation d = delegations().get(command.delegationId()).orElse(null);
         if (d == null) {
             throw rejected(Rejection.notFound("DELEGATION_NOT_FOUND", "delegationId",
                     "No delegation " + command.delegationId()));
@@ -507,13 +594,12 @@ public class Body {
     public long handle(AdoptRuleSet command) {
         Verdict.firstRejection(
                 requiredText(command.name(), "name", MAX_NAME_LENGTH),
-                RuleSetPolicies.afterLatest(command.effectiveFrom(),
-                        ruleSets.isEmpty() ? null : ruleSets.get(ruleSets.size() - 1).effectiveFrom()),
-                RuleSetPolicies.possibleQuorum(command.quorum(), seats.size()),
+                RuleSetPolicies.afterLatest(command.effectiveFrom(), ruleSets().latestFrom()),
+                RuleSetPolicies.possibleQuorum(command.quorum(), terms().seatCount()),
                 RuleSetPolicies.possibleMajority(command.majority()),
                 required(command.weighting(), "weighting")
         ).orThrow();
-        AggregateLifecycle.apply(new RuleSetAdopted(bodyId, ruleSets.size() + 1, Text.collapse(command.name()),
+        AggregateLifecycle.apply(new RuleSetAdopted(bodyId, ruleSets().count() + 1, Text.collapse(command.name()),
                 command.effectiveFrom(), command.quorum(), command.majority(),
                 command.weighting() == null ? Weighting.HEADCOUNT : command.weighting(),
                 command.delegationAllowed(), command.act()));
@@ -521,6 +607,22 @@ public class Body {
     }
 
     // ---------------------------------------------------------------- helpers (read state only)
+
+    private Terms terms() {
+        return history.terms();
+    }
+
+    private Offices offices() {
+        return history.offices();
+    }
+
+    private Delegations delegations() {
+        return history.delegations();
+    }
+
+    private RuleSets ruleSets() {
+        return history.ruleSets();
+    }
 
     private static CommandRejectedException rejected(Rejection rejection) {
         return new CommandRejectedException(rejection);
@@ -544,7 +646,7 @@ public class Body {
     }
 
     private Verdict knownSeat(String seatId) {
-        return seats.containsKey(seatId) ? Verdict.allowed()
+        return terms().seatDefined(seatId) ? Verdict.allowed()
                 : Verdict.rejected(Rejection.notFound("UNKNOWN_SEAT", "seatId", "Seat " + seatId + " is not defined"));
     }
 
@@ -556,35 +658,6 @@ public class Body {
     private static Verdict knownComune(References references, String comuneId, String field) {
         return comuneId == null || references.comuneExists(comuneId) ? Verdict.allowed()
                 : Verdict.rejected(Rejection.invalid("UNKNOWN_COMUNE", field, "No comune " + comuneId + " is registered"));
-    }
-
-    private List<Term> openTermsOn(LocalDate day) {
-        return terms.stream().filter(t -> t.interval().contains(day) && t.to() == null).toList();
-    }
-
-    private Optional<String> holderOn(String seatId, LocalDate day) {
-        return terms.stream().filter(t -> t.seatId().equals(seatId) && t.interval().contains(day))
-                .map(Term::personId).findFirst();
-    }
-
-    private Optional<String> seatOf(String personId, LocalDate day) {
-        return terms.stream().filter(t -> t.personId().equals(personId) && t.interval().contains(day))
-                .map(Term::seatId).findFirst();
-    }
-
-    private boolean delegatesDuring(String personId, Instant from, Instant to) {
-        return delegations.values().stream()
-                .anyMatch(d -> d.delegatePersonId().equals(personId) && d.overlaps(from, to));
-    }
-
-    private Optional<RuleSetAdopted> ruleSetOn(LocalDate day) {
-        RuleSetAdopted inForce = null;
-        for (RuleSetAdopted r : ruleSets) {
-            if (!r.effectiveFrom().isAfter(day)) {
-                inForce = r;
-            }
-        }
-        return Optional.ofNullable(inForce);
     }
 
     // ---------------------------------------------------------------- event sourcing handlers
@@ -608,64 +681,66 @@ public class Body {
 
     @EventSourcingHandler
     void on(CompositionActRecorded event) {
-        this.latestCompositionFrom = event.effectiveFrom();
+        history.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(CompositionActCorrected event) {
+        history.apply(event);
     }
 
     @EventSourcingHandler
     void on(SeatDefined event) {
-        seats.put(event.seatId(), event.role());
+        history.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(SeatLabelCorrected event) {
+        history.apply(event);
     }
 
     @EventSourcingHandler
     void on(MemberSeated event) {
-        terms.add(new Term(event.seatId(), event.personId(), event.from(), event.to()));
+        history.apply(event);
     }
 
     @EventSourcingHandler
     void on(MemberUnseated event) {
-        for (int i = 0; i < terms.size(); i++) {
-            Term t = terms.get(i);
-            if (t.seatId().equals(event.seatId()) && t.personId().equals(event.personId()) && t.to() == null) {
-                terms.set(i, new Term(t.seatId(), t.personId(), t.from(), event.lastDay()));
-            }
-        }
+        history.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(TermCorrected event) {
+        history.apply(event);
     }
 
     @EventSourcingHandler
     void on(OfficerElected event) {
-        offices.put(event.office(), new OfficeTerm(event.personId(), event.at()));
-        if (event.office() == Office.PRESIDENT) {
-            interimFrom = null;
-        }
+        history.apply(event);
     }
 
     @EventSourcingHandler
     void on(OfficeVacated event) {
-        OfficeTerm current = offices.get(event.office());
-        if (current != null && Objects.equals(current.personId(), event.personId())) {
-            offices.remove(event.office());
-        }
+        history.apply(event);
     }
 
     @EventSourcingHandler
     void on(InterimPresidingOfficerDesignated event) {
-        interimFrom = event.from();
+        history.apply(event);
     }
 
     @EventSourcingHandler
     void on(SeatDelegated event) {
-        delegations.put(event.delegationId(), new Delegation(event.seatId(), event.delegatePersonId(),
-                event.from(), event.to()));
+        history.apply(event);
     }
 
     @EventSourcingHandler
     void on(DelegationRevoked event) {
-        Delegation d = delegations.get(event.delegationId());
-        delegations.put(event.delegationId(), new Delegation(d.seatId(), d.delegatePersonId(), d.from(), event.at()));
+        history.apply(event);
     }
 
     @EventSourcingHandler
     void on(RuleSetAdopted event) {
-        ruleSets.add(event);
+        history.apply(event);
     }
 }

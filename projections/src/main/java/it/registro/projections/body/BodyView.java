@@ -68,6 +68,13 @@ public class BodyView {
         }
     }
 
+    /**
+     * A correction of the body's record, beside what it corrected: {@code subject} names the fact
+     * ("term:{seatId}:{from}", "composition:{effectiveFrom}", "seat:{seatId}"), each field with its old and new value.
+     */
+    public record Correction(String subject, List<it.registro.domain.common.FieldChange> changes, String reason, Instant recordedAt) {
+    }
+
     public record RuleSet(int version, String name, LocalDate effectiveFrom, QuorumRule quorum, MajorityRule majority,
                           Weighting weighting, boolean delegationAllowed, ActRef act, Instant recordedAt) {
     }
@@ -89,6 +96,7 @@ public class BodyView {
     private List<InterimPresidency> interimPresidencies = new ArrayList<>();
     private List<Delegation> delegations = new ArrayList<>();
     private List<RuleSet> ruleSets = new ArrayList<>();
+    private List<Correction> corrections = new ArrayList<>();
     private long version;
     private Instant registeredAt;
     private Instant updatedAt;
@@ -215,6 +223,13 @@ public class BodyView {
 
     public List<RuleSet> getRuleSets() {
         return ruleSets;
+    }
+
+    public List<Correction> getCorrections() {
+        if (corrections == null) {
+            corrections = new ArrayList<>();
+        }
+        return corrections;
     }
 
     public long getVersion() {

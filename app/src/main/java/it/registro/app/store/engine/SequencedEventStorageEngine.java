@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -617,6 +619,24 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             }
         };
         return StreamSupport.stream(spliterator, false);
+    }
+
+    /**
+     * Of the aggregates given, each with the sequence number its next event would have, those that do have
+     * an event there: one read by exact keys, so a reader holding folded streams learns which to read on.
+     */
+    public Set<String> advanced(Map<String, Long> nextSequenceNumbers) {
+        if (nextSequenceNumbers.isEmpty()) {
+            return Set.of();
+        }
+        List<String> keys = new ArrayList<>(nextSequenceNumbers.size());
+        nextSequenceNumbers.forEach((id, next) -> keys.add(aggregateKey(id, next)));
+        Set<String> advanced = new HashSet<>();
+        for (Document document : events.find(new Document(AGGREGATE_KEY, new Document("$in", keys)))
+                .projection(new Document(AGGREGATE_ID, 1))) {
+            advanced.add(document.getString(AGGREGATE_ID));
+        }
+        return advanced;
     }
 
     @Override

@@ -1,0 +1,147 @@
+package it.registro.app.session;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import it.registro.app.store.engine.SequencedEventStorageEngine;
+import it.registro.domain.body.BodyHistory;
+import it.registro.domain.body.Terms;
+import it.registro.domain.body.api.Office;
+import it.registro.domain.comune.api.PopulationRecorded;
+import it.registro.domain.session.BodyFacts;
+
+/**
+ * Tells a session about its body from the body's own events (and its members' comuni's), never from a
+ * read model that may lag: a command sent the instant after a composition was written is judged on the
+ * whole composition (ADR 0015). Each stream is folded once and kept with the sequence number it reached;
+ * a later question reads only what was appended since: the body's tail, and for the comuni one read by
+ * exact keys saying which of them have anything new.
+ */
+@Component
+public class EventStoreBodyFacts implements BodyFacts {
+
+    private final EventStore eventStore;
+    private final EventStorageEngine engine;
+    private final Map<String, Folded<BodyHistory>> bodies = new ConcurrentHashMap<>();
+    private final Map<String, Folded<Populations>> comuni = new ConcurrentHashMap<>();
+
+    public EventStoreBodyFacts(EventStore eventStore, EventStorageEngine engine) {
+        this.eventStore = eventStore;
+        this.engine = engine;
+    }
+
+    @Override
+    public Optional<BodyOnDate> bodyOn(String bodyId, LocalDate date) {
+        BodyHistory.OnDay day;
+        Folded<BodyHistory> body = bodies.computeIfAbsent(bodyId, id -> new Folded<>(BodyHistory::new));
+        synchronized (body) {
+            readOn(bodyId, body, body.state::apply);
+            if (!body.state.registered()) {
+                return Optional.empty();
+            }
+            day = body.state.on(date);
+        }
+        Map<String, Long> populations = populationsOn(day.held().stream().map(Terms.Term::comuneId)
+                .filter(java.util.Objects::nonNull).toList(), date);
+        List<Member> members = day.held().stream().map(t -> new Member(t.personId(), t.seatId(), t.comuneId(),
+                t.comuneId() == null ? null : populations.get(t.comuneId()))).toList();
+        CompositionActFact act = day.compositionAct() == null ? null
+                : new CompositionActFact(day.compositionAct().act(), day.compositionAct().effectiveFrom());
+        RuleSetFact rules = day.ruleSet() == null ? null : new RuleSetFact(day.ruleSet().version(), day.ruleSet().name(),
+                day.ruleSet().quorum(), day.ruleSet().majority(), day.ruleSet().weighting());
+        List<DelegationFact> delegations = day.delegations().stream().map(d -> new DelegationFact(d.delegationId(), d.seatId(),
+                d.delegatorPersonId(), d.delegatePersonId(), d.from(), d.to())).toList();
+        return Optional.of(new BodyOnDate(bodyId, members, act, rules, delegations));
+    }
+
+    @Override
+    public Optional<String> officeHolderAt(String bodyId, Office office, Instant at) {
+        Folded<BodyHistory> body = bodies.computeIfAbsent(bodyId, id -> new Folded<>(BodyHistory::new));
+        synchronized (body) {
+            readOn(bodyId, body, body.state::apply);
+            return body.state.officeHolderAt(office, at);
+        }
+    }
+
+    /** The population of each comune on a date, as its own events record it. */
+    private Map<String, Long> populationsOn(List<String> comuneIds, LocalDate date) {
+        Set<String> ids = new LinkedHashSet<>(comuneIds);
+        Map<String, Long> known = new HashMap<>();
+        for (String id : ids) {
+            Folded<Populations> f = comuni.get(id);
+            if (f != null) {
+                synchronized (f) {
+                    known.put(id, f.next);
+                }
+            }
+        }
+        Set<String> toRead = new LinkedHashSet<>(ids);
+        toRead.removeAll(known.keySet());
+        toRead.addAll(engine instanceof SequencedEventStorageEngine sequenced ? sequenced.advanced(known) : known.keySet());
+        for (String id : toRead) {
+            Folded<Populations> f = comuni.computeIfAbsent(id, k -> new Folded<>(Populations::new));
+            synchronized (f) {
+                readOn(id, f, f.state::apply);
+            }
+        }
+        Map<String, Long> result = new HashMap<>();
+        for (String id : ids) {
+            Folded<Populations> f = comuni.get(id);
+            synchronized (f) {
+                f.state.on(date).ifPresent(p -> result.put(id, p));
+            }
+        }
+        return result;
+    }
+
+    private void readOn(String aggregateId, Folded<?> folded, java.util.function.Consumer<Object> apply) {
+        DomainEventStream events = eventStore.readEvents(aggregateId, folded.next);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            apply.accept(event.getPayload());
+            folded.next = event.getSequenceNumber() + 1;
+        }
+    }
+
+    /** A stream folded up to {@code next}, the sequence number of the first event not yet applied. */
+    private static final class Folded<T> {
+        final T state;
+        long next;
+
+        Folded(Supplier<T> initial) {
+            this.state = initial.get();
+        }
+    }
+
+    /** A comune's recorded populations, the latest on or before a date answering. */
+    private static final class Populations {
+        private final List<PopulationRecorded> recorded = new ArrayList<>();
+
+        void apply(Object event) {
+            if (event instanceof PopulationRecorded p) {
+                recorded.add(p);
+            }
+        }
+
+        Optional<Long> on(LocalDate date) {
+            return recorded.stream().filter(p -> !p.referenceDate().isAfter(date))
+                    .max(Comparator.comparing(PopulationRecorded::referenceDate)).map(PopulationRecorded::population);
+        }
+    }
+}
