@@ -36,6 +36,7 @@ import it.registro.app.web.CommandDispatcher;
 import it.registro.app.web.Etags;
 import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.act.ActIds;
+import it.registro.domain.act.ActNumbers;
 import it.registro.domain.act.api.*;
 import it.registro.domain.body.api.Tally;
 import it.registro.projections.act.ActProjection;
@@ -110,10 +111,12 @@ public class ActController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register an act; its id is its identity (issuer, type, number, year) unless the number is unknown")
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterRequest r) {
-        Integer year = r.year() != null ? r.year() : r.date() == null ? null : r.date().getYear();
+        // The number in its one spelling (no leading zeros, "279/2022" read as number and year): the identity never depends on how it was typed.
+        ActNumbers.Parsed parsed = ActNumbers.parse(r.number(), r.year() != null ? r.year() : r.date() == null ? null : r.date().getYear());
+        Integer year = parsed.year();
         String id;
-        if (r.number() != null && year != null) {
-            id = ActIds.of(r.issuerBodyId(), r.type(), r.number().replaceAll("\\s+", ""), year);
+        if (parsed.number() != null && year != null) {
+            id = ActIds.of(r.issuerBodyId(), r.type(), parsed.number(), year);
             if (r.id() != null && !r.id().equals(id)) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "id",
                         "A numbered act's id is its identity: " + id);

@@ -41,8 +41,8 @@ public class ReadModelActDirectory implements ActDirectory {
     }
 
     static boolean sameNumber(String registered, String cited) {
-        String r = registered.replaceAll("\\s+", "").toUpperCase();
-        String c = cited.replaceAll("\\s+", "").toUpperCase();
+        String r = it.registro.domain.act.ActNumbers.comparable(registered);
+        String c = it.registro.domain.act.ActNumbers.comparable(cited);
         if (r.equals(c)) {
             return true;
         }

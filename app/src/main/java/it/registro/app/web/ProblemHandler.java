@@ -52,6 +52,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.response(problem);
     }
 
+    /** A domain rule applied before any command is sent (e.g. an act number read for the act's identity). */
+    @ExceptionHandler(it.registro.domain.common.CommandRejectedException.class)
+    ResponseEntity<Object> rejected(it.registro.domain.common.CommandRejectedException e) {
+        return api(ApiException.of(e.rejection()));
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
         return Problems.response(tooLargeProblem(e.limit()));

@@ -70,6 +70,15 @@ class ActsScenarioTest {
         JsonNode dgr = act("6", "2022-04-11").get("act");
         assertThat(dgr.get("number").asString()).isEqualTo("XI/6278");
         assertThat(dgr.get("citationAsRecorded").asString()).isEqualTo("DGR n. XI / 6278 del 11.04.2022");
+        // issue 20 #6: "N/YYYY" is number and year; leading zeros are not part of the number
+        Api.Response withYear = api.postJson("/api/acts", json(Map.of("issuerBodyId", "dg-asst-cremona", "type", "DECRETO",
+                "number", "09006/2024", "source", "FIXTURE")));
+        assertThat(withYear.status()).as(withYear.body()).isEqualTo(201);
+        assertThat(withYear.json().get("id").asString()).isEqualTo("dg-asst-cremona-decreto-9006-2024");
+        JsonNode registered = api.get("/api/acts/dg-asst-cremona-decreto-9006-2024").json().get("act");
+        assertThat(registered.get("number").asString()).isEqualTo("9006");
+        assertThat(registered.get("year").asInt()).isEqualTo(2024);
+        assertThat(api.get("/api/acts?issuer=dg-asst-cremona&type=DECRETO&number=0279").json().size()).isEqualTo(1);
     }
 
     @Test

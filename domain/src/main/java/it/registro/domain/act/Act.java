@@ -58,16 +58,17 @@ public class Act {
             throw rejected(Rejection.invalid("YEAR_DATE_MISMATCH", "year",
                     "The year " + command.year() + " is not the year of the date " + command.date()));
         }
-        if (command.number() != null && command.year() == null && command.date() == null) {
+        ActNumbers.Parsed number = ActNumbers.parse(command.number(),
+                command.year() != null ? command.year() : command.date() == null ? null : command.date().getYear());
+        if (number.number() != null && number.year() == null) {
             throw rejected(Rejection.invalid("FIELD_REQUIRED", "year", "A numbered act needs its year or date"));
         }
         if (!references.bodyExists(command.issuerBodyId())) {
             throw rejected(Rejection.invalid("UNKNOWN_ISSUER", "issuerBodyId",
                     "No body '" + command.issuerBodyId() + "' is registered to issue acts"));
         }
-        Integer year = command.year() != null ? command.year() : command.date() == null ? null : command.date().getYear();
         AggregateLifecycle.apply(new ActRegistered(command.actId(), command.issuerBodyId(), command.type(),
-                command.number() == null ? null : command.number().replaceAll("\\s+", ""), year, command.date(),
+                number.number(), number.year(), command.date(),
                 Text.collapse(command.title()), Text.collapse(command.citationAsRecorded()), command.subjectToControl(),
                 Text.collapse(command.source())));
     }

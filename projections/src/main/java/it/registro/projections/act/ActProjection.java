@@ -155,7 +155,7 @@ public class ActProjection {
             query.addCriteria(Criteria.where("type").is(q.type()));
         }
         if (q.number() != null) {
-            query.addCriteria(Criteria.where("number").is(q.number().replaceAll("\\s+", "")));
+            query.addCriteria(Criteria.where("number").is(it.registro.domain.act.ActNumbers.comparable(q.number())));
         }
         if (q.year() != null) {
             query.addCriteria(Criteria.where("year").is(q.year()));
