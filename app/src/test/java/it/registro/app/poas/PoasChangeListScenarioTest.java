@@ -512,11 +512,17 @@ class PoasChangeListScenarioTest {
 
         ChangeListReplay.ok(api.postJson(replay.poas + "/modifications", json(Map.of("modificationId", "m-2023-1", "actId", decree,
                 "on", "2023-05-10", "label", "POAS 2022-2024, modifica 2023"))));
+        // issue 20 #7: the activation names only the modification's act; its plan is derived from the act
         Map<String, Object> unit = new java.util.LinkedHashMap<>(Map.of("agency", "ASST Cremona", "type", "FUN", "code", "99901",
-                "name", "CURE SUB ACUTE", "effectiveRule", "ON_APPROVAL", "rawText", "FIXTURE", "actId", decree,
-                "poasId", replay.poasId));
+                "name", "CURE SUB ACUTE", "effectiveRule", "ON_APPROVAL", "rawText", "FIXTURE", "actId", decree));
         ChangeListReplay.ok(api.postJson("/api/units/activations", json(unit)));
         String subAcute = replay.unitId("FUN", "99901", null);
+        assertThat(api.get("/api/units/" + subAcute).body()).contains("\"poasId\":\"" + replay.poasId + "\"");
+        Map<String, Object> wrongPlan = new java.util.LinkedHashMap<>(Map.of("agency", "ASST Cremona", "type", "FUN", "code", "99902",
+                "name", "FIXTURE", "effectiveRule", "DATE", "effectiveFrom", "2023-09-01", "actId", decree, "poasId", "poas-p3-variant"));
+        long before = eventCount();
+        assertThat(api.postJson("/api/units/activations", json(wrongPlan)).json().get("code").asString()).isEqualTo("ACT_NOT_OF_POAS");
+        assertThat(eventCount()).isEqualTo(before);
         ChangeListReplay.ok(api.postJson(m + "/submission", json(Map.of("on", "2023-05-10", "protocol", "G1.2023.FIXTURE", "channel", "POAS WEB"))));
         assertThat(api.get(replay.poas).json().get("status").asString()).isEqualTo("MODIFICATION_IN_PROGRESS");
         // day 71 without a DGR: the modification is on the deadline report, 11 days over

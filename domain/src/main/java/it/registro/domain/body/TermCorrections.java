@@ -27,7 +27,7 @@ final class TermCorrections {
 
     /** The requested changes in stored form, each field correctable and its value well formed; only real changes. */
     static Map<String, String> normalise(Terms.Term term, Map<String, String> requested) {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> out = new java.util.TreeMap<>();
         for (Map.Entry<String, String> e : requested.entrySet()) {
             String field = e.getKey();
             String value = Text.isBlank(e.getValue()) ? null : Text.collapse(e.getValue());

@@ -2,6 +2,7 @@ package it.registro.domain.poas;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -70,8 +71,30 @@ public class OrgUnit {
                 Text.collapse(command.source())));
     }
 
+    /**
+     * The POAS a change under an act belongs to: the one named, if the act is indeed one of its acts;
+     * else the one the act belongs to, derived from the plans' events, so that a dated change under a POAS
+     * act keeps its link to the plan (and the plan's approving act) whether or not the caller named it.
+     * Null for an act that belongs to no POAS (a decree outside the plan); refused when it cannot be told.
+     */
+    private static String poasOf(String actId, String poasId, PoasFacts poas) {
+        if (poasId != null && !poasId.isBlank()) {
+            if (!poas.uses(poasId.strip(), actId)) {
+                throw new CommandRejectedException(Rejection.invalid("ACT_NOT_OF_POAS", "poasId",
+                        "Act '" + actId + "' is not the adoption, modification or approval of POAS '" + poasId.strip() + "'"));
+            }
+            return poasId.strip();
+        }
+        List<String> using = poas.poasUsing(actId);
+        if (using.size() > 1) {
+            throw new CommandRejectedException(Rejection.invalid("POAS_AMBIGUOUS", "poasId",
+                    "Act '" + actId + "' belongs to more than one POAS (" + String.join(", ", using) + "): name the one in poasId"));
+        }
+        return using.isEmpty() ? null : using.get(0);
+    }
+
     @CommandHandler
-    public OrgUnit(ScheduleUnitActivation command, ActFacts acts) {
+    public OrgUnit(ScheduleUnitActivation command, ActFacts acts, PoasFacts poas) {
         identity(command.unitId(), command.agency(), command.type(), command.code(), command.name(), command.presidio());
         Verdict.firstRejection(required(command.effectiveRule(), "effectiveRule"), required(command.actId(), "actId"),
                 optionalText(command.rawText(), "rawText", MAX_TEXT_LENGTH),
@@ -80,16 +103,18 @@ public class OrgUnit {
         if (command.effectiveRule() == EffectiveRule.DATE && command.effectiveFrom() == null) {
             throw new CommandRejectedException(Rejection.invalid("FIELD_REQUIRED", "effectiveFrom", "A dated activation needs its date"));
         }
-        if (command.effectiveRule() == EffectiveRule.ON_APPROVAL && (command.poasId() == null || command.poasId().isBlank())) {
-            throw new CommandRejectedException(Rejection.invalid("FIELD_REQUIRED", "poasId",
-                    "An activation from the POAS approval date needs the POAS whose approval dates it"));
-        }
         acts.require(command.actId(), "actId");
+        String poasId = poasOf(command.actId(), command.poasId(), poas);
+        if (command.effectiveRule() == EffectiveRule.ON_APPROVAL && poasId == null) {
+            throw new CommandRejectedException(Rejection.invalid("FIELD_REQUIRED", "poasId",
+                    "An activation from the POAS approval date needs the POAS whose approval dates it: act '" + command.actId()
+                            + "' belongs to no POAS the register knows; record the plan's adoption first, or name poasId"));
+        }
         AggregateLifecycle.apply(new UnitActivationScheduled(command.unitId(), Text.collapse(command.agency()), command.type(),
                 Text.collapse(command.code()), Text.collapse(command.name()), command.presidio(), Text.collapse(command.presidioAsRecorded()),
                 Text.collapse(command.groupAsRecorded()), command.effectiveRule(),
                 command.effectiveRule() == EffectiveRule.DATE ? command.effectiveFrom() : null, Text.collapse(command.rawText()),
-                command.actId(), command.poasId(), Text.collapse(command.source()), Text.collapse(command.boxDateAsRecorded()),
+                command.actId(), poasId, Text.collapse(command.source()), Text.collapse(command.boxDateAsRecorded()),
                 Text.collapse(command.boxSource())));
         organigramDisagreement(command).ifPresent(AggregateLifecycle::apply);
     }
@@ -113,7 +138,7 @@ public class OrgUnit {
     }
 
     @CommandHandler
-    public long handle(ScheduleUnitClosure command, ActFacts acts, UnitDirectory units) {
+    public long handle(ScheduleUnitClosure command, ActFacts acts, UnitDirectory units, PoasFacts poas) {
         Verdict.firstRejection(required(command.lastDay(), "lastDay"), required(command.actId(), "actId"),
                 optionalText(command.rawText(), "rawText", MAX_TEXT_LENGTH)).orThrow();
         if (closesAfter != null) {
@@ -125,15 +150,16 @@ public class OrgUnit {
                     "The unit's last day cannot come before its first, " + activationDate));
         }
         acts.require(command.actId(), "actId");
+        String poasId = poasOf(command.actId(), command.poasId(), poas);
         AggregateLifecycle.apply(new UnitClosureScheduled(unitId, command.lastDay(), Text.collapse(command.presidioAsRecorded()),
-                Text.collapse(command.groupAsRecorded()), Text.collapse(command.rawText()), command.actId(), command.poasId(),
+                Text.collapse(command.groupAsRecorded()), Text.collapse(command.rawText()), command.actId(), poasId,
                 Text.collapse(command.source())));
         for (String referrer : units.referrers(unitId)) {
             AggregateLifecycle.apply(new DanglingReferenceFlagged(unitId, referrer, command.lastDay(), command.actId()));
         }
         for (ProceedingReference p : units.proceedingsNaming(unitId)) {
             AggregateLifecycle.apply(new ProceedingReferenceFlagged(unitId, p.proceedingId(), p.scope(), p.role(), command.lastDay(),
-                    command.actId(), command.poasId()));
+                    command.actId(), poasId));
         }
         return AggregateLifecycle.getVersion();
     }

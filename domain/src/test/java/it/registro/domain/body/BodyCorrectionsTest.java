@@ -56,7 +56,7 @@ class BodyCorrectionsTest {
         fixture.given(composed())
                 .when(new CorrectTerm(ID, PRES_CREMONA, FROM, Map.of("personId", "m4", "from", "2024-10-11"), "nome errato nella delibera"))
                 .expectEvents(new TermCorrected(ID, PRES_CREMONA, "m1", FROM,
-                        List.of(new FieldChange("personId", "m1", "m4"), new FieldChange("from", "2024-10-10", "2024-10-11")),
+                        List.of(new FieldChange("from", "2024-10-10", "2024-10-11"), new FieldChange("personId", "m1", "m4")),
                         "nome errato nella delibera"));
     }
 

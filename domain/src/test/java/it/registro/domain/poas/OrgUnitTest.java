@@ -20,6 +20,8 @@ class OrgUnitTest {
     private static final String AGENCY = "ASST Cremona";
     private static final String D279 = "dg-asst-cremona-decreto-279-2022";
     private static final String POAS = "poas-asst-cremona-2022-2024";
+    /** Decree 150/2022: dates a district (seed 000 L10322-10329), and belongs to no POAS. */
+    private static final String D150 = "dg-asst-cremona-decreto-150-2022";
     private static final String SSD_30101 = UnitIds.of(AGENCY, UnitType.SSD, "30101", null);
     private static final String SC_30102 = UnitIds.of(AGENCY, UnitType.SC, "30102", "03027300");
     private static final String SS_63101 = UnitIds.of(AGENCY, UnitType.SS, "63101", null);
@@ -55,9 +57,10 @@ class OrgUnitTest {
     /** One fixture per given/when: a fixture's event store holds one aggregate. */
     private static AggregateTestFixture<OrgUnit> fixture(Map<String, LocalDate> lastDays) {
         AggregateTestFixture<OrgUnit> f = new AggregateTestFixture<>(OrgUnit.class);
-        f.registerInjectableResource((ActFacts) id -> id.equals(D279)
+        f.registerInjectableResource((ActFacts) id -> id.equals(D279) || id.equals(D150)
                 ? Optional.of(new ActFacts.ActFact(id, "dg-asst-cremona", LocalDate.of(2022, 6, 10), false)) : Optional.empty());
         f.registerInjectableResource(directory(lastDays));
+        f.registerInjectableResource(new FakePoasFacts(Map.of(D279, POAS)));
         return f;
     }
 
@@ -99,8 +102,8 @@ class OrgUnitTest {
                 .expectNoEvents().expectException(rejectedWith("UNKNOWN_ACT"));
         fixture().givenNoPriorActivity()
                 .when(new ScheduleUnitActivation(SC_30102, AGENCY, UnitType.SC, "30102", "ANESTESIA E RIANIMAZIONE POOP", "03027300",
-                        null, null, EffectiveRule.ON_APPROVAL, null, null, D279, null, null, null, null))
-                .expectNoEvents().expectException(rejectedWith("FIELD_REQUIRED"));
+                        null, null, EffectiveRule.ON_APPROVAL, null, null, D150, null, null, null, null))
+                .expectNoEvents().expectException(rejectedWith("FIELD_REQUIRED", "poasId"));
         fixture().givenNoPriorActivity()
                 .when(new ScheduleUnitActivation("unit-wrong-id", AGENCY, UnitType.SC, "30102", "X", null,
                         null, null, EffectiveRule.DATE, OCT_1, null, D279, POAS, null, null, null))
@@ -233,5 +236,27 @@ class OrgUnitTest {
         fixture().given(sc30102())
                 .when(new RenameUnit(SC_30102, "Y", jan1, "no-such-act", null, null))
                 .expectNoEvents().expectException(rejectedWith("UNKNOWN_ACT"));
+    }
+
+    @Test
+    @DisplayName("issue 20 #7: a dated change under a POAS act keeps its plan whether or not the caller names it; a wrong plan is refused")
+    void poasDerivedFromTheAct() {
+        ScheduleUnitActivation unnamed = new ScheduleUnitActivation(SC_30102, AGENCY, UnitType.SC, "30102", "ANESTESIA E RIANIMAZIONE POOP",
+                "03027300", null, null, EffectiveRule.DATE, OCT_1, null, D279, null, null, null, null);
+        fixture().givenNoPriorActivity().when(unnamed).expectEvents(new UnitActivationScheduled(SC_30102, AGENCY, UnitType.SC, "30102",
+                "ANESTESIA E RIANIMAZIONE POOP", "03027300", null, null, EffectiveRule.DATE, OCT_1, null, D279, POAS, null, null, null));
+        fixture().givenNoPriorActivity().when(new ScheduleUnitActivation(SC_30102, AGENCY, UnitType.SC, "30102",
+                        "ANESTESIA E RIANIMAZIONE POOP", "03027300", null, null, EffectiveRule.DATE, OCT_1, null, D279, "poas-other", null, null, null))
+                .expectNoEvents().expectException(rejectedWith("ACT_NOT_OF_POAS", "poasId"));
+        // an act outside any plan dates the change by itself, with no plan
+        fixture().givenNoPriorActivity().when(new ScheduleUnitActivation(SC_30102, AGENCY, UnitType.SC, "30102",
+                        "ANESTESIA E RIANIMAZIONE POOP", "03027300", null, null, EffectiveRule.DATE, OCT_1, null, D150, null, null, null, null))
+                .expectEvents(new UnitActivationScheduled(SC_30102, AGENCY, UnitType.SC, "30102", "ANESTESIA E RIANIMAZIONE POOP", "03027300",
+                        null, null, EffectiveRule.DATE, OCT_1, null, D150, null, null, null, null));
+        LocalDate dec31 = LocalDate.of(2022, 12, 31);
+        fixture().given(existing(SS_63101, UnitType.SS, "63101", "VACCINAZIONI", null))
+                .when(new ScheduleUnitClosure(SS_63101, dec31, null, null, null, D279, null, null))
+                .expectEvents(new UnitClosureScheduled(SS_63101, dec31, null, null, null, D279, POAS, null),
+                        new DanglingReferenceFlagged(SS_63101, FUN_63501, dec31, D279));
     }
 }

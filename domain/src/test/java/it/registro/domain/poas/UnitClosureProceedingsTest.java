@@ -2,6 +2,7 @@ package it.registro.domain.poas;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -24,6 +25,7 @@ class UnitClosureProceedingsTest {
         AggregateTestFixture<OrgUnit> f = new AggregateTestFixture<>(OrgUnit.class);
         f.registerInjectableResource((ActFacts) id -> id.equals(ACT)
                 ? Optional.of(new ActFacts.ActFact(id, "dg-asst-crema", LocalDate.of(2025, 6, 1), false)) : Optional.empty());
+        f.registerInjectableResource(new FakePoasFacts(Map.of(ACT, "poas-x")));
         f.registerInjectableResource(new UnitDirectory() {
             public List<String> referrers(String unitId) {
                 return List.of();

@@ -180,6 +180,15 @@ public class PoasProjection {
     }
 
     @QueryHandler
+    public List<String> handle(it.registro.domain.poas.api.FindPoasUsingAct q) {
+        Query query = new Query(new Criteria().orOperator(Criteria.where("adoptedByActId").is(q.actId()),
+                Criteria.where("approval.actId").is(q.actId()), Criteria.where("versions.actId").is(q.actId()),
+                Criteria.where("modifications.adoptedByActId").is(q.actId()), Criteria.where("modifications.approval.actId").is(q.actId())));
+        query.fields().include("_id");
+        return mongo.find(query, PoasView.class).stream().map(PoasView::getId).toList();
+    }
+
+    @QueryHandler
     public Long handle(FindPoasVersion q) {
         return Versioned.shown(mongo, PoasView.COLLECTION, q.poasId());
     }
