@@ -102,6 +102,23 @@ public class PoasController {
         return ResponseEntity.created(URI.create("/api/poas/" + id)).eTag(Etags.of(0)).body(new CommandAccepted(id, 0, projected));
     }
 
+    public record CorrectionRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20) String step,
+                                    @jakarta.validation.constraints.Size(max = 150) String modificationId,
+                                    @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(min = 1, max = 3)
+                                    java.util.Map<@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 50) String,
+                                            @jakarta.validation.constraints.Size(max = 4000) String> changes,
+                                    @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 1000) String reason) {
+    }
+
+    @PostMapping(path = "/{id}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct a step of the chain as recorded, with a reason",
+            description = "'step' ADOPTION (on), SUBMISSION (on, protocol, channel) or APPROVAL (on, voteAsRecorded, conformityAsRecorded), "
+                    + "of the plan or, with modificationId, of a modification; the dates stay in order and the 60-day deadline "
+                    + "follows the corrected dates.")
+    public ResponseEntity<CommandAccepted> correct(@PathVariable String id, @Valid @RequestBody CorrectionRequest r) {
+        return send(id, new it.registro.domain.poas.api.CorrectPoasRecord(id, r.step(), r.modificationId(), r.changes(), r.reason()));
+    }
+
     @PostMapping(path = "/{id}/steps", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A dated step of the approval chain (guidelines, requests, meetings, opinions, instructions)")
     public ResponseEntity<CommandAccepted> step(@PathVariable String id, @Valid @RequestBody StepRequest r) {

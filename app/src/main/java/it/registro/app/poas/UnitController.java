@@ -132,6 +132,22 @@ public class UnitController {
         return awaiter.accepted(id, version, () -> version(id));
     }
 
+    public record ChangeCorrectionRequest(@jakarta.validation.constraints.NotBlank @Size(max = 20) String change,
+                                          @jakarta.validation.constraints.NotNull @Size(min = 1, max = 4)
+                                          java.util.Map<@jakarta.validation.constraints.NotBlank @Size(max = 50) String, @Size(max = 4000) String> changes,
+                                          @jakarta.validation.constraints.NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping(path = "/api/units/{id}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct a scheduled change as recorded, with a reason",
+            description = "'change' ACTIVATION (effectiveFrom — not for a change on the POAS approval —, rawText, presidioAsRecorded, "
+                    + "groupAsRecorded) or CLOSURE (lastDay, rawText, presidioAsRecorded, groupAsRecorded); 'changes' gives each field's "
+                    + "right value, judged together; the trail keeps the change as recorded and the correction.")
+    public ResponseEntity<CommandAccepted> correct(@PathVariable String id, @Valid @RequestBody ChangeCorrectionRequest r) {
+        long version = commands.send(new it.registro.domain.poas.api.CorrectUnitChange(id, r.change(), r.changes(), r.reason()), "UNIT", id);
+        return awaiter.accepted(id, version, () -> version(id));
+    }
+
     @PostMapping(path = "/api/units/{id}/predecessors", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Link the unit to the unit it succeeds; it must start after the predecessor's last day")
     public ResponseEntity<CommandAccepted> predecessor(@PathVariable String id, @Valid @RequestBody SuccessionRequest r) {

@@ -115,6 +115,36 @@ class BodyOverTimeApiTest {
     }
 
     @Test
+    @DisplayName("issue 20 #4: a term recorded with the wrong holder is corrected with a reason; the composition and the history follow")
+    void termCorrection() {
+        String body = "/api/bodies/conferenza-rettifiche";
+        assertThat(api.postJson("/api/bodies", """
+                {"id":"conferenza-rettifiche","kind":"CONFERENZA_DEI_SINDACI","agency":{"kind":"ASST","name":"ASST Fixture R"},
+                 "name":"Conferenza dei Sindaci ASST Fixture R"}""").status()).isEqualTo(201);
+        assertThat(api.postJson(body + "/compositions", """
+                {"act":%s,"effectiveFrom":"2024-01-10","renewal":true,"seats":[
+                  {"role":"MAYOR","constituency":"comune-fixture-uno","personId":"%s","comuneId":"comune-fixture-uno"},
+                  {"role":"MAYOR","constituency":"comune-fixture-due","personId":"%s","comuneId":"comune-fixture-due"}]}"""
+                .formatted(ACT_1, alfa, beta)).status()).isEqualTo(200);
+        Api.Response corrected = api.postJson(body + "/terms/corrections", json(Map.of("seatId", "mayor-comune-fixture-due",
+                "from", "2024-01-10", "changes", Map.of("personId", gamma, "nameAsRecorded", "GAMMA"),
+                "reason", "il decreto indica il sindaco di Due per errore")));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        JsonNode composition = api.get(body + "/composition?asOf=2024-02-01").json();
+        assertThat(holders(composition)).containsExactly(alfa, gamma);
+        JsonNode corrections = api.get(body).json().get("corrections");
+        assertThat(corrections.size()).isEqualTo(1);
+        assertThat(corrections.get(0).get("subject").asString()).isEqualTo("term:mayor-comune-fixture-due:2024-01-10");
+        assertThat(corrections.get(0).toString()).contains(beta, gamma, "il decreto indica il sindaco di Due per errore");
+        long before = events.total();
+        Api.Response twoSeats = api.postJson(body + "/terms/corrections", json(Map.of("seatId", "mayor-comune-fixture-uno",
+                "from", "2024-01-10", "changes", Map.of("personId", gamma), "reason", "x")));
+        assertThat(twoSeats.status()).isEqualTo(409);
+        assertThat(twoSeats.json().get("code").asString()).isEqualTo("PERSON_ALREADY_SEATED");
+        assertThat(events.total()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("as of dates before, on and after a change of composition")
     void compositionBeforeAndAfterAChange() {
         assertThat(get("/composition?asOf=2024-01-09").get("seats").size()).isZero();

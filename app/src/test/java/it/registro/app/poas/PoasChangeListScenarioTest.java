@@ -601,6 +601,47 @@ class PoasChangeListScenarioTest {
         assertThat(replay.api.get("/api/poas/no-such-poas/audit").json().get("code").asString()).isEqualTo("POAS_NOT_FOUND");
     }
 
+    @Test
+    @Order(9)
+    @DisplayName("issue 20 #4: a POAS step and a unit's scheduled change are corrected with a reason; the deadline and the unit follow")
+    void corrections() {
+        Api api = replay.api;
+        String adoption = act("dg-asst-cremona", "DECRETO", "903", "2024-01-10");
+        String dgr = act("giunta-regionale-lombardia", "DGR", "XII/1002", "2024-03-01");
+        String p = "/api/poas/poas-fixture-rettifiche";
+        ChangeListReplay.ok(api.postJson("/api/poas", json(Map.of("id", "poas-fixture-rettifiche", "agencyName", "ASST Fixture Rettifiche",
+                "period", "2024-2026"))));
+        ChangeListReplay.ok(api.postJson(p + "/adoption", json(Map.of("actId", adoption, "on", "2024-01-10"))));
+        ChangeListReplay.ok(api.postJson(p + "/submission", json(Map.of("on", "2024-01-15", "protocol", "G1.2024.1"))));
+        ChangeListReplay.ok(api.postJson(p + "/approval", json(Map.of("actId", dgr, "on", "2024-03-01"))));
+        assertThat(api.get(p).json().get("poas").get("flags").size()).isZero();
+        // the DGR's true date is 20/03: day 65, five days over the 60
+        ChangeListReplay.ok(api.postJson(p + "/corrections", json(Map.of("step", "APPROVAL", "changes", Map.of("on", "2024-03-20"),
+                "reason", "data della DGR errata nel verbale"))));
+        JsonNode corrected = api.get(p).json();
+        assertThat(corrected.get("poas").get("approval").get("on").asString()).isEqualTo("2024-03-20");
+        assertThat(corrected.get("poas").get("flags").get(0).get("daysOver").asLong()).isEqualTo(5);
+        assertThat(corrected.toString()).contains("data della DGR errata nel verbale");
+        ChangeListReplay.ok(api.postJson(p + "/corrections", json(Map.of("step", "APPROVAL", "changes", Map.of("on", "2024-03-10"),
+                "reason", "data esatta"))));
+        assertThat(api.get(p).json().get("poas").get("flags").size()).isZero();
+        long before = eventCount();
+        assertThat(api.postJson(p + "/corrections", json(Map.of("step", "SUBMISSION", "changes", Map.of("on", "2024-03-11"), "reason", "x")))
+                .json().get("code").asString()).isEqualTo("DATES_OUT_OF_ORDER");
+        assertThat(eventCount()).isEqualTo(before);
+
+        Api.Response unit = api.postJson("/api/units/activations", json(Map.of("agency", "ASST Fixture Rettifiche", "type", "SC",
+                "code", "FIXTURE-R1", "name", "UNITÀ RETTIFICATA", "effectiveRule", "DATE", "effectiveFrom", "2024-04-01", "actId", adoption)));
+        ChangeListReplay.ok(unit);
+        String u = "/api/units/" + unit.json().get("id").asString();
+        assertThat(api.get(u).json().get("unit").get("activation").get("poasId").asString()).isEqualTo("poas-fixture-rettifiche");
+        ChangeListReplay.ok(api.postJson(u + "/corrections", json(Map.of("change", "ACTIVATION", "changes", Map.of("effectiveFrom", "2024-05-01"),
+                "reason", "data dell'elenco errata"))));
+        assertThat(api.get(u).json().get("unit").get("activation").get("date").asString()).isEqualTo("2024-05-01");
+        assertThat(api.get(u + "?asOf=2024-04-15").json().get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(api.get(u + "/trail").body()).contains("ACTIVATION_CORRECTED", "data dell'elenco errata");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     com.mongodb.client.MongoClient mongoClient;
     @org.springframework.beans.factory.annotation.Autowired

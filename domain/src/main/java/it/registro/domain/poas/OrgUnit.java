@@ -49,6 +49,8 @@ public class OrgUnit {
     private boolean placed;
     private LocalDate lastMove;
     private LocalDate lastRename;
+    /** The correctable values of the scheduled changes as recorded: "ACTIVATION" and "CLOSURE". */
+    private final java.util.Map<String, java.util.Map<String, String>> scheduled = new java.util.HashMap<>();
 
     protected OrgUnit() {
     }
@@ -300,6 +302,70 @@ public class OrgUnit {
         return AggregateLifecycle.getVersion();
     }
 
+    private static final String RULE = "_rule";
+    private static final java.util.Map<String, Set<String>> CORRECTABLE = java.util.Map.of(
+            "ACTIVATION", Set.of("effectiveFrom", "rawText", "presidioAsRecorded", "groupAsRecorded"),
+            "CLOSURE", Set.of("lastDay", "rawText", "presidioAsRecorded", "groupAsRecorded"));
+
+    /**
+     * A scheduled change corrected with its reason: its day (a dated activation's first day, a closure's
+     * last day) or its text as the list wrote it. The unit's days stay in order, and a successor keeps
+     * starting after this unit's last day, which the successors' own links were judged on.
+     */
+    @CommandHandler
+    public long handle(CorrectUnitChange command, UnitDirectory units) {
+        Verdict.firstRejection(requiredText(command.change(), "change", 20), requiredText(command.reason(), "reason", MAX_TEXT_LENGTH))
+                .orThrow();
+        String change = command.change().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!CORRECTABLE.containsKey(change)) {
+            throw new CommandRejectedException(Rejection.invalid("INVALID_VALUE", "change", "A change is ACTIVATION or CLOSURE"));
+        }
+        java.util.Map<String, String> current = scheduled.get(change);
+        if (current == null) {
+            throw new CommandRejectedException(Rejection.notFound("CHANGE_NOT_SCHEDULED", "change",
+                    "The unit has no " + change.toLowerCase(java.util.Locale.ROOT) + " recorded"));
+        }
+        if (EffectiveRule.ON_APPROVAL.name().equals(current.get(RULE)) && command.changes() != null
+                && command.changes().containsKey("effectiveFrom")) {
+            throw new CommandRejectedException(Rejection.invalid("FIELD_NOT_CORRECTABLE", "changes.effectiveFrom",
+                    "The unit starts on its POAS's approval: its day comes from the approval, not from a correction"));
+        }
+        java.util.List<it.registro.domain.common.FieldChange> changes = it.registro.domain.common.Corrections.changes(command.changes(),
+                CORRECTABLE.get(change), Set.of("effectiveFrom", "lastDay"), current);
+        LocalDate first = change.equals("ACTIVATION")
+                ? it.registro.domain.common.Corrections.date(it.registro.domain.common.Corrections.after(changes, "effectiveFrom",
+                current.get("effectiveFrom"))) : activationDate;
+        LocalDate last = change.equals("CLOSURE")
+                ? it.registro.domain.common.Corrections.date(it.registro.domain.common.Corrections.after(changes, "lastDay", current.get("lastDay")))
+                : closesAfter;
+        if (changes.stream().anyMatch(c -> (c.field().equals("lastDay") || c.field().equals("effectiveFrom")) && c.value() == null)
+                && (change.equals("CLOSURE") || activationDate != null)) {
+            throw new CommandRejectedException(Rejection.invalid("FIELD_REQUIRED", "changes", "A dated change keeps its day"));
+        }
+        if (first != null && last != null && last.isBefore(first)) {
+            throw new CommandRejectedException(Rejection.invalid("DATES_OUT_OF_ORDER", "changes",
+                    "The unit's last day (" + last + ") would come before its first (" + first + ")"));
+        }
+        if (first != null && predecessors.stream().anyMatch(p -> units.lastDay(p).map(d -> !first.isAfter(d)).orElse(false))) {
+            throw new CommandRejectedException(Rejection.invalid("DATES_OUT_OF_ORDER", "changes.effectiveFrom",
+                    "The unit succeeds a unit whose last day is on or after " + first));
+        }
+        AggregateLifecycle.apply(new UnitChangeCorrected(unitId, change, changes, Text.collapse(command.reason())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(UnitChangeCorrected e) {
+        e.changes().forEach(c -> scheduled.get(e.change()).put(c.field(), c.value()));
+        e.changes().forEach(c -> {
+            if (c.field().equals("effectiveFrom")) {
+                activationDate = it.registro.domain.common.Corrections.date(c.value());
+            } else if (c.field().equals("lastDay")) {
+                closesAfter = it.registro.domain.common.Corrections.date(c.value());
+            }
+        });
+    }
+
     @EventSourcingHandler
     void on(UnitRecordedAsExisting e) {
         unitId = e.unitId();
@@ -312,6 +378,13 @@ public class OrgUnit {
         unitId = e.unitId();
         name = e.name();
         activationDate = e.effectiveFrom();
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        v.put("effectiveFrom", e.effectiveFrom() == null ? null : e.effectiveFrom().toString());
+        v.put(RULE, e.effectiveRule().name());
+        v.put("rawText", e.rawText());
+        v.put("presidioAsRecorded", e.presidioAsRecorded());
+        v.put("groupAsRecorded", e.groupAsRecorded());
+        scheduled.put("ACTIVATION", v);
     }
 
     @EventSourcingHandler
@@ -322,6 +395,12 @@ public class OrgUnit {
     @EventSourcingHandler
     void on(UnitClosureScheduled e) {
         closesAfter = e.lastDay();
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        v.put("lastDay", e.lastDay().toString());
+        v.put("rawText", e.rawText());
+        v.put("presidioAsRecorded", e.presidioAsRecorded());
+        v.put("groupAsRecorded", e.groupAsRecorded());
+        scheduled.put("CLOSURE", v);
     }
 
     @EventSourcingHandler

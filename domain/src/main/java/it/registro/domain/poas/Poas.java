@@ -44,6 +44,9 @@ public class Poas {
     /** Modifications by id, in adoption order; each walks the same chain as the POAS. */
     private final Map<String, Modification> modifications = new LinkedHashMap<>();
 
+    /** The correctable values of each step as recorded: "ADOPTION", "SUBMISSION", "APPROVAL", prefixed "{modificationId}:" for a modification's. */
+    private final Map<String, Map<String, String>> recorded = new java.util.HashMap<>();
+
     /** Where one modification stands; the aggregate's own state, never exposed. */
     private record Modification(String actId, LocalDate adoptedOn, LocalDate submittedOn, LocalDate approvedOn) {
     }
@@ -279,6 +282,68 @@ public class Poas {
         return AggregateLifecycle.getVersion();
     }
 
+    private static final Map<String, java.util.Set<String>> CORRECTABLE = Map.of(
+            "ADOPTION", java.util.Set.of("on"),
+            "SUBMISSION", java.util.Set.of("on", "protocol", "channel"),
+            "APPROVAL", java.util.Set.of("on", "voteAsRecorded", "conformityAsRecorded"));
+
+    /**
+     * A step of the chain corrected with its reason, judged with the chain's other dates as they stand
+     * (adoption, then submission, then approval; a modification after the plan's approval); the 60-day
+     * deadline is computed again from the corrected dates and carried in the event.
+     */
+    @CommandHandler
+    public long handle(CorrectPoasRecord command) {
+        Verdict.firstRejection(requiredText(command.step(), "step", 20), requiredText(command.reason(), "reason", MAX_TEXT_LENGTH)).orThrow();
+        String step = command.step().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!CORRECTABLE.containsKey(step)) {
+            throw rejected(Rejection.invalid("INVALID_VALUE", "step", "A step is ADOPTION, SUBMISSION or APPROVAL"));
+        }
+        String mod = command.modificationId() == null || command.modificationId().isBlank() ? null : command.modificationId().strip();
+        if (mod != null) {
+            modification(mod);
+        }
+        String key = (mod == null ? "" : mod + ":") + step;
+        Map<String, String> current = recorded.get(key);
+        if (current == null) {
+            throw rejected(Rejection.notFound("STEP_NOT_RECORDED", "step", "No " + step.toLowerCase(java.util.Locale.ROOT)
+                    + (mod == null ? " of the POAS" : " of modification '" + mod + "'") + " is recorded"));
+        }
+        List<it.registro.domain.common.FieldChange> changes = it.registro.domain.common.Corrections.changes(command.changes(),
+                CORRECTABLE.get(step), java.util.Set.of("on"), current);
+        String prefix = mod == null ? "" : mod + ":";
+        LocalDate adopted = date(prefix + "ADOPTION", step, changes);
+        LocalDate submitted = date(prefix + "SUBMISSION", step, changes);
+        LocalDate approvedDay = date(prefix + "APPROVAL", step, changes);
+        if (changes.stream().anyMatch(c -> c.field().equals("on") && c.value() == null)) {
+            throw rejected(Rejection.invalid("FIELD_REQUIRED", "changes.on", "A step keeps a date: correct it, do not remove it"));
+        }
+        if (adopted != null && submitted != null && submitted.isBefore(adopted)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "changes.on", "The submission (" + submitted + ") would precede the adoption ("
+                    + adopted + ")"));
+        }
+        LocalDate basis = submitted != null ? submitted : adopted;
+        if (basis != null && approvedDay != null && approvedDay.isBefore(basis)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "changes.on", "The approval (" + approvedDay + ") would precede "
+                    + (submitted != null ? "the submission" : "the adoption") + " (" + basis + ")"));
+        }
+        if (mod != null && approvedOn != null && adopted != null && adopted.isBefore(approvedOn)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "changes.on", "A modification follows the plan's approval on " + approvedOn));
+        }
+        LocalDate dueOn = submitted == null ? null : ApprovalDeadline.dueOn(submitted);
+        Long daysOver = submitted == null || approvedDay == null ? null : ApprovalDeadline.daysOver(submitted, approvedDay);
+        AggregateLifecycle.apply(new PoasRecordCorrected(poasId, step, mod, changes, Text.collapse(command.reason()), dueOn, daysOver));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The date of a step after the changes (when it is the step corrected), else as recorded. */
+    private LocalDate date(String key, String step, List<it.registro.domain.common.FieldChange> changes) {
+        Map<String, String> values = recorded.get(key);
+        String current = values == null ? null : values.get("on");
+        String value = key.endsWith(step) ? it.registro.domain.common.Corrections.after(changes, "on", current) : current;
+        return it.registro.domain.common.Corrections.date(value);
+    }
+
     private void approvedBefore(LocalDate on) {
         if (!approved || approvedOn == null) {
             throw rejected(Rejection.invalid("POAS_NOT_APPROVED", "on", "The POAS has no dated approval yet"));
@@ -328,11 +393,13 @@ public class Poas {
     void on(PoasAdopted e) {
         adoptedOn = e.on();
         adoptedByActId = e.actId();
+        recorded.put("ADOPTION", values("on", e.on()));
     }
 
     @EventSourcingHandler
     void on(PoasSubmitted e) {
         submittedOn = e.on();
+        recorded.put("SUBMISSION", values("on", e.on(), "protocol", e.protocol(), "channel", e.channel()));
     }
 
     @EventSourcingHandler
@@ -340,11 +407,13 @@ public class Poas {
         approved = true;
         version = 1;
         approvedOn = e.on();
+        recorded.put("APPROVAL", values("on", e.on(), "voteAsRecorded", e.voteAsRecorded(), "conformityAsRecorded", e.conformityAsRecorded()));
     }
 
     @EventSourcingHandler
     void on(PoasApprovalDated e) {
         approvedOn = e.on();
+        recorded.computeIfAbsent("APPROVAL", k -> new java.util.HashMap<>()).put("on", e.on().toString());
     }
 
     @EventSourcingHandler
@@ -356,12 +425,14 @@ public class Poas {
     @EventSourcingHandler
     void on(PoasModificationAdopted e) {
         modifications.put(e.modificationId(), new Modification(e.actId(), e.on(), null, null));
+        recorded.put(e.modificationId() + ":ADOPTION", values("on", e.on()));
     }
 
     @EventSourcingHandler
     void on(PoasModificationSubmitted e) {
         Modification m = modifications.get(e.modificationId());
         modifications.put(e.modificationId(), new Modification(m.actId(), m.adoptedOn(), e.on(), null));
+        recorded.put(e.modificationId() + ":SUBMISSION", values("on", e.on(), "protocol", e.protocol(), "channel", e.channel()));
     }
 
     @EventSourcingHandler
@@ -370,5 +441,43 @@ public class Poas {
         modifications.put(e.modificationId(), new Modification(m.actId(), m.adoptedOn(), m.submittedOn(), e.on()));
         version = e.version();
         lastChangeOn = e.on();
+        recorded.put(e.modificationId() + ":APPROVAL", values("on", e.on(), "voteAsRecorded", e.voteAsRecorded()));
+    }
+
+    @EventSourcingHandler
+    void on(PoasRecordCorrected e) {
+        String key = (e.modificationId() == null ? "" : e.modificationId() + ":") + e.step();
+        e.changes().forEach(c -> recorded.get(key).put(c.field(), c.value()));
+        String on = e.changes().stream().filter(c -> c.field().equals("on")).map(it.registro.domain.common.FieldChange::value)
+                .findFirst().orElse(null);
+        if (on == null) {
+            return;
+        }
+        LocalDate day = LocalDate.parse(on);
+        if (e.modificationId() == null) {
+            switch (e.step()) {
+                case "ADOPTION" -> adoptedOn = day;
+                case "SUBMISSION" -> submittedOn = day;
+                default -> approvedOn = day;
+            }
+        } else {
+            Modification m = modifications.get(e.modificationId());
+            modifications.put(e.modificationId(), switch (e.step()) {
+                case "ADOPTION" -> new Modification(m.actId(), day, m.submittedOn(), m.approvedOn());
+                case "SUBMISSION" -> new Modification(m.actId(), m.adoptedOn(), day, m.approvedOn());
+                default -> new Modification(m.actId(), m.adoptedOn(), m.submittedOn(), day);
+            });
+            if (e.step().equals("APPROVAL")) {
+                lastChangeOn = day;
+            }
+        }
+    }
+
+    private static Map<String, String> values(Object... keyValues) {
+        Map<String, String> v = new java.util.HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            v.put((String) keyValues[i], keyValues[i + 1] == null ? null : String.valueOf(keyValues[i + 1]));
+        }
+        return v;
     }
 }

@@ -259,4 +259,27 @@ class OrgUnitTest {
                 .expectEvents(new UnitClosureScheduled(SS_63101, dec31, null, null, null, D279, POAS, null),
                         new DanglingReferenceFlagged(SS_63101, FUN_63501, dec31, D279));
     }
+
+    @Test
+    @DisplayName("issue 20 #4: a scheduled change's day and text are corrected with a reason, the unit's days kept in order")
+    void correction() {
+        fixture().given(sc30102())
+                .when(new CorrectUnitChange(SC_30102, "activation", Map.of("effectiveFrom", "2022-10-03"), "data dell'elenco errata"))
+                .expectEvents(new UnitChangeCorrected(SC_30102, "ACTIVATION", List.of(
+                        new it.registro.domain.common.FieldChange("effectiveFrom", "2022-10-01", "2022-10-03")), "data dell'elenco errata"));
+        // SC 30102 succeeds SSD 30101 (last day 30/09): it cannot start on that day
+        fixture().given(sc30102(), new UnitSuccessionLinked(SC_30102, SSD_30101, SuccessionKind.UPGRADE, SuccessionBasis.INFERRED, null, null))
+                .when(new CorrectUnitChange(SC_30102, "ACTIVATION", Map.of("effectiveFrom", "2022-09-30"), "x"))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+        fixture().given(sc30102(), new UnitClosureScheduled(SC_30102, LocalDate.of(2023, 12, 31), null, null, null, D279, POAS, null))
+                .when(new CorrectUnitChange(SC_30102, "CLOSURE", Map.of("lastDay", "2022-09-01"), "x"))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+        fixture().given(sc30102())
+                .when(new CorrectUnitChange(SC_30102, "CLOSURE", Map.of("lastDay", "2023-01-01"), "x"))
+                .expectException(rejectedWith("CHANGE_NOT_SCHEDULED")).expectNoEvents();
+        fixture().given(new UnitActivationScheduled(SC_30102, AGENCY, UnitType.SC, "30102", "X", "03027300", null, null,
+                        EffectiveRule.ON_APPROVAL, null, null, D279, POAS, null, null, null))
+                .when(new CorrectUnitChange(SC_30102, "ACTIVATION", Map.of("effectiveFrom", "2023-01-01"), "x"))
+                .expectException(rejectedWith("FIELD_NOT_CORRECTABLE")).expectNoEvents();
+    }
 }

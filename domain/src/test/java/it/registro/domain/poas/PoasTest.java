@@ -229,4 +229,44 @@ class PoasTest {
                 .when(new AdoptPoasModification(P, "m2", "giunta-regionale-lombardia-dgr-xi-9001-2022", LocalDate.of(2023, 4, 2), null, null))
                 .expectNoEvents().expectException(rejectedWith("DATES_OUT_OF_ORDER"));
     }
+
+    @Test
+    @DisplayName("issue 20 #4: a step of the chain is corrected with a reason; the deadline follows the corrected dates")
+    void correction() {
+        // the approval was on day 52; the DGR's true date is day 63: three days over, carried in the correction
+        fixture.given(approved())
+                .when(new CorrectPoasRecord(P, "approval", null, java.util.Map.of("on", "2022-08-12"), "data della DGR errata"))
+                .expectEvents(new PoasRecordCorrected(P, "APPROVAL", null,
+                        List.of(new it.registro.domain.common.FieldChange("on", "2022-08-01", "2022-08-12")), "data della DGR errata",
+                        LocalDate.of(2022, 8, 9), 3L));
+        fixture.given(approved())
+                .when(new CorrectPoasRecord(P, "SUBMISSION", null, java.util.Map.of("protocol", "G1.2022.0024600", "on", "2022-06-11"), "protocollo"))
+                .expectEvents(new PoasRecordCorrected(P, "SUBMISSION", null, List.of(
+                        new it.registro.domain.common.FieldChange("on", "2022-06-10", "2022-06-11"),
+                        new it.registro.domain.common.FieldChange("protocol", "G1.2022.0024599", "G1.2022.0024600")), "protocollo",
+                        LocalDate.of(2022, 8, 10), 0L));
+        fixture.given(approved())
+                .when(new CorrectPoasRecord(P, "SUBMISSION", null, java.util.Map.of("on", "2022-08-02"), "x"))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+        fixture.given(approved())
+                .when(new CorrectPoasRecord(P, "ADOPTION", null, java.util.Map.of("on", "2022-06-11"), "x"))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+        fixture.given(submitted())
+                .when(new CorrectPoasRecord(P, "APPROVAL", null, java.util.Map.of("on", "2022-08-12"), "x"))
+                .expectException(rejectedWith("STEP_NOT_RECORDED")).expectNoEvents();
+        fixture.given(approved())
+                .when(new CorrectPoasRecord(P, "APPROVAL", null, java.util.Map.of("actId", "x"), "x"))
+                .expectException(rejectedWith("FIELD_NOT_CORRECTABLE")).expectNoEvents();
+        fixture.given(approved())
+                .when(new CorrectPoasRecord(P, "APPROVAL", null, java.util.Map.of("on", "2022-08-01"), "x"))
+                .expectException(rejectedWith("NOTHING_TO_CORRECT")).expectNoEvents();
+        modifications().given(modificationSubmitted())
+                .when(new CorrectPoasRecord(P, "SUBMISSION", "m1", java.util.Map.of("on", "2023-02-16"), "data di trasmissione"))
+                .expectEvents(new PoasRecordCorrected(P, "SUBMISSION", "m1", List.of(
+                        new it.registro.domain.common.FieldChange("on", "2023-02-20", "2023-02-16")), "data di trasmissione",
+                        LocalDate.of(2023, 4, 17), null));
+        modifications().given(modificationSubmitted())
+                .when(new CorrectPoasRecord(P, "ADOPTION", "m1", java.util.Map.of("on", "2022-07-01"), "x"))
+                .expectException(rejectedWith("DATES_OUT_OF_ORDER")).expectNoEvents();
+    }
 }

@@ -1,6 +1,7 @@
 package it.registro.projections.poas;
 
 import java.time.Instant;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -154,6 +155,79 @@ public class PoasProjection {
             p.getVersions().add(new PoasView.Version(e.version(), label, e.on(), e.actId(), e.adoptedByActId()));
             p.getSteps().add(new PoasView.Step("MODIFICATION_APPROVED", e.on(), "Approvazione modifica " + e.modificationId(), null,
                     e.actId(), e.voteAsRecorded(), e.source(), at));
+        });
+    }
+
+    /**
+     * A step corrected: the step, the chain and the versions take the corrected values; the deadline flag of
+     * the chain follows the corrected dates (the correction carries them); the chain keeps a CORRECTED step.
+     */
+    @EventHandler
+    public void on(it.registro.domain.poas.api.PoasRecordCorrected e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.poasId(), seq, p -> {
+            Map<String, String> v = new java.util.HashMap<>();
+            e.changes().forEach(c -> v.put(c.field(), c.value()));
+            LocalDate on = v.containsKey("on") ? LocalDate.parse(v.get("on")) : null;
+            String mod = e.modificationId();
+            String kind = (mod == null ? "" : "MODIFICATION_") + switch (e.step()) {
+                case "ADOPTION" -> "ADOPTED";
+                case "SUBMISSION" -> "SUBMITTED";
+                default -> "APPROVED";
+            };
+            LocalDate previousDue = null;
+            if (mod == null) {
+                previousDue = p.getSubmission() == null ? null : it.registro.domain.poas.ApprovalDeadline.dueOn(p.getSubmission().on());
+                switch (e.step()) {
+                    case "ADOPTION" -> p.adopted(p.getAdoptedByActId(), on);
+                    case "SUBMISSION" -> {
+                        PoasView.Submission s = p.getSubmission();
+                        p.submission(new PoasView.Submission(on != null ? on : s.on(), v.getOrDefault("protocol", s.protocol()),
+                                v.getOrDefault("channel", s.channel()), s.dueOn()));
+                    }
+                    default -> {
+                        PoasView.Approval a = p.getApproval();
+                        p.approval(new PoasView.Approval(a.actId(), on != null ? on : a.on(), v.getOrDefault("voteAsRecorded", a.voteAsRecorded()),
+                                v.getOrDefault("conformityAsRecorded", a.conformityAsRecorded())));
+                        if (on != null) {
+                            p.getVersions().replaceAll(ver -> ver.number() == 1
+                                    ? new PoasView.Version(1, ver.label(), on, ver.actId(), ver.proposingActId()) : ver);
+                        }
+                    }
+                }
+            } else {
+                PoasView.Modification m = p.getModifications().stream().filter(x -> x.id().equals(mod)).findFirst().orElseThrow();
+                previousDue = m.submission() == null ? null : it.registro.domain.poas.ApprovalDeadline.dueOn(m.submission().on());
+                p.modification(mod, x -> switch (e.step()) {
+                    case "ADOPTION" -> new PoasView.Modification(x.id(), x.label(), x.adoptedByActId(), on, x.submission(), x.reviews(),
+                            x.approval(), x.version());
+                    case "SUBMISSION" -> x.submitted(new PoasView.Submission(on != null ? on : x.submission().on(),
+                            v.getOrDefault("protocol", x.submission().protocol()), v.getOrDefault("channel", x.submission().channel()), null));
+                    default -> x.approved(new PoasView.Approval(x.approval().actId(), on != null ? on : x.approval().on(),
+                            v.getOrDefault("voteAsRecorded", x.approval().voteAsRecorded()), null), x.version());
+                });
+                if (on != null && e.step().equals("APPROVAL")) {
+                    p.getVersions().replaceAll(ver -> ver.number() == m.version()
+                            ? new PoasView.Version(ver.number(), ver.label(), on, ver.actId(), ver.proposingActId()) : ver);
+                }
+            }
+            if (on != null) {
+                p.getSteps().replaceAll(s -> s.kind().equals(kind) && (mod == null || s.step().endsWith(" " + mod))
+                        ? new PoasView.Step(s.kind(), on, s.step(), s.actor(), s.actId(), s.textAsRecorded(), s.source(), s.recordedAt()) : s);
+            }
+            p.getSteps().add(new PoasView.Step("CORRECTED", at.atZone(it.registro.domain.common.BusinessTime.ZONE).toLocalDate(),
+                    "Rettifica " + kind.toLowerCase(java.util.Locale.ROOT) + (mod == null ? "" : " " + mod), null, null,
+                    e.changes().stream().map(c -> c.field() + ": " + c.previous() + " → " + c.value())
+                            .collect(java.util.stream.Collectors.joining("; ")) + " — " + e.reason(), null, at));
+            if (e.daysOver() != null) {
+                LocalDate due = previousDue;
+                p.getFlags().removeIf(f -> f.code().equals("APPROVAL_DEADLINE_EXCEEDED") && java.util.Objects.equals(f.dueOn(), due));
+                p.getFlags().removeIf(f -> f.code().equals("APPROVAL_DEADLINE_EXCEEDED") && java.util.Objects.equals(f.dueOn(), e.dueOn()));
+                if (e.daysOver() > 0) {
+                    LocalDate approvedOn = mod == null ? p.getApproval().on()
+                            : p.getModifications().stream().filter(x -> x.id().equals(mod)).findFirst().orElseThrow().approval().on();
+                    p.getFlags().add(new PoasView.Flag("APPROVAL_DEADLINE_EXCEEDED", "WARNING", e.dueOn(), approvedOn, e.daysOver()));
+                }
+            }
         });
     }
 

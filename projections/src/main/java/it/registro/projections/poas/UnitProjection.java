@@ -93,6 +93,37 @@ public class UnitProjection {
         });
     }
 
+    /** A scheduled change corrected: the change takes the corrected values, the trail keeps the correction and its reason. */
+    @EventHandler
+    public void on(it.registro.domain.poas.api.UnitChangeCorrected e, @SequenceNumber long seq, @Timestamp Instant at,
+                   @MetaDataValue("principal") String principal) {
+        update(e.unitId(), seq, u -> {
+            UnitView.Change c = e.change().equals("CLOSURE") ? u.getClosure() : u.getActivation();
+            LocalDate date = c.date();
+            String raw = c.rawText();
+            String presidio = c.presidioAsRecorded();
+            String group = c.groupAsRecorded();
+            for (it.registro.domain.common.FieldChange f : e.changes()) {
+                switch (f.field()) {
+                    case "effectiveFrom", "lastDay" -> date = f.value() == null ? null : LocalDate.parse(f.value());
+                    case "rawText" -> raw = f.value();
+                    case "presidioAsRecorded" -> presidio = f.value();
+                    default -> group = f.value();
+                }
+            }
+            UnitView.Change corrected = new UnitView.Change(c.kind(), c.rule(), date, raw, presidio, group, c.scheduledByActId(),
+                    c.poasId(), c.approvedByActId(), c.approvedOn(), c.source(), c.recordedAt(), c.recordedBy());
+            if (e.change().equals("CLOSURE")) {
+                u.closure(corrected);
+            } else {
+                u.activation(corrected);
+            }
+            u.getTrail().add(new UnitView.TrailEntry(e.change() + "_CORRECTED", date, e.reason(), c.scheduledByActId(), null,
+                    e.changes().stream().map(f -> f.field() + ": " + f.previous() + " → " + f.value())
+                            .collect(java.util.stream.Collectors.joining("; ")), null, at, who(principal)));
+        });
+    }
+
     @EventHandler
     public void on(OrganigramDisagreementFlagged e, @SequenceNumber long seq) {
         String box = e.boxDateAsRecorded() == null ? "no date" : "'" + e.boxDateAsRecorded() + "'";
