@@ -74,6 +74,7 @@ public class SecurityConfiguration {
                         // the audit trail names every principal: auditors and administrators only
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/audit/verification").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/audit/recomputation").hasAnyRole("AUDITOR", "ADMIN")
                         // operations on the service itself (rebuild): administrators; its status also auditors
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")

@@ -39,7 +39,7 @@ public class EventStoreBodyFacts implements BodyFacts {
     private final EventStore eventStore;
     private final EventStorageEngine engine;
     private final Map<String, Folded<BodyHistory>> bodies = new ConcurrentHashMap<>();
-    private final Map<String, Folded<Populations>> comuni = new ConcurrentHashMap<>();
+    private final Map<String, Folded<BodyOnDates.Populations>> comuni = new ConcurrentHashMap<>();
 
     public EventStoreBodyFacts(EventStore eventStore, EventStorageEngine engine) {
         this.eventStore = eventStore;
@@ -59,15 +59,7 @@ public class EventStoreBodyFacts implements BodyFacts {
         }
         Map<String, Long> populations = populationsOn(day.held().stream().map(Terms.Term::comuneId)
                 .filter(java.util.Objects::nonNull).toList(), date);
-        List<Member> members = day.held().stream().map(t -> new Member(t.personId(), t.seatId(), t.comuneId(),
-                t.comuneId() == null ? null : populations.get(t.comuneId()))).toList();
-        CompositionActFact act = day.compositionAct() == null ? null
-                : new CompositionActFact(day.compositionAct().act(), day.compositionAct().effectiveFrom());
-        RuleSetFact rules = day.ruleSet() == null ? null : new RuleSetFact(day.ruleSet().version(), day.ruleSet().name(),
-                day.ruleSet().quorum(), day.ruleSet().majority(), day.ruleSet().weighting());
-        List<DelegationFact> delegations = day.delegations().stream().map(d -> new DelegationFact(d.delegationId(), d.seatId(),
-                d.delegatorPersonId(), d.delegatePersonId(), d.from(), d.to())).toList();
-        return Optional.of(new BodyOnDate(bodyId, members, act, rules, delegations));
+        return Optional.of(BodyOnDates.of(bodyId, day, id -> Optional.ofNullable(populations.get(id))));
     }
 
     @Override
@@ -84,7 +76,7 @@ public class EventStoreBodyFacts implements BodyFacts {
         Set<String> ids = new LinkedHashSet<>(comuneIds);
         Map<String, Long> known = new HashMap<>();
         for (String id : ids) {
-            Folded<Populations> f = comuni.get(id);
+            Folded<BodyOnDates.Populations> f = comuni.get(id);
             if (f != null) {
                 synchronized (f) {
                     known.put(id, f.next);
@@ -95,14 +87,14 @@ public class EventStoreBodyFacts implements BodyFacts {
         toRead.removeAll(known.keySet());
         toRead.addAll(engine instanceof SequencedEventStorageEngine sequenced ? sequenced.advanced(known) : known.keySet());
         for (String id : toRead) {
-            Folded<Populations> f = comuni.computeIfAbsent(id, k -> new Folded<>(Populations::new));
+            Folded<BodyOnDates.Populations> f = comuni.computeIfAbsent(id, k -> new Folded<>(BodyOnDates.Populations::new));
             synchronized (f) {
                 readOn(id, f, f.state::apply);
             }
         }
         Map<String, Long> result = new HashMap<>();
         for (String id : ids) {
-            Folded<Populations> f = comuni.get(id);
+            Folded<BodyOnDates.Populations> f = comuni.get(id);
             synchronized (f) {
                 f.state.on(date).ifPresent(p -> result.put(id, p));
             }
@@ -126,22 +118,6 @@ public class EventStoreBodyFacts implements BodyFacts {
 
         Folded(Supplier<T> initial) {
             this.state = initial.get();
-        }
-    }
-
-    /** A comune's recorded populations, the latest on or before a date answering. */
-    private static final class Populations {
-        private final List<PopulationRecorded> recorded = new ArrayList<>();
-
-        void apply(Object event) {
-            if (event instanceof PopulationRecorded p) {
-                recorded.add(p);
-            }
-        }
-
-        Optional<Long> on(LocalDate date) {
-            return recorded.stream().filter(p -> !p.referenceDate().isAfter(date))
-                    .max(Comparator.comparing(PopulationRecorded::referenceDate)).map(PopulationRecorded::population);
         }
     }
 }

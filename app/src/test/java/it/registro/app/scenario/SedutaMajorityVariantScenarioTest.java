@@ -76,4 +76,19 @@ class SedutaMajorityVariantScenarioTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/api/bodies/" + replay.bodyId
                 + "/officers?at=2024-10-18T15:15").json().get("offices").get(0).get("personId").asString()).isEqualTo(replay.id("M1")));
     }
+
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
+    @Test
+    @DisplayName("issue 20 #1: every view of every vote gives the aggregate's figures and outcome; the auditor's recomputation finds nothing else")
+    void oneTruth() {
+        it.registro.app.support.VotingViews views = new it.registro.app.support.VotingViews(api, eventStore);
+        views.assertConsistent(replay.sessionId);
+        assertThat(views.checked()).as("the President's and the Vice President's elections").isEqualTo(2);
+        JsonNode report = api.postJson("/api/audit/recomputation", "{}").json();
+        assertThat(report.get("clean").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("votes").asInt() + report.get("elections").asInt()).isEqualTo(views.checked());
+        assertThat(report.get("statedAgainstRules").asInt()).isEqualTo(((Integer) expected.get("outcomeRuleMismatchFlags")));
+    }
 }

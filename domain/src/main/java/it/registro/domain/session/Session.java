@@ -413,7 +413,7 @@ public class Session {
         if (!quorum.met()) {
             throw rejected(quorumNotMet(quorum));
         }
-        VotingFloor.Decision d = electionDecision(floor, command.at(), command.tally() == null ? null : tally);
+        VotingFloor.Decision d = floor.decideElection(command.at(), command.tally() == null ? null : tally);
         String factId = nextFactId();
         AggregateLifecycle.apply(new ElectionRecorded(sessionId, factId, bodyId, command.itemNo(), command.office(),
                 command.personId(), Text.collapse(command.nameAsRecorded()), command.at(), tally, d.presentAtVote(), d.quorum(),
@@ -424,21 +424,6 @@ public class Session {
             outcomeMismatch(factId, Outcome.PASSED, d);
         }
         return new Recorded(factId, AggregateLifecycle.getVersion());
-    }
-
-    /**
-     * An election is decided by heads, as seed 004 records it (a weighing body's elections list no
-     * population): the floor's decision under the rule set's majority, without weights.
-     */
-    private static VotingFloor.Decision electionDecision(VotingFloor floor, Instant at, Tally tally) {
-        VotingFloor.Seating s = floor.seating();
-        VotingFloor byHead = new VotingFloor(new VotingFloor.Seating(s.seats(), s.delegations(), s.rules() == null ? null
-                : new VotingFloor.Rules(s.rules().version(), s.rules().name(), s.rules().quorum(), s.rules().majority(), Weighting.HEADCOUNT)),
-                floor.room());
-        VotingFloor.Decision d = byHead.decide(at, tally, null);
-        // the quorum is the body's (weighted where it weighs); only the majority is by head
-        return new VotingFloor.Decision(floor.quorumAt(at), d.presentAtVote(), d.tally(), null, null, d.ruleSetVersion(), d.rule(), false,
-                d.threshold(), d.base(), d.computedOutcome());
     }
 
     @CommandHandler
@@ -808,7 +793,7 @@ public class Session {
             VotingFloor.Decision d;
             if (b.election()) {
                 boolean counted = tally != null && (tally.inFavour() != null || tally.against() != null || tally.abstained() != null);
-                d = electionDecision(floor, b.at(), counted ? tally : null);
+                d = floor.decideElection(b.at(), counted ? tally : null);
             } else {
                 if (b.named() && floor.seating().rules() != null && floor.seating().rules().weighted()) {
                     weighted = orThrow(floor.weightedTally(b.choices(), b.at()));

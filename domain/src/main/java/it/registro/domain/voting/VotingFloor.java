@@ -267,6 +267,20 @@ public final class VotingFloor {
                 r.threshold(), r.base(), outcome);
     }
 
+    /**
+     * An election, decided by heads as seed 004 records it (a weighing body's elections list no
+     * population): the majority of the rule set in force counted without weights, the quorum the body's own
+     * (weighted where it weighs). {@code tally} null: an election recorded without counts.
+     */
+    public Decision decideElection(Instant at, Tally tally) {
+        Rules r = seating.rules();
+        VotingFloor byHead = new VotingFloor(new Seating(seating.seats(), seating.delegations(), r == null ? null
+                : new Rules(r.version(), r.name(), r.quorum(), r.majority(), it.registro.domain.body.api.Weighting.HEADCOUNT)), room);
+        Decision d = byHead.decide(at, tally, null);
+        return new Decision(quorumAt(at), d.presentAtVote(), d.tally(), null, null, d.ruleSetVersion(), d.rule(), false,
+                d.threshold(), d.base(), d.computedOutcome());
+    }
+
     private static Shares shares(Tally weighted) {
         if (weighted == null) {
             return null;

@@ -32,9 +32,32 @@ public class LedgerController {
 
     private final Ledger ledger;
     private final LedgerVerifier verifier;
-    public LedgerController(Ledger ledger, LedgerVerifier verifier) {
+    private final it.registro.app.audit.VoteRecomputation recomputation;
+
+    public LedgerController(Ledger ledger, LedgerVerifier verifier, it.registro.app.audit.VoteRecomputation recomputation) {
         this.ledger = ledger;
         this.verifier = verifier;
+        this.recomputation = recomputation;
+    }
+
+    @PostMapping(path = "/api/audit/recomputation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Judge every vote, election and declared quorum again from the stored events, under the body's record as it "
+            + "stands and the rule set in force at its instant; list every difference from the figures recorded")
+    public it.registro.app.audit.VoteRecomputation.Report recompute() {
+        return recomputation.run();
+    }
+
+    @GetMapping(path = "/api/audit/recomputation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The latest recomputation")
+    public it.registro.app.audit.VoteRecomputation.Report lastRecomputation() {
+        return recomputation.last().orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_RECOMPUTATION", null,
+                "No recomputation has run since the service started"));
+    }
+
+    @GetMapping(path = "/api/audit/recomputation/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Where the running (or last) recomputation is: events read or sittings judged, per second")
+    public it.registro.app.audit.VoteRecomputation.Progress recomputationProgress() {
+        return recomputation.progress();
     }
 
     @PostMapping(path = "/api/audit/verification", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * and each key's endorsement by the key before it. It uses only the JDK, {@link MerkleTree} and
  * {@link CheckpointText}:
  * {@code java -cp app/target/classes it.registro.app.audit.ledger.OfflineVerifier bundle.txt [trusted-public-key ...]}.
+ * With {@code --recompute} it also judges every sitting again ({@link #recompute}), which needs the service's classes.
  * With trusted keys (base64, obtained apart from the bundle) every checkpoint must be signed by one of
  * them or by a key they endorse, directly or through later rotations.
  *
@@ -162,11 +163,60 @@ public final class OfflineVerifier {
         }
     }
 
+    /** What the recomputation of the bundle's sittings found: how many, and every difference from the figures recorded. */
+    public record Recomputation(int sessions, int votes, int elections, List<it.registro.domain.session.SessionReplay.Difference> differences) {
+    }
+
+    /**
+     * Judges every vote, election and declared quorum of the bundle's sittings again, from the events the bundle
+     * holds (each read from its stored bytes), with the service's own voting floor: the same recomputation as
+     * {@code POST /api/audit/recomputation}. Needs the service's classes (the domain, Jackson, the BSON codec):
+     * see docs/audit.md for the command line.
+     */
+    public static Recomputation recompute(Iterable<String> lines) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        it.registro.app.audit.VoteRecomputation.Recomputer r = new it.registro.app.audit.VoteRecomputation.Recomputer();
+        for (String line : lines) {
+            if (!line.startsWith("leaf\t")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length < 7 || f[6].isEmpty()) {
+                continue;
+            }
+            org.bson.RawBsonDocument stored = new org.bson.RawBsonDocument(Base64.getDecoder().decode(f[6]));
+            String type = string(stored, "type");
+            if (type == null || !it.registro.app.audit.VoteRecomputation.Recomputer.wanted(type)) {
+                continue;
+            }
+            try {
+                Object payload = mapper.readValue(string(stored, "serializedPayload"), Class.forName(string(stored, "payloadType")));
+                r.accept(type, string(stored, "aggregateIdentifier"), payload);
+            } catch (ClassNotFoundException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("leaf " + f[1] + ": the event cannot be read: " + e.getMessage(), e);
+            }
+        }
+        List<it.registro.domain.session.SessionReplay.Difference> differences = r.recompute(n -> {
+        });
+        return new Recomputation(r.sessions(), r.votes(), r.elections(), differences);
+    }
+
+    private static String string(org.bson.RawBsonDocument document, String field) {
+        org.bson.BsonValue v = document.get(field);
+        return v != null && v.isString() ? v.asString().getValue() : null;
+    }
+
     public static void main(String[] args) {
-        if (args.length < 1) {
-            System.err.println("usage: OfflineVerifier <bundle.txt> [trusted-public-key ...]");
+        List<String> arguments = new ArrayList<>(List.of(args));
+        boolean recompute = arguments.remove("--recompute");
+        if (arguments.isEmpty()) {
+            System.err.println("usage: OfflineVerifier <bundle.txt> [trusted-public-key ...] [--recompute]");
             System.exit(2);
         }
+        args = arguments.toArray(String[]::new);
         Path bundle = Path.of(args[0]);
         Iterable<String> lines = () -> {
             try {
@@ -186,7 +236,16 @@ public final class OfflineVerifier {
         System.out.printf("%d events, %d checkpoints checked%n", r.leaves(), r.checkpoints());
         r.problems().forEach(p -> System.out.println("PROBLEM " + p));
         System.out.println(r.ok() ? "OK: every event is in the signed tree as stored" : "FAILED");
-        System.exit(r.ok() ? 0 : 1);
+        boolean recomputedClean = true;
+        if (recompute) {
+            Recomputation rc = recompute(lines);
+            System.out.printf("%d sittings, %d votes, %d elections judged again%n", rc.sessions(), rc.votes(), rc.elections());
+            rc.differences().forEach(d -> System.out.printf("DIFFERENCE %s %s %s item %d at %s: %s recorded %s, recomputed %s%n",
+                    d.sessionId(), d.factId(), d.kind(), d.itemNo(), d.at(), d.field(), d.recorded(), d.recomputed()));
+            recomputedClean = rc.differences().isEmpty();
+            System.out.println(recomputedClean ? "OK: every recorded figure is what the rules give" : "DIFFERENCES FOUND");
+        }
+        System.exit(r.ok() && recomputedClean ? 0 : 1);
     }
 
     /** The bundle's first lines: origin, keys, checkpoints; the leaf lines follow ({@link #writeLeaf}). */
