@@ -59,7 +59,7 @@ public class Session {
     private Instant closedAt;
     private MinutesState minutes = MinutesState.DRAFT;
 
-    private final Map<Integer, Item> agenda = new LinkedHashMap<>();
+    private final Agenda agenda = new Agenda();
     private final Attendance attendance = new Attendance();
     private final Ballots ballots = new Ballots();
     private final RecordedFacts facts = new RecordedFacts();
@@ -75,9 +75,6 @@ public class Session {
     private int flagCount;
     private int designationCount;
     private int attachmentCount;
-
-    private record Item(ItemKind kind, boolean withdrawn) {
-    }
 
     private record Designation(Instant at, String ratifyingIssuer, Integer termYears, boolean ratified) {
     }
@@ -129,9 +126,7 @@ public class Session {
         if (state == SessionState.OPEN) {
             throw rejected(Rejection.invalid("SESSION_ALREADY_OPEN", "itemNo", "Items are added to the agenda before opening"));
         }
-        if (agenda.containsKey(command.itemNo())) {
-            throw rejected(Rejection.conflict("DUPLICATE_ITEM", "itemNo", "Item " + command.itemNo() + " is on the agenda"));
-        }
+        agenda.mayAdd(command.itemNo()).orThrow();
         AggregateLifecycle.apply(new AgendaItemAdded(sessionId, command.itemNo(), command.kind(), Text.collapse(command.title())));
         return AggregateLifecycle.getVersion();
     }
@@ -139,7 +134,7 @@ public class Session {
     @CommandHandler
     public long handle(AddAgendaItemTitle command) {
         requiredText(command.title(), "title", MAX_LONG_TEXT).orThrow();
-        item(command.itemNo());
+        agenda.item(command.itemNo());
         AggregateLifecycle.apply(new AgendaItemTitleAdded(sessionId, command.itemNo(), Text.collapse(command.title()),
                 Text.collapse(command.source())));
         return AggregateLifecycle.getVersion();
@@ -149,13 +144,11 @@ public class Session {
     public long handle(WithdrawAgendaItem command) {
         requiredText(command.reason(), "reason", MAX_TEXT_LENGTH).orThrow();
         notClosed();
-        Item item = item(command.itemNo());
+        agenda.item(command.itemNo());
         if (state == SessionState.OPEN) {
             throw rejected(Rejection.invalid("SESSION_ALREADY_OPEN", "itemNo", "Items are withdrawn before opening"));
         }
-        if (item.withdrawn()) {
-            throw rejected(Rejection.conflict("ITEM_WITHDRAWN", "itemNo", "Item " + command.itemNo() + " is already withdrawn"));
-        }
+        agenda.mayWithdraw(command.itemNo()).orThrow();
         AggregateLifecycle.apply(new AgendaItemWithdrawn(sessionId, command.itemNo(), Text.collapse(command.reason())));
         return AggregateLifecycle.getVersion();
     }
@@ -342,7 +335,7 @@ public class Session {
                 optionalText(command.subject(), "subject", MAX_LONG_TEXT),
                 optionalText(command.outcomeAsRecorded(), "outcomeAsRecorded", MAX_TEXT_LENGTH),
                 optionalText(command.revoteReason(), "revoteReason", MAX_TEXT_LENGTH)).orThrow();
-        votableItem(command.itemNo());
+        agenda.votable(command.itemNo());
         inOpenSession(command.at());
         ballots.mayVote(command.itemNo(), command.subject(), command.mode(), command.revoteReason()).orThrow();
         VotingFloor floor = floor(bodyFacts);
@@ -396,7 +389,7 @@ public class Session {
                 required(command.at(), "at"),
                 optionalText(command.nameAsRecorded(), "nameAsRecorded", MAX_NAME_LENGTH),
                 optionalText(command.outcomeAsRecorded(), "outcomeAsRecorded", MAX_TEXT_LENGTH)).orThrow();
-        Item item = votableItem(command.itemNo());
+        Agenda.Item item = agenda.votable(command.itemNo());
         if (item.kind() != ItemKind.ELECTION) {
             throw rejected(Rejection.invalid("ITEM_KIND_MISMATCH", "itemNo", "Item " + command.itemNo() + " is not an election"));
         }
@@ -432,7 +425,7 @@ public class Session {
                 command.count() < 0 ? Verdict.rejected(Rejection.invalid("NEGATIVE_COUNT", "count", "count cannot be negative"))
                         : Verdict.allowed(),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
-        item(command.itemNo());
+        agenda.item(command.itemNo());
         String factId = nextFactId();
         AggregateLifecycle.apply(new VotersAttested(sessionId, factId, command.itemNo(), command.count(), command.at(),
                 Text.collapse(command.textAsRecorded())));
@@ -457,7 +450,7 @@ public class Session {
         Verdict.firstRejection(required(command.candidatureId(), "candidatureId"),
                 requiredText(command.name(), "name", MAX_NAME_LENGTH),
                 optionalText(command.detailsAsRecorded(), "detailsAsRecorded", MAX_LONG_TEXT)).orThrow();
-        Item item = item(command.itemNo());
+        Agenda.Item item = agenda.item(command.itemNo());
         if (item.kind() != ItemKind.NOMINATION) {
             throw rejected(Rejection.invalid("ITEM_KIND_MISMATCH", "itemNo", "Item " + command.itemNo() + " is not a nomination"));
         }
@@ -480,7 +473,7 @@ public class Session {
                 command.termYears() != null && (command.termYears() < 1 || command.termYears() > 20)
                         ? Verdict.rejected(Rejection.invalid("TERM_OUT_OF_RANGE", "termYears", "A term is 1 to 20 years"))
                         : Verdict.allowed()).orThrow();
-        Item item = votableItem(command.itemNo());
+        Agenda.Item item = agenda.votable(command.itemNo());
         if (item.kind() != ItemKind.NOMINATION) {
             throw rejected(Rejection.invalid("ITEM_KIND_MISMATCH", "itemNo", "Item " + command.itemNo() + " is not a nomination"));
         }
@@ -542,7 +535,7 @@ public class Session {
                 required(command.at(), "at"),
                 optionalText(command.conditionsAsRecorded(), "conditionsAsRecorded", MAX_LONG_TEXT),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_LONG_TEXT)).orThrow();
-        Item item = votableItem(command.itemNo());
+        Agenda.Item item = agenda.votable(command.itemNo());
         if (item.kind() != ItemKind.OPINION) {
             throw rejected(Rejection.invalid("ITEM_KIND_MISMATCH", "itemNo", "Item " + command.itemNo() + " is not an opinion"));
         }
@@ -565,7 +558,7 @@ public class Session {
     public Recorded handle(PresentInformation command) {
         Verdict.firstRejection(optionalText(command.summaryAsRecorded(), "summaryAsRecorded", MAX_LONG_TEXT)).orThrow();
         notClosed();
-        Item item = item(command.itemNo());
+        Agenda.Item item = agenda.item(command.itemNo());
         if (item.withdrawn()) {
             throw rejected(Rejection.invalid("ITEM_WITHDRAWN", "itemNo", "Item " + command.itemNo() + " was withdrawn"));
         }
@@ -588,7 +581,7 @@ public class Session {
     @CommandHandler
     public Recorded handle(AnnounceFollowUp command) {
         requiredText(command.descriptionAsRecorded(), "descriptionAsRecorded", MAX_LONG_TEXT).orThrow();
-        item(command.itemNo());
+        agenda.item(command.itemNo());
         String factId = nextFactId();
         AggregateLifecycle.apply(new FollowUpAnnounced(sessionId, factId, command.itemNo(), command.on(),
                 Text.collapse(command.descriptionAsRecorded()), command.reportedByPersonId(), Text.collapse(command.source())));
@@ -597,7 +590,7 @@ public class Session {
 
     @CommandHandler
     public Recorded handle(RecordFigures command) {
-        item(command.itemNo());
+        agenda.item(command.itemNo());
         List<Milestone> milestones = command.milestones() == null ? List.of() : List.copyOf(command.milestones());
         List<FundingLine> lines = command.fundingLines() == null ? List.of() : List.copyOf(command.fundingLines());
         List<TotalCheck> checks = command.totalChecks() == null ? List.of() : List.copyOf(command.totalChecks());
@@ -823,7 +816,7 @@ public class Session {
         Verdict.firstRejection(requiredText(command.title(), "title", MAX_TEXT_LENGTH),
                 requiredText(command.reference(), "reference", MAX_TEXT_LENGTH)).orThrow();
         if (command.itemNo() != null) {
-            item(command.itemNo());
+            agenda.item(command.itemNo());
         }
         String attachmentId = "attachment-" + (attachmentCount + 1);
         AggregateLifecycle.apply(new AttachmentAdded(sessionId, attachmentId, command.itemNo(),
@@ -932,25 +925,6 @@ public class Session {
             throw rejected(Rejection.invalid("SESSION_NOT_OPEN", "at",
                     openedAt == null ? "The session is not open" : "The session opened at " + openedAt + ", after " + at));
         }
-    }
-
-    private Item item(int itemNo) {
-        Item item = agenda.get(itemNo);
-        if (item == null) {
-            throw rejected(Rejection.invalid("ITEM_NOT_ON_AGENDA", "itemNo", "Item " + itemNo + " is not on the agenda"));
-        }
-        return item;
-    }
-
-    private Item votableItem(int itemNo) {
-        Item item = item(itemNo);
-        if (item.kind() == ItemKind.INFORMATION) {
-            throw rejected(Rejection.invalid("ITEM_NOT_VOTABLE", "itemNo", "Item " + itemNo + " is for information only"));
-        }
-        if (item.withdrawn()) {
-            throw rejected(Rejection.invalid("ITEM_WITHDRAWN", "itemNo", "Item " + itemNo + " was withdrawn"));
-        }
-        return item;
     }
 
     /** The voting floor of this sitting: the body's seats on its date and who was in the room when. */
@@ -1071,12 +1045,12 @@ public class Session {
 
     @EventSourcingHandler
     void on(AgendaItemAdded e) {
-        agenda.put(e.itemNo(), new Item(e.kind(), false));
+        agenda.added(e.itemNo(), e.kind());
     }
 
     @EventSourcingHandler
     void on(AgendaItemWithdrawn e) {
-        agenda.put(e.itemNo(), new Item(agenda.get(e.itemNo()).kind(), true));
+        agenda.withdrawn(e.itemNo());
     }
 
     @EventSourcingHandler
