@@ -14,7 +14,6 @@ import java.util.Random;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import it.registro.app.axon.ProcessorSupervisor;
-import it.registro.app.security.Caller;
 import it.registro.app.support.Api;
 import it.registro.app.support.ScenarioTest;
 import it.registro.app.support.VotingViews;
@@ -73,15 +71,10 @@ class GeneratedSittingsConsistencyTest {
     int corrections;
     int withoutQuorum;
 
-    private MetaData tester() {
-        return MetaData.with(Caller.PRINCIPAL, "tester").and(Caller.ROLES, List.of("ADMIN", "SECRETARIAT"))
-                .and(Caller.BODIES, List.of(WEIGHTED, HEADCOUNT)).and("channel", "test");
-    }
-
     /** Sends a command; a refusal the generator may provoke (no quorum, a correction the ballots contradict) is returned, not thrown. */
     private String send(Object command) {
         try {
-            commands.sendAndWait(command, tester());
+            commands.sendAndWait(command, it.registro.app.support.TestCaller.tester(WEIGHTED, HEADCOUNT));
             return null;
         } catch (RuntimeException e) {
             Throwable t = e;

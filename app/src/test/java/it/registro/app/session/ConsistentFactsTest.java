@@ -12,14 +12,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import it.registro.app.axon.ProcessorSupervisor;
-import it.registro.app.security.Caller;
 import it.registro.app.support.Api;
 import it.registro.app.support.RegistroIntegrationTest;
 import it.registro.domain.body.api.RecordComposition;
@@ -63,9 +61,8 @@ class ConsistentFactsTest {
     @Autowired
     ProcessorSupervisor supervisor;
 
-    private static MetaData tester() {
-        return MetaData.with(Caller.PRINCIPAL, "tester").and(Caller.ROLES, List.of("ADMIN", "SECRETARIAT"))
-                .and(Caller.BODIES, List.of(BODY)).and("channel", "test");
+    private static org.axonframework.messaging.MetaData tester() {
+        return it.registro.app.support.TestCaller.tester(BODY);
     }
 
     private static Instant at(int hour, int minute) {

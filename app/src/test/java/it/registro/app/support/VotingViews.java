@@ -68,6 +68,19 @@ public final class VotingViews {
         return checked;
     }
 
+    /**
+     * Checks every decision of one sitting in every view, then runs the auditor's recomputation over the whole
+     * store, which must find no recorded figure that differs; returns its report.
+     */
+    public JsonNode assertOneTruth(String sessionId, int decisions) {
+        assertConsistent(sessionId);
+        assertThat(checked).as("decisions checked in %s", sessionId).isEqualTo(decisions);
+        JsonNode report = api.postJson("/api/audit/recomputation", "{}").json();
+        assertThat(report.get("clean").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("votes").asInt() + report.get("elections").asInt()).isEqualTo(decisions);
+        return report;
+    }
+
     /** Forgets the body exports read so far (after more sittings were recorded). */
     public void refresh() {
         popolo.clear();
@@ -213,20 +226,7 @@ public final class VotingViews {
     }
 
     private List<Map<String, String>> csv(String bodyId) {
-        return csv.computeIfAbsent(bodyId, b -> {
-            List<String> lines = api.get("/api/bodies/" + b + "/votes.csv", "Accept", "text/csv").body().lines().toList();
-            List<String> header = Csv.split(lines.get(0));
-            List<Map<String, String>> out = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                List<String> cells = Csv.split(line);
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
-                }
-                out.add(row);
-            }
-            return out;
-        });
+        return csv.computeIfAbsent(bodyId, b -> CsvText.rows(api.get("/api/bodies/" + b + "/votes.csv", "Accept", "text/csv").body(), ','));
     }
 
     private static Map<String, JsonNode> byFactId(JsonNode list) {
@@ -303,36 +303,5 @@ public final class VotingViews {
 
     private static String n(Integer i) {
         return i == null ? "—" : i.toString();
-    }
-
-    /** Enough CSV for the export: quoted cells with doubled quotes, comma-separated. */
-    static final class Csv {
-        static List<String> split(String line) {
-            List<String> out = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    out.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(c);
-                }
-            }
-            out.add(cell.toString());
-            return out;
-        }
     }
 }
