@@ -45,6 +45,7 @@ final class RecordedFacts {
             Map.entry("designation", Set.of("office", "nameAsRecorded", "basisAsRecorded", "rationaleAsRecorded", "termYears",
                     "conditionsAsRecorded", "inFavour", "against", "abstained")),
             Map.entry("information", Set.of("summaryAsRecorded")),
+            Map.entry("intervention", Set.of("speakerAsRecorded", "summaryAsRecorded")),
             Map.entry(CONVOCATION, Set.of("number", "protocol", "protocolDate", "convenerNameAsRecorded", "scheduledStart", "mode",
                     "venue", "textAsRecorded")));
 

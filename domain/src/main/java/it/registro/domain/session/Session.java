@@ -114,7 +114,7 @@ public class Session {
     }
 
     @CommandHandler
-    public long handle(AddAgendaItem command) {
+    public long handle(AddAgendaItem command, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(
                 command.itemNo() < 1 || command.itemNo() > 999
                         ? Verdict.rejected(Rejection.invalid("ITEM_NUMBER_OUT_OF_RANGE", "itemNo", "Items are numbered 1 to 999"))
@@ -122,12 +122,13 @@ public class Session {
                 required(command.kind(), "kind"),
                 requiredText(command.title(), "title", MAX_LONG_TEXT)
         ).orThrow();
-        notClosed();
+        Late late = notClosed(null, lateEntryReason);
         if (state == SessionState.OPEN) {
             throw rejected(Rejection.invalid("SESSION_ALREADY_OPEN", "itemNo", "Items are added to the agenda before opening"));
         }
         agenda.mayAdd(command.itemNo()).orThrow();
         AggregateLifecycle.apply(new AgendaItemAdded(sessionId, command.itemNo(), command.kind(), Text.collapse(command.title())));
+        noteIfLate(late, "item-" + command.itemNo(), null);
         return AggregateLifecycle.getVersion();
     }
 
@@ -143,7 +144,7 @@ public class Session {
     @CommandHandler
     public long handle(WithdrawAgendaItem command) {
         requiredText(command.reason(), "reason", MAX_TEXT_LENGTH).orThrow();
-        notClosed();
+        notClosed(null, null);
         agenda.item(command.itemNo());
         if (state == SessionState.OPEN) {
             throw rejected(Rejection.invalid("SESSION_ALREADY_OPEN", "itemNo", "Items are withdrawn before opening"));
@@ -154,14 +155,14 @@ public class Session {
     }
 
     @CommandHandler
-    public long handle(RegisterParticipant command, BodyFacts bodyFacts, References references) {
+    public long handle(RegisterParticipant command, BodyFacts bodyFacts, References references, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(
                 required(command.personId(), "personId"),
                 required(command.role(), "role"),
                 optionalText(command.nameAsRecorded(), "nameAsRecorded", MAX_NAME_LENGTH),
                 optionalText(command.roleAsRecorded(), "roleAsRecorded", MAX_TEXT_LENGTH)
         ).orThrow();
-        notClosed();
+        Late late = notClosed(null, lateEntryReason);
         if (!references.personExists(command.personId())) {
             throw rejected(Rejection.invalid("UNKNOWN_PERSON", "personId", "No person " + command.personId() + " is registered"));
         }
@@ -175,16 +176,17 @@ public class Session {
         }
         AggregateLifecycle.apply(new ParticipantRegistered(sessionId, command.personId(),
                 Text.collapse(command.nameAsRecorded()), command.role(), Text.collapse(command.roleAsRecorded())));
+        noteIfLate(late, "participant:" + command.personId(), null);
         return AggregateLifecycle.getVersion();
     }
 
     // ================================================================== attendance and chair
 
     @CommandHandler
-    public Recorded handle(RecordArrival command, BodyFacts bodyFacts) {
+    public Recorded handle(RecordArrival command, BodyFacts bodyFacts, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(required(command.personId(), "personId"), required(command.at(), "at"),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
-        notClosed();
+        Late late = notClosed(command.at(), lateEntryReason);
         onSessionDay(command.at(), "at");
         BodyOnDate body = body(bodyFacts);
         String seatId;
@@ -207,14 +209,15 @@ public class Session {
         AggregateLifecycle.apply(new MemberArrived(sessionId, factId, command.personId(), seatId, delegate, command.at(),
                 precision(command.precision()), Text.collapse(command.textAsRecorded())));
         checkCompositionAct(body);
+        noteIfLate(late, factId, command.at());
         return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public Recorded handle(RecordDeparture command) {
+    public Recorded handle(RecordDeparture command, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(required(command.personId(), "personId"), required(command.at(), "at"),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
-        notClosed();
+        Late late = notClosed(command.at(), lateEntryReason);
         Attendance.Stay open = attendance.openStay(command.personId()).orElse(null);
         if (open == null || command.at().isBefore(open.from())) {
             throw rejected(Rejection.invalid("DEPARTURE_BEFORE_ARRIVAL", "at", open == null
@@ -224,14 +227,15 @@ public class Session {
         String factId = nextFactId();
         AggregateLifecycle.apply(new MemberLeft(sessionId, factId, command.personId(), command.at(),
                 precision(command.precision()), Text.collapse(command.textAsRecorded())));
+        noteIfLate(late, factId, command.at());
         return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public Recorded handle(MarkAbsent command, BodyFacts bodyFacts) {
+    public Recorded handle(MarkAbsent command, BodyFacts bodyFacts, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(required(command.personId(), "personId"), required(command.basis(), "basis"),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
-        notClosed();
+        Late late = notClosed(null, lateEntryReason);
         BodyOnDate body = body(bodyFacts);
         if (body.member(command.personId()).isEmpty()) {
             throw rejected(Rejection.invalid("NOT_A_MEMBER", "personId", "Only members are marked absent"));
@@ -246,16 +250,17 @@ public class Session {
         AggregateLifecycle.apply(new MemberMarkedAbsent(sessionId, factId, command.personId(), command.basis(),
                 Text.collapse(command.textAsRecorded())));
         checkCompositionAct(body);
+        noteIfLate(late, factId, null);
         return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public Recorded handle(AssignChair command, BodyFacts bodyFacts) {
+    public Recorded handle(AssignChair command, BodyFacts bodyFacts, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(required(command.personId(), "personId"), required(command.at(), "at"),
                 required(command.basis(), "basis"),
                 optionalText(command.labelAsRecorded(), "labelAsRecorded", MAX_TEXT_LENGTH),
                 optionalText(command.reasonAsRecorded(), "reasonAsRecorded", MAX_TEXT_LENGTH)).orThrow();
-        notClosed();
+        Late late = notClosed(command.at(), lateEntryReason);
         onSessionDay(command.at(), "at");
         BodyOnDate body = body(bodyFacts);
         boolean member = body.member(command.personId()).isPresent();
@@ -281,27 +286,29 @@ public class Session {
                         "The minutes call the chair Vice President, but the elected Vice President is someone else");
             }
         }
+        noteIfLate(late, factId, command.at());
         return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     // ================================================================== quorum, opening, closing
 
     @CommandHandler
-    public long handle(DeclareQuorum command, BodyFacts bodyFacts) {
+    public long handle(DeclareQuorum command, BodyFacts bodyFacts, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(required(command.at(), "at"),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
-        notClosed();
+        Late late = notClosed(command.at(), lateEntryReason);
         onSessionDay(command.at(), "at");
         QuorumFigures computed = floor(bodyFacts).quorumAt(command.at());
         AggregateLifecycle.apply(new QuorumDeclared(sessionId, command.at(), Text.collapse(command.textAsRecorded()),
                 command.statedPresent(), computed));
+        noteIfLate(late, "quorum@" + command.at(), command.at());
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     public long handle(OpenSession command, BodyFacts bodyFacts) {
         required(command.at(), "at").orThrow();
-        notClosed();
+        notClosed(null, null);
         onSessionDay(command.at(), "at");
         if (state == SessionState.OPEN) {
             throw rejected(Rejection.conflict("SESSION_ALREADY_OPEN", "at", "The session was opened at " + openedAt));
@@ -318,7 +325,7 @@ public class Session {
     public long handle(CloseSession command) {
         Verdict.firstRejection(required(command.at(), "at"),
                 optionalText(command.textAsRecorded(), "textAsRecorded", MAX_TEXT_LENGTH)).orThrow();
-        notClosed();
+        notClosed(null, null);
         onSessionDay(command.at(), "at");
         if (openedAt != null && command.at().isBefore(openedAt)) {
             throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "at", "The session opened at " + openedAt));
@@ -330,13 +337,13 @@ public class Session {
     // ================================================================== votes and elections
 
     @CommandHandler
-    public Recorded handle(RecordVote command, BodyFacts bodyFacts) {
+    public Recorded handle(RecordVote command, BodyFacts bodyFacts, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(required(command.at(), "at"), required(command.mode(), "mode"),
                 optionalText(command.subject(), "subject", MAX_LONG_TEXT),
                 optionalText(command.outcomeAsRecorded(), "outcomeAsRecorded", MAX_TEXT_LENGTH),
                 optionalText(command.revoteReason(), "revoteReason", MAX_TEXT_LENGTH)).orThrow();
         agenda.votable(command.itemNo());
-        inOpenSession(command.at());
+        Late late = inOpenSession(command.at(), lateEntryReason);
         ballots.mayVote(command.itemNo(), command.subject(), command.mode(), command.revoteReason()).orThrow();
         VotingFloor floor = floor(bodyFacts);
         Tally tally;
@@ -380,11 +387,12 @@ public class Session {
         if (d.computedOutcome() != null && command.recordedOutcome() != null && d.computedOutcome() != command.recordedOutcome()) {
             outcomeMismatch(factId, command.recordedOutcome(), d);
         }
+        noteIfLate(late, factId, command.at());
         return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public Recorded handle(RecordElection command, BodyFacts bodyFacts) {
+    public Recorded handle(RecordElection command, BodyFacts bodyFacts, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(required(command.office(), "office"), required(command.personId(), "personId"),
                 required(command.at(), "at"),
                 optionalText(command.nameAsRecorded(), "nameAsRecorded", MAX_NAME_LENGTH),
@@ -393,7 +401,7 @@ public class Session {
         if (item.kind() != ItemKind.ELECTION) {
             throw rejected(Rejection.invalid("ITEM_KIND_MISMATCH", "itemNo", "Item " + command.itemNo() + " is not an election"));
         }
-        inOpenSession(command.at());
+        Late late = inOpenSession(command.at(), lateEntryReason);
         VotingFloor floor = floor(bodyFacts);
         if (floor.seating().seatOf(command.personId()).isEmpty()) {
             throw rejected(Rejection.invalid("CANDIDATE_NOT_MEMBER", "personId",
@@ -416,6 +424,7 @@ public class Session {
             // The minutes record the candidate as elected; the rule in force says otherwise. Keep both.
             outcomeMismatch(factId, Outcome.PASSED, d);
         }
+        noteIfLate(late, factId, command.at());
         return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
@@ -463,7 +472,7 @@ public class Session {
     }
 
     @CommandHandler
-    public Recorded handle(DesignateAppointee command, BodyFacts bodyFacts) {
+    public Recorded handle(DesignateAppointee command, BodyFacts bodyFacts, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(requiredText(command.office(), "office", MAX_TEXT_LENGTH),
                 required(command.candidatureId(), "candidatureId"), required(command.at(), "at"),
                 required(command.basis(), "basis"),
@@ -477,7 +486,7 @@ public class Session {
         if (item.kind() != ItemKind.NOMINATION) {
             throw rejected(Rejection.invalid("ITEM_KIND_MISMATCH", "itemNo", "Item " + command.itemNo() + " is not a nomination"));
         }
-        inOpenSession(command.at());
+        Late late = inOpenSession(command.at(), lateEntryReason);
         if (!candidatures.getOrDefault(command.itemNo(), Set.of()).contains(command.candidatureId())) {
             throw rejected(Rejection.invalid("CANDIDATE_NOT_REGISTERED", "candidatureId",
                     "'" + command.candidatureId() + "' is not among the candidatures of item " + command.itemNo()));
@@ -496,6 +505,7 @@ public class Session {
                 Text.collapse(command.rationaleAsRecorded()), Text.collapse(command.ratifyingIssuer()),
                 Text.collapse(command.ratifyingAuthorityAsRecorded()), command.termYears(),
                 Text.collapse(command.conditionsAsRecorded())));
+        noteIfLate(late, designationId, command.at());
         return new Recorded(designationId, AggregateLifecycle.getVersion());
     }
 
@@ -530,7 +540,7 @@ public class Session {
     // ================================================================== opinions, information, figures
 
     @CommandHandler
-    public Recorded handle(GiveOpinion command, BodyFacts bodyFacts) {
+    public Recorded handle(GiveOpinion command, BodyFacts bodyFacts, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(required(command.act(), "act"), required(command.outcome(), "outcome"),
                 required(command.at(), "at"),
                 optionalText(command.conditionsAsRecorded(), "conditionsAsRecorded", MAX_LONG_TEXT),
@@ -542,7 +552,7 @@ public class Session {
         if (command.outcome() == OpinionOutcome.FAVOURABLE_WITH_CONDITIONS && Text.isBlank(command.conditionsAsRecorded())) {
             throw rejected(Rejection.invalid("FIELD_REQUIRED", "conditionsAsRecorded", "A conditional opinion states its conditions"));
         }
-        inOpenSession(command.at());
+        Late late = inOpenSession(command.at(), lateEntryReason);
         if (command.tally() != null) {
             nonNegative(command.tally());
             tallyWithinPresent(command.tally(), floor(bodyFacts).presenceAt(command.at()).present());
@@ -551,13 +561,14 @@ public class Session {
         AggregateLifecycle.apply(new OpinionGiven(sessionId, factId, command.itemNo(), command.act(), command.outcome(),
                 Text.collapse(command.conditionsAsRecorded()), Text.collapse(command.textAsRecorded()), command.at(),
                 command.tally()));
+        noteIfLate(late, factId, command.at());
         return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public Recorded handle(PresentInformation command) {
+    public Recorded handle(PresentInformation command, @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
         Verdict.firstRejection(optionalText(command.summaryAsRecorded(), "summaryAsRecorded", MAX_LONG_TEXT)).orThrow();
-        notClosed();
+        Late late = notClosed(command.at(), lateEntryReason);
         Agenda.Item item = agenda.item(command.itemNo());
         if (item.withdrawn()) {
             throw rejected(Rejection.invalid("ITEM_WITHDRAWN", "itemNo", "Item " + command.itemNo() + " was withdrawn"));
@@ -575,6 +586,35 @@ public class Session {
         String factId = nextFactId();
         AggregateLifecycle.apply(new InformationPresented(sessionId, factId, command.itemNo(), command.at(), presenters,
                 Text.collapse(command.summaryAsRecorded())));
+        noteIfLate(late, factId, command.at());
+        return new Recorded(factId, AggregateLifecycle.getVersion());
+    }
+
+    /** What someone said, as the minutes summarise it: a member, a delegate, a participant, or a speaker named only as recorded. */
+    @CommandHandler
+    public Recorded handle(RecordIntervention command, BodyFacts bodyFacts,
+                           @org.axonframework.messaging.annotation.MetaDataValue(LATE_ENTRY) String lateEntryReason) {
+        Verdict.firstRejection(required(command.at(), "at"), requiredText(command.summaryAsRecorded(), "summaryAsRecorded", MAX_LONG_TEXT),
+                optionalText(command.speakerAsRecorded(), "speakerAsRecorded", MAX_NAME_LENGTH)).orThrow();
+        if (command.personId() == null && Text.isBlank(command.speakerAsRecorded())) {
+            throw rejected(Rejection.invalid("FIELD_REQUIRED", "personId", "An intervention has a speaker: a person, or the name as recorded"));
+        }
+        Late late = notClosed(command.at(), lateEntryReason);
+        onSessionDay(command.at(), "at");
+        agenda.item(command.itemNo());
+        if (command.personId() != null) {
+            BodyOnDate body = body(bodyFacts);
+            boolean known = body.member(command.personId()).isPresent() || body.delegationOf(command.personId(), command.at()).isPresent()
+                    || attendance.participant(command.personId());
+            if (!known) {
+                throw rejected(Rejection.invalid("SPEAKER_NOT_IN_SESSION", "personId", "Person " + command.personId()
+                        + " is neither a member, a delegate nor a registered participant: register them, or give the name as recorded"));
+            }
+        }
+        String factId = nextFactId();
+        AggregateLifecycle.apply(new InterventionRecorded(sessionId, factId, command.itemNo(), command.personId(),
+                Text.collapse(command.speakerAsRecorded()), command.at(), Text.collapse(command.summaryAsRecorded())));
+        noteIfLate(late, factId, command.at());
         return new Recorded(factId, AggregateLifecycle.getVersion());
     }
 
@@ -905,9 +945,43 @@ public class Session {
                 "No body with id '" + bodyId + "'")));
     }
 
-    private void notClosed() {
-        if (state == SessionState.CLOSED) {
-            throw rejected(Rejection.invalid("SESSION_CLOSED", "sessionId", "The session closed at " + closedAt));
+    /** The metadata key a late entry's reason travels under (set by the API from the request's {@code lateEntryReason}). */
+    public static final String LATE_ENTRY = "lateEntryReason";
+
+    /** Whether a fact is entered after the close, and why: noted as a late entry once its own event is applied. */
+    private record Late(boolean late, String reason) {
+        static final Late NO = new Late(false, null);
+    }
+
+    /**
+     * A fact may be recorded while the sitting is open or before; after the close only as a late entry: with a
+     * reason, while the minutes are a draft, dated inside the sitting.
+     */
+    private Late notClosed(Instant at, String lateReason) {
+        if (state != SessionState.CLOSED) {
+            return Late.NO;
+        }
+        if (minutes != MinutesState.DRAFT) {
+            throw rejected(Rejection.invalid("MINUTES_ALREADY_SIGNED", "sessionId", "The minutes are " + minutes.name().toLowerCase()
+                    + ": a fact is no longer added to them (a correction with its reason still is)"));
+        }
+        if (Text.isBlank(lateReason)) {
+            throw rejected(Rejection.invalid("SESSION_CLOSED", "lateEntryReason", "The session closed at " + BusinessTime.local(closedAt)
+                    + ": a fact entered after the close, while the minutes are a draft, needs lateEntryReason"));
+        }
+        if (Text.collapse(lateReason).length() > MAX_TEXT_LENGTH) {
+            throw rejected(Rejection.invalid("TEXT_TOO_LONG", "lateEntryReason", "At most " + MAX_TEXT_LENGTH + " characters"));
+        }
+        if (at != null && (at.isAfter(closedAt)  || !BusinessTime.dateOf(at).equals(date))) {
+            throw rejected(Rejection.invalid("LATE_ENTRY_OUTSIDE_SITTING", "at", "A late entry is dated inside the sitting, which closed at "
+                    + BusinessTime.local(closedAt)));
+        }
+        return new Late(true, Text.collapse(lateReason));
+    }
+
+    private void noteIfLate(Late late, String factId, Instant at) {
+        if (late.late()) {
+            AggregateLifecycle.apply(new LateEntryNoted(sessionId, factId, at, late.reason()));
         }
     }
 
@@ -917,14 +991,14 @@ public class Session {
         }
     }
 
-    private void inOpenSession(Instant at) {
-        if (state == SessionState.CLOSED) {
-            throw rejected(Rejection.invalid("SESSION_CLOSED", "at", "The session closed at " + closedAt));
+    /** A decision is taken while the sitting is open; after the close it is entered late, dated between the opening and the close. */
+    private Late inOpenSession(Instant at, String lateReason) {
+        Late late = notClosed(at, lateReason);
+        if (late.late() ? openedAt == null || at.isBefore(openedAt) : state != SessionState.OPEN || at.isBefore(openedAt)) {
+            throw rejected(Rejection.invalid("SESSION_NOT_OPEN", "at", openedAt == null ? "The session was not opened"
+                    : "The session opened at " + BusinessTime.local(openedAt) + ", after " + BusinessTime.local(at)));
         }
-        if (state != SessionState.OPEN || at.isBefore(openedAt)) {
-            throw rejected(Rejection.invalid("SESSION_NOT_OPEN", "at",
-                    openedAt == null ? "The session is not open" : "The session opened at " + openedAt + ", after " + at));
-        }
+        return late;
     }
 
     /** The voting floor of this sitting: the body's seats on its date and who was in the room when. */
@@ -1192,6 +1266,13 @@ public class Session {
     void on(InformationPresented e) {
         factCount++;
         facts.put(e.factId(), new RecordedFacts.Fact("information", null, e.itemNo(), RecordedFacts.values("summaryAsRecorded", e.summaryAsRecorded())));
+    }
+
+    @EventSourcingHandler
+    void on(InterventionRecorded e) {
+        factCount++;
+        facts.put(e.factId(), new RecordedFacts.Fact("intervention", e.personId(), e.itemNo(), RecordedFacts.values(
+                "speakerAsRecorded", e.speakerAsRecorded(), "summaryAsRecorded", e.summaryAsRecorded(), AT, e.at())));
     }
 
     @EventSourcingHandler

@@ -521,4 +521,56 @@ class SessionTest {
         fixture.given(designated).when(new CorrectRecord(S, "designation-1", "termYears", "99", "x"))
                 .expectException(rejectedWith("TERM_OUT_OF_RANGE")).expectNoEvents();
     }
+
+    // ================================================================== issue 21: late entries and interventions
+
+    private static final Map<String, Object> LATE = Map.of(Session.LATE_ENTRY, "dimenticato nella stesura del verbale");
+
+    @Test
+    @DisplayName("issue 21 #3: after the close a fact is entered only as a late entry: with a reason, dated inside the sitting, minutes a draft")
+    void lateEntries() {
+        List<Object> closed = with(opened(), new SessionClosed(S, at(15, 15), null));
+        fixture.given(closed).when(new RecordArrival(S, "m2", at(14, 30), TimePrecision.EXACT, null))
+                .expectException(allOf(rejectedWith("SESSION_CLOSED", "lateEntryReason"),
+                        having("rejection", having("message", org.hamcrest.Matchers.containsString("18/10/2024 15:15 (ora italiana)")))))
+                .expectNoEvents();
+        fixture.given(closed).when(new RecordArrival(S, "m2", at(14, 30), TimePrecision.EXACT, null), LATE)
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.equalTo(new MemberArrived(S, "fact-5", "m2", "seat2", false, at(14, 30), TimePrecision.EXACT, null)),
+                        flagged("COMPOSITION_ACT_AFTER_CONVOCATION"),
+                        org.hamcrest.Matchers.equalTo(new LateEntryNoted(S, "fact-5", at(14, 30), "dimenticato nella stesura del verbale")),
+                        Matchers.andNoMore())));
+        fixture.given(closed).when(new AddAgendaItem(S, 5, ItemKind.INFORMATION, "Varie ed eventuali"), LATE)
+                .expectEvents(new AgendaItemAdded(S, 5, ItemKind.INFORMATION, "Varie ed eventuali"),
+                        new LateEntryNoted(S, "item-5", null, "dimenticato nella stesura del verbale"));
+        fixture.given(closed).when(new RecordVote(S, 4, "x", at(15, 30), VoteMode.OPEN_COUNTS, new Tally(4, 0, 0), null, null, null), LATE)
+                .expectException(rejectedWith("LATE_ENTRY_OUTSIDE_SITTING")).expectNoEvents();
+        fixture.given(closed).when(new RecordVote(S, 4, "x", at(13, 30), VoteMode.OPEN_COUNTS, new Tally(4, 0, 0), null, null, null), LATE)
+                .expectException(rejectedWith("SESSION_NOT_OPEN")).expectNoEvents();
+        fixture.given(closed).when(new RecordVote(S, 4, "x", at(14, 40), VoteMode.OPEN_COUNTS, new Tally(4, 0, 0), null, null, null), LATE)
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(instanceOf(VoteRecorded.class),
+                        instanceOf(LateEntryNoted.class), Matchers.andNoMore())));
+        fixture.given(with(closed, new MinutesSigned(S, LocalDate.of(2024, 10, 25), List.of(new Signatory("m1", null, null)))))
+                .when(new RecordArrival(S, "m2", at(14, 30), TimePrecision.EXACT, null), LATE)
+                .expectException(rejectedWith("MINUTES_ALREADY_SIGNED")).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("issue 21 #2: an intervention by a member, a participant or a speaker named as recorded; correctable with a reason")
+    void interventions() {
+        fixture.given(opened()).when(new RecordIntervention(S, 4, "m5", "Il Sindaco Capucci", at(14, 35), "ritiene opportuno un approfondimento"))
+                .expectEvents(new InterventionRecorded(S, "fact-5", 4, "m5", "Il Sindaco Capucci", at(14, 35), "ritiene opportuno un approfondimento"));
+        fixture.given(opened()).when(new RecordIntervention(S, 4, "n1", null, at(14, 35), "illustra il piano"))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(opened()).when(new RecordIntervention(S, 4, null, "Il rappresentante delle OO.SS.", at(14, 35), "chiede chiarimenti"))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(opened()).when(new RecordIntervention(S, 4, "x1", null, at(14, 35), "x"))
+                .expectException(rejectedWith("SPEAKER_NOT_IN_SESSION")).expectNoEvents();
+        fixture.given(opened()).when(new RecordIntervention(S, 4, null, null, at(14, 35), "x"))
+                .expectException(rejectedWith("FIELD_REQUIRED", "personId")).expectNoEvents();
+        fixture.given(with(opened(), new InterventionRecorded(S, "fact-5", 4, "m5", null, at(14, 35), "ritiene")))
+                .when(new CorrectRecord(S, "fact-5", "summaryAsRecorded", "ritiene opportuno un approfondimento", "testo completo"))
+                .expectEvents(new RecordCorrected(S, "fact-5", List.of(new it.registro.domain.common.FieldChange("summaryAsRecorded",
+                        "ritiene", "ritiene opportuno un approfondimento")), "testo completo"));
+    }
 }
