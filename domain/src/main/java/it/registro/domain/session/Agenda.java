@@ -15,7 +15,7 @@ import it.registro.domain.session.api.ItemKind;
  */
 final class Agenda {
 
-    record Item(int itemNo, ItemKind kind, boolean withdrawn) {
+    record Item(int itemNo, ItemKind kind, boolean withdrawn, String minutesOf) {
     }
 
     private final Map<Integer, Item> items = new LinkedHashMap<>();
@@ -55,12 +55,12 @@ final class Agenda {
 
     // ------------------------------------------------------------------ applied by the event handlers
 
-    void added(int itemNo, ItemKind kind) {
-        items.put(itemNo, new Item(itemNo, kind, false));
+    void added(int itemNo, ItemKind kind, String minutesOf) {
+        items.put(itemNo, new Item(itemNo, kind, false, minutesOf));
     }
 
     void withdrawn(int itemNo) {
         Item item = items.get(itemNo);
-        items.put(itemNo, new Item(itemNo, item.kind(), true));
+        items.put(itemNo, new Item(itemNo, item.kind(), true, item.minutesOf()));
     }
 }

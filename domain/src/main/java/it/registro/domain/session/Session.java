@@ -127,7 +127,17 @@ public class Session {
             throw rejected(Rejection.invalid("SESSION_ALREADY_OPEN", "itemNo", "Items are added to the agenda before opening"));
         }
         agenda.mayAdd(command.itemNo()).orThrow();
-        AggregateLifecycle.apply(new AgendaItemAdded(sessionId, command.itemNo(), command.kind(), Text.collapse(command.title())));
+        String minutesOf = Text.isBlank(command.minutesOf()) ? null : command.minutesOf().strip();
+        if (command.kind() == ItemKind.MINUTES_APPROVAL && minutesOf == null) {
+            throw rejected(Rejection.invalid("FIELD_REQUIRED", "minutesOf", "An approval of minutes names the sitting whose minutes it approves"));
+        }
+        if (command.kind() != ItemKind.MINUTES_APPROVAL && minutesOf != null) {
+            throw rejected(Rejection.invalid("FIELD_NOT_ALLOWED", "minutesOf", "Only a MINUTES_APPROVAL item names minutes to approve"));
+        }
+        if (sessionId.equals(minutesOf)) {
+            throw rejected(Rejection.invalid("SELF_REFERENCE", "minutesOf", "A sitting approves the minutes of an earlier one"));
+        }
+        AggregateLifecycle.apply(new AgendaItemAdded(sessionId, command.itemNo(), command.kind(), Text.collapse(command.title()), minutesOf));
         noteIfLate(late, "item-" + command.itemNo(), null);
         return AggregateLifecycle.getVersion();
     }
@@ -386,6 +396,11 @@ public class Session {
                 d.weightedRule(), revoteOf, revoteOf == null ? null : Text.collapse(command.revoteReason())));
         if (d.computedOutcome() != null && command.recordedOutcome() != null && d.computedOutcome() != command.recordedOutcome()) {
             outcomeMismatch(factId, command.recordedOutcome(), d);
+        }
+        Agenda.Item voted = agenda.item(command.itemNo());
+        if (voted.minutesOf() != null
+                && it.registro.domain.voting.OfficialOutcome.of(command.recordedOutcome(), d.computedOutcome()).official() == Outcome.PASSED) {
+            AggregateLifecycle.apply(new MinutesApprovalVoted(sessionId, bodyId, factId, command.itemNo(), voted.minutesOf(), command.at()));
         }
         noteIfLate(late, factId, command.at());
         return new Recorded(factId, AggregateLifecycle.getVersion());
@@ -906,13 +921,34 @@ public class Session {
         return AggregateLifecycle.getVersion();
     }
 
+    /** Approved by a vote of a later sitting of the same body, once signed. */
+    @CommandHandler
+    public long handle(ApproveMinutes command) {
+        Verdict.firstRejection(required(command.on(), "on"), required(command.approvingSessionId(), "approvingSessionId")).orThrow();
+        if (!java.util.Objects.equals(command.bodyId(), bodyId)) {
+            throw rejected(Rejection.invalid("MINUTES_OF_ANOTHER_BODY", "minutesOf", "The minutes of " + sessionId + " are of body " + bodyId
+                    + ": a sitting of " + command.bodyId() + " does not approve them"));
+        }
+        if (minutes == MinutesState.DRAFT) {
+            throw rejected(Rejection.invalid("MINUTES_NOT_SIGNED", "minutesOf", "Minutes are approved once signed"));
+        }
+        if (minutes != MinutesState.SIGNED) {
+            throw rejected(Rejection.conflict("MINUTES_ALREADY_APPROVED", "minutesOf", "The minutes are " + minutes.name().toLowerCase()));
+        }
+        if (command.on().isBefore(date)) {
+            throw rejected(Rejection.invalid("DATES_OUT_OF_ORDER", "on", "Minutes are approved after the sitting"));
+        }
+        AggregateLifecycle.apply(new MinutesApproved(sessionId, command.on(), command.approvingSessionId(), command.approvingFactId()));
+        return AggregateLifecycle.getVersion();
+    }
+
     @CommandHandler
     public long handle(PublishMinutes command) {
         Verdict.firstRejection(required(command.on(), "on"), requiredText(command.url(), "url", MAX_TEXT_LENGTH)).orThrow();
         if (minutes == MinutesState.PUBLISHED) {
             throw rejected(Rejection.conflict("ALREADY_PUBLISHED", "on", "The minutes are already published"));
         }
-        if (minutes != MinutesState.SIGNED) {
+        if (minutes != MinutesState.SIGNED && minutes != MinutesState.APPROVED) {
             throw rejected(Rejection.invalid("MINUTES_NOT_SIGNED", "on", "Minutes are published once signed"));
         }
         if (!command.url().strip().matches("https?://\\S+")) {
@@ -1119,7 +1155,7 @@ public class Session {
 
     @EventSourcingHandler
     void on(AgendaItemAdded e) {
-        agenda.added(e.itemNo(), e.kind());
+        agenda.added(e.itemNo(), e.kind(), e.minutesOf());
     }
 
     @EventSourcingHandler
@@ -1317,6 +1353,11 @@ public class Session {
     @EventSourcingHandler
     void on(MinutesSigned e) {
         minutes = MinutesState.SIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(MinutesApproved e) {
+        minutes = MinutesState.APPROVED;
     }
 
     @EventSourcingHandler

@@ -34,8 +34,8 @@ class SessionStateTest {
     @DisplayName("agenda: an item added once, withdrawn once; information items and withdrawn items are not voted")
     void agenda() {
         Agenda a = new Agenda();
-        a.added(1, ItemKind.DELIBERATION);
-        a.added(2, ItemKind.INFORMATION);
+        a.added(1, ItemKind.DELIBERATION, null);
+        a.added(2, ItemKind.INFORMATION, null);
         assertThat(a.mayAdd(1).rejection().map(r -> r.code())).contains("DUPLICATE_ITEM");
         assertThat(a.mayAdd(3).isAllowed()).isTrue();
         assertThat(code(() -> a.item(9))).isEqualTo("ITEM_NOT_ON_AGENDA");

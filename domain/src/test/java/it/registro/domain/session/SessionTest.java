@@ -573,4 +573,33 @@ class SessionTest {
                 .expectEvents(new RecordCorrected(S, "fact-5", List.of(new it.registro.domain.common.FieldChange("summaryAsRecorded",
                         "ritiene", "ritiene opportuno un approfondimento")), "testo completo"));
     }
+
+    @Test
+    @DisplayName("issue 21 #4: a later sitting's vote approves the minutes of an earlier one; those minutes go signed → approved → published")
+    void minutesApproval() {
+        body.rules(MajorityRule.Kind.MAJORITY_OF_VOTERS_PRESENT, Weighting.HEADCOUNT);
+        fixture.given(convened()).when(new AddAgendaItem(S, 1, ItemKind.MINUTES_APPROVAL, "Approvazione del verbale della seduta precedente"))
+                .expectException(rejectedWith("FIELD_REQUIRED", "minutesOf")).expectNoEvents();
+        fixture.given(convened()).when(new AddAgendaItem(S, 1, ItemKind.DELIBERATION, "x", "s0"))
+                .expectException(rejectedWith("FIELD_NOT_ALLOWED", "minutesOf")).expectNoEvents();
+        List<Object> later = with(opened(), new AgendaItemAdded(S, 5, ItemKind.MINUTES_APPROVAL, "Approvazione del verbale", "s0"));
+        fixture.given(later).when(new RecordVote(S, 5, null, at(14, 15), VoteMode.OPEN_COUNTS, new Tally(4, 0, 0), null, null, null))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(instanceOf(VoteRecorded.class),
+                        org.hamcrest.Matchers.equalTo(new MinutesApprovalVoted(S, FakeBodyFacts.BODY, "fact-5", 5, "s0", at(14, 15))),
+                        Matchers.andNoMore())));
+        fixture.given(later).when(new RecordVote(S, 5, null, at(14, 15), VoteMode.OPEN_COUNTS, new Tally(1, 3, 0), null, null, null))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(instanceOf(VoteRecorded.class), Matchers.andNoMore())));
+
+        List<Signatory> signers = List.of(new Signatory("m1", null, null));
+        List<Object> signed = with(opened(), new SessionClosed(S, at(15, 15), null), new MinutesSigned(S, LocalDate.of(2024, 10, 25), signers));
+        ApproveMinutes approve = new ApproveMinutes(S, FakeBodyFacts.BODY, "s2", "fact-3", LocalDate.of(2024, 11, 20));
+        fixture.given(signed).when(approve).expectEvents(new MinutesApproved(S, LocalDate.of(2024, 11, 20), "s2", "fact-3"));
+        fixture.given(with(opened(), new SessionClosed(S, at(15, 15), null))).when(approve)
+                .expectException(rejectedWith("MINUTES_NOT_SIGNED")).expectNoEvents();
+        fixture.given(signed).when(new ApproveMinutes(S, "another-body", "s2", "fact-3", LocalDate.of(2024, 11, 20)))
+                .expectException(rejectedWith("MINUTES_OF_ANOTHER_BODY")).expectNoEvents();
+        fixture.given(with(signed, new MinutesApproved(S, LocalDate.of(2024, 11, 20), "s2", "fact-3")))
+                .when(new PublishMinutes(S, LocalDate.of(2024, 11, 21), "https://example.org/verbale", null))
+                .expectSuccessfulHandlerExecution();
+    }
 }

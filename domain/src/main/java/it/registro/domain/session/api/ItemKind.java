@@ -7,5 +7,7 @@ public enum ItemKind {
     OPINION,
     DELIBERATION,
     INFORMATION,
+    /** The approval of the minutes of an earlier sitting of the body ("approvazione del verbale della seduta precedente"). */
+    MINUTES_APPROVAL,
     OTHER
 }

@@ -1,8 +1,9 @@
 package it.registro.domain.session.api;
 
-/** DRAFT until signed, SIGNED, then PUBLISHED. */
+/** DRAFT until signed; SIGNED; APPROVED by a vote of a later sitting (where the body approves its minutes); PUBLISHED. */
 public enum MinutesState {
     DRAFT,
     SIGNED,
+    APPROVED,
     PUBLISHED
 }
