@@ -32,7 +32,7 @@ public final class Labels {
             Map.entry("PASSED", "approvato"), Map.entry("NOT_PASSED", "non approvato"),
             Map.entry("PRESENT", "presente"), Map.entry("ABSENT", "assente"),
             Map.entry("TELEMATIC", "in via telematica"), Map.entry("IN_PERSON", "in presenza"), Map.entry("MIXED", "in forma mista"),
-            Map.entry("DRAFT", "bozza"), Map.entry("SIGNED", "firmato"), Map.entry("PUBLISHED", "pubblicato"),
+            Map.entry("DRAFT", "bozza"), Map.entry("SIGNED", "firmato"), Map.entry("APPROVED", "approvato"), Map.entry("PUBLISHED", "pubblicato"),
             Map.entry("ELECTION", "elezione"), Map.entry("VOTE", "votazione"), Map.entry("DESIGNATION", "designazione"),
             Map.entry("OPINION", "parere"),
             Map.entry("PENDING_RATIFICATION", "in attesa di ratifica"), Map.entry("RATIFIED", "ratificata"),

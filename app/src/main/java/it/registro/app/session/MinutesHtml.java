@@ -155,6 +155,7 @@ final class MinutesHtml {
         return switch (m.state()) {
             case DRAFT -> "Bozza";
             case SIGNED -> "Firmato";
+            case APPROVED -> "Approvato";
             case PUBLISHED -> "Pubblicato";
         };
     }
