@@ -65,6 +65,10 @@ final class Corrections {
                 field.equals("conditionsAsRecorded") ? value : d.conditionsAsRecorded(), d.status(), d.ratification(), d.recordedAt()));
         s.getInformation().replaceAll(i -> !i.factId().equals(factId) ? i
                 : new SessionView.Information(i.factId(), i.itemNo(), i.at(), i.presenters(), value));
+        s.getInterventions().replaceAll(i -> !i.factId().equals(factId) ? i
+                : new SessionView.Intervention(i.factId(), i.itemNo(), i.personId(),
+                field.equals("speakerAsRecorded") ? value : i.speakerAsRecorded(), i.at(),
+                field.equals("summaryAsRecorded") ? value : i.summaryAsRecorded()));
     }
 
     private static Tally corrected(Tally t, String field, String value) {

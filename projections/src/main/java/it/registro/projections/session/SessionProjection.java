@@ -79,7 +79,7 @@ public class SessionProjection {
     @EventHandler
     public void on(AgendaItemAdded e, @SequenceNumber long seq, @Timestamp Instant t) {
         update(e.sessionId(), seq, t, s -> s.getAgenda().add(new SessionView.AgendaItem(e.itemNo(), e.kind(),
-                new ArrayList<>(List.of(e.title())), false, null)));
+                new ArrayList<>(List.of(e.title())), false, null, e.minutesOf())));
     }
 
     @EventHandler
@@ -94,7 +94,7 @@ public class SessionProjection {
     @EventHandler
     public void on(AgendaItemWithdrawn e, @SequenceNumber long seq, @Timestamp Instant t) {
         update(e.sessionId(), seq, t, s -> s.getAgenda().replaceAll(i -> i.itemNo() == e.itemNo()
-                ? new SessionView.AgendaItem(i.itemNo(), i.kind(), i.titles(), true, e.reason()) : i));
+                ? new SessionView.AgendaItem(i.itemNo(), i.kind(), i.titles(), true, e.reason(), i.minutesOf()) : i));
     }
 
     @EventHandler
@@ -220,6 +220,26 @@ public class SessionProjection {
     }
 
     @EventHandler
+    public void on(it.registro.domain.session.api.InterventionRecorded e, @SequenceNumber long seq, @Timestamp Instant t) {
+        update(e.sessionId(), seq, t, s -> s.getInterventions().add(new SessionView.Intervention(e.factId(), e.itemNo(), e.personId(),
+                e.speakerAsRecorded(), e.at(), e.summaryAsRecorded())));
+    }
+
+    @EventHandler
+    public void on(it.registro.domain.session.api.LateEntryNoted e, @SequenceNumber long seq, @Timestamp Instant t) {
+        update(e.sessionId(), seq, t, s -> s.getLateEntries().add(new SessionView.LateEntry(e.factId(), e.at(), t, e.reason())));
+    }
+
+    @EventHandler
+    public void on(it.registro.domain.session.api.MinutesApproved e, @SequenceNumber long seq, @Timestamp Instant t) {
+        update(e.sessionId(), seq, t, s -> {
+            SessionView.Minutes m = s.getMinutes();
+            s.minutes(new SessionView.Minutes(MinutesState.APPROVED, m.signedOn(), m.signatories(), m.distribution(), null, null, null,
+                    e.on(), e.approvingSessionId(), e.approvingFactId()));
+        });
+    }
+
+    @EventHandler
     public void on(FollowUpAnnounced e, @SequenceNumber long seq, @Timestamp Instant t) {
         update(e.sessionId(), seq, t, s -> s.getFollowUps().add(new SessionView.FollowUp(e.factId(), e.itemNo(), e.on(),
                 e.descriptionAsRecorded(), e.reportedByPersonId(), e.source())));
@@ -275,7 +295,7 @@ public class SessionProjection {
             SessionView.Minutes m = s.getMinutes();
             s.minutes(new SessionView.Minutes(m.state(), m.signedOn(), m.signatories(),
                     new SessionView.Distribution(e.on(), e.channel(), e.address(), e.recipientsAsRecorded()),
-                    m.publishedOn(), m.url(), m.extractOnly()));
+                    m.publishedOn(), m.url(), m.extractOnly(), m.approvedOn(), m.approvedBySessionId(), m.approvedByFactId()));
         });
     }
 
@@ -284,7 +304,7 @@ public class SessionProjection {
         update(e.sessionId(), seq, t, s -> {
             SessionView.Minutes m = s.getMinutes();
             s.minutes(new SessionView.Minutes(MinutesState.PUBLISHED, m.signedOn(), m.signatories(), m.distribution(),
-                    e.on(), e.url(), e.extractOnly()));
+                    e.on(), e.url(), e.extractOnly(), m.approvedOn(), m.approvedBySessionId(), m.approvedByFactId()));
         });
     }
 
@@ -303,7 +323,7 @@ public class SessionProjection {
     public Optional<SessionRecords.SessionRecord> handle(FindSessionRecord q) {
         return find(q.sessionId()).map(s -> {
             BodyView body = mongo.findById(s.getBodyId(), BodyView.class);
-            return SessionRecords.record(s, body, names(s, body), populations(body, s.getDate()));
+            return SessionRecords.record(s, body, names(s, body), populations(body, s.getDate()), comuni(body));
         });
     }
 
@@ -380,6 +400,22 @@ public class SessionProjection {
         Map<String, String> names = new HashMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(ids)), PersonView.class).forEach(p -> names.put(p.id(), p.name()));
         return names;
+    }
+
+    /** The names of the comuni the body's terms represent. */
+    private Map<String, String> comuni(BodyView body) {
+        Map<String, String> result = new HashMap<>();
+        if (body == null) {
+            return result;
+        }
+        Set<String> ids = new HashSet<>();
+        body.getTerms().forEach(t -> {
+            if (t.comuneId() != null) {
+                ids.add(t.comuneId());
+            }
+        });
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), ComuneView.class).forEach(c -> result.put(c.id(), c.name()));
+        return result;
     }
 
     private Map<String, Long> populations(BodyView body, LocalDate date) {

@@ -71,13 +71,22 @@ public final class SessionRecords {
                            long requiredPopulation) {
     }
 
-    /** The verbale view: everything recorded, with what is derived from it. */
+    /**
+     * The verbale view: everything recorded, with what is derived from it. {@code names}: persons' names by id;
+     * {@code comuni}: comuni's names by id; {@code openingQuorum}: the voting floor's quorum at the opening.
+     */
     public record SessionRecord(SessionView session, String bodyName, Long durationMinutes,
                                 BodyTimeline.Composition composition, AttendanceTimeline attendance,
-                                List<ChairSpell> chairs, Counts counts, Set<String> correctedFacts) {
+                                List<ChairSpell> chairs, Counts counts, Set<String> correctedFacts, Map<String, String> names,
+                                Map<String, String> comuni, QuorumFigures openingQuorum) {
     }
 
     public static SessionRecord record(SessionView s, BodyView body, Map<String, String> names, Map<String, Long> populations) {
+        return record(s, body, names, populations, Map.of());
+    }
+
+    public static SessionRecord record(SessionView s, BodyView body, Map<String, String> names, Map<String, Long> populations,
+                                       Map<String, String> comuni) {
         BodyTimeline.Composition composition = body == null ? null
                 : BodyTimeline.compositionOn(body, s.getDate(), names, populations);
         Long duration = s.getOpenedAt() != null && s.getClosedAt() != null
@@ -89,8 +98,9 @@ public final class SessionRecords {
                 (int) s.getVotes().stream().filter(v -> v.tally() != null).count() + s.getElections().size(),
                 s.getElections().size(), s.getDesignations().size(), informationItems, s.getOpinions().size(), 0,
                 s.getFollowUps().size(), s.getAttachments().size());
+        QuorumFigures opening = body == null || s.getOpenedAt() == null ? null : floor(s, body, populations).quorumAt(s.getOpenedAt());
         return new SessionRecord(s, body == null ? null : body.nameOn(s.getDate()), duration, composition,
-                attendance(s, composition, names), chairs(s, names), counts, corrected);
+                attendance(s, composition, names), chairs(s, names), counts, corrected, names, comuni, opening);
     }
 
     public static AttendanceTimeline attendance(SessionView s, BodyTimeline.Composition composition, Map<String, String> names) {

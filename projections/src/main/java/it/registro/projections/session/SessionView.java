@@ -44,7 +44,8 @@ public class SessionView {
 
     public static final String COLLECTION = "sessions";
 
-    public record AgendaItem(int itemNo, ItemKind kind, List<String> titles, boolean withdrawn, String withdrawalReason) {
+    /** {@code minutesOf}: for a MINUTES_APPROVAL item, the sitting whose minutes it approves. */
+    public record AgendaItem(int itemNo, ItemKind kind, List<String> titles, boolean withdrawn, String withdrawalReason, String minutesOf) {
     }
 
     public record Participant(String personId, String nameAsRecorded, ParticipantRole role, String roleAsRecorded) {
@@ -174,11 +175,26 @@ public class SessionView {
     public record Attachment(String attachmentId, Integer itemNo, String title, String reference) {
     }
 
+    /** What a speaker said on an item, as the minutes summarise it. */
+    public record Intervention(String factId, int itemNo, String personId, String speakerAsRecorded, Instant at, String summaryAsRecorded) {
+    }
+
+    /** A fact entered after the close: the fact, the instant it is dated in the sitting, when it was entered and why. */
+    public record LateEntry(String factId, Instant at, Instant recordedAt, String reason) {
+    }
+
     public record Distribution(LocalDate on, String channel, String address, String recipientsAsRecorded) {
     }
 
+    /** {@code approvedOn}, {@code approvedBySessionId}, {@code approvedByFactId}: the later sitting's vote that approved them. */
     public record Minutes(MinutesState state, LocalDate signedOn, List<Signatory> signatories, Distribution distribution,
-                          LocalDate publishedOn, String url, Boolean extractOnly) {
+                          LocalDate publishedOn, String url, Boolean extractOnly, LocalDate approvedOn, String approvedBySessionId,
+                          String approvedByFactId) {
+
+        public Minutes(MinutesState state, LocalDate signedOn, List<Signatory> signatories, Distribution distribution,
+                       LocalDate publishedOn, String url, Boolean extractOnly) {
+            this(state, signedOn, signatories, distribution, publishedOn, url, extractOnly, null, null, null);
+        }
     }
 
     @Id
@@ -216,6 +232,8 @@ public class SessionView {
     private List<Flag> flags = new ArrayList<>();
     private List<Correction> corrections = new ArrayList<>();
     private List<Attachment> attachments = new ArrayList<>();
+    private List<Intervention> interventions = new ArrayList<>();
+    private List<LateEntry> lateEntries = new ArrayList<>();
     private Minutes minutes = new Minutes(MinutesState.DRAFT, null, List.of(), null, null, null, null);
     private long version;
     private Instant recordedAt;
@@ -315,6 +333,18 @@ public class SessionView {
     public List<Flag> getFlags() { return flags; }
     public List<Correction> getCorrections() { return corrections; }
     public List<Attachment> getAttachments() { return attachments; }
+    public List<Intervention> getInterventions() {
+        if (interventions == null) {
+            interventions = new ArrayList<>();
+        }
+        return interventions;
+    }
+    public List<LateEntry> getLateEntries() {
+        if (lateEntries == null) {
+            lateEntries = new ArrayList<>();
+        }
+        return lateEntries;
+    }
     public Minutes getMinutes() { return minutes; }
     public long getVersion() { return version; }
     public Instant getRecordedAt() { return recordedAt; }
