@@ -41,7 +41,8 @@ public class ReadModelRebuild {
     private static final Duration LOG_EVERY = Duration.ofSeconds(2);
     /** Processors whose handlers send commands, and the ledger (evidence, not a read model): never reset, never replayed. */
     static final java.util.Set<String> SIDE_EFFECTS = java.util.Set.of(it.registro.app.session.OfficerSync.PROCESSING_GROUP,
-            it.registro.app.act.ReferenceSync.PROCESSING_GROUP, it.registro.app.audit.ledger.Ledger.PROCESSING_GROUP);
+            it.registro.app.act.ReferenceSync.PROCESSING_GROUP, it.registro.app.audit.ledger.Ledger.PROCESSING_GROUP,
+            it.registro.app.session.MinutesApprovalSync.PROCESSING_GROUP);
 
     public enum State { IDLE, RUNNING, DONE }
 

@@ -107,7 +107,7 @@ public class AxonConfiguration {
     @Bean
     org.axonframework.messaging.correlation.CorrelationDataProvider callerMetadata() {
         return new org.axonframework.messaging.correlation.SimpleCorrelationDataProvider(
-                "principal", "roles", "channel", "body", "actRef");
+                "principal", "roles", "channel", "body", "actRef", it.registro.domain.session.Session.LATE_ENTRY);
     }
 
     /** The message that directly caused an event (its command), beside Axon's correlation and trace ids. */

@@ -50,7 +50,12 @@ public final class Labels {
         if (code == null) {
             return "";
         }
-        return WORDS.getOrDefault(code.toString(), code.toString());
+        String w = WORDS.get(code.toString());
+        return w != null ? w : it.registro.app.session.Italiano.WORDS.getOrDefault(code.toString(), code.toString());
+    }
+
+    public String time(java.time.LocalTime t) {
+        return t == null ? "—" : it.registro.app.session.Italiano.time(t);
     }
 
     /** A text that carries a status code inside it (the verbale's designation lines): the code in Italian. */

@@ -24,6 +24,12 @@ public record Caller(String principal, Set<Role> roles, Set<String> bodies) {
         return auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
     }
 
+    /** The signed-in caller's name, or "anonymous". */
+    public static String currentPrincipal() {
+        Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return anonymousRequest() || auth.getName() == null ? "anonymous" : auth.getName();
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -53,7 +53,8 @@ import it.registro.domain.session.api.SessionConvened;
  * <li>POAS: ADMIN.</li>
  * <li>Proceedings: the catalogue of types (and its unit reassignments), ADMIN; proceedings themselves
  * (requests, access requests, suspensions, conclusions, inertia), ADMIN or any SECRETARIAT.</li>
- * <li>SYSTEM (the service's own processes): applying elections to officers and references to their target acts, only.</li>
+ * <li>SYSTEM (the service's own processes): applying elections to officers, references to their target acts and an approving
+ * vote to the minutes it approves, only.</li>
  * </ul>
  */
 @Component
@@ -154,6 +155,21 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
                 .and("channel", "internal");
     }
 
+    /**
+     * Decides, for the caller of the current request, whether they may send this command, before any work it
+     * needs (storing an uploaded document's bytes); the handler decides again when the command arrives.
+     */
+    public void authorize(Object payload) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Caller caller = authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken
+                ? null : Caller.of(authentication, accountBodies.all());
+        String refusal = refusal(caller, payload);
+        if (refusal != null) {
+            securityLog.denied(caller == null ? "anonymous" : caller.principal(), payload.getClass().getSimpleName(), target(payload), refusal);
+            throw new ForbiddenException(refusal);
+        }
+    }
+
     // ------------------------------------------------------------------ handling: may they?
 
     @Override
@@ -201,8 +217,12 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         Class<?> type = payload.getClass();
         if (caller.has(Role.SYSTEM)) {
             return type == ElectOfficer.class || type == RecordIncomingReference.class
-                    || type == it.registro.domain.body.api.CorrectOfficerElection.class ? null
-                    : "The service's own processes may only apply elections, their corrections and references";
+                    || type == it.registro.domain.body.api.CorrectOfficerElection.class
+                    || type == it.registro.domain.session.api.ApproveMinutes.class ? null
+                    : "The service's own processes may only apply elections, their corrections, references and minutes approvals";
+        }
+        if (type == it.registro.domain.session.api.ApproveMinutes.class) {
+            return "Minutes are approved by a vote of a later sitting, which the service applies itself";
         }
         if (type == RecordIncomingReference.class) {
             return "Incoming references are recorded by the service itself";

@@ -66,7 +66,10 @@ public class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers("/error").permitAll()
                         // published minutes are public; the controller refuses anonymous reads of unpublished ones
-                        .requestMatchers(HttpMethod.GET, "/api/sessions/*/minutes", "/api/sessions/*/minutes.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/sessions/*/minutes", "/api/sessions/*/minutes.html",
+                                "/api/sessions/*/minutes.pdf", "/api/documents/*").permitAll()
+                        // the albo: published minutes, adopted acts, convened sittings, for anyone and for re-users
+                        .requestMatchers(HttpMethod.GET, "/api/albo", "/api/albo/**", "/api/bodies/*/sittings.ics").permitAll()
                         // adopted acts are public too; the controller refuses anonymous reads of the others
                         .requestMatchers(HttpMethod.GET, "/api/acts/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -126,7 +129,7 @@ public class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/", "/web", "/web/", "/web/assets/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/web/sessions/*", "/web/acts/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/web/sessions/*", "/web/acts/*", "/web/albo").permitAll()
                         .requestMatchers(HttpMethod.GET, "/web/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/web/**").hasAnyRole(READERS)
                         .anyRequest().denyAll())

@@ -1,66 +1,60 @@
 package it.registro.app.session;
 
-import it.registro.domain.session.api.Outcome;
-
-import java.time.format.DateTimeFormatter;
-
-import java.util.Locale;
-
-import it.registro.domain.body.api.Tally;
 import it.registro.projections.session.SessionView;
 
-/** Renders the verbale as a readable HTML page (Italian labels), every value escaped. */
+/**
+ * Renders the verbale as an XHTML page in Italian, every value escaped: the document a reader checks, printed
+ * as is into the PDF/A (so it is well-formed XML, with its own styles and the font the PDF embeds).
+ */
 final class MinutesHtml {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ITALIAN);
 
     private MinutesHtml() {
     }
 
     static String render(Minutes m) {
-        StringBuilder h = new StringBuilder(8192);
-        h.append("<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Verbale ").append(e(m.bodyName())).append(m.number() == null ? "" : " — seduta n. " + e(m.number()))
-                .append("</title><style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem;line-height:1.45}")
-                .append("table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;vertical-align:top}")
-                .append(".flag{background:#fff4e5;border-left:4px solid #f0a020;padding:.4rem .6rem;margin:.3rem 0}")
-                .append(".state{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;background:#eef}</style></head><body>");
-        h.append("<h1>Verbale — ").append(e(m.bodyName())).append("</h1>");
-        h.append("<p><span class=\"state\">").append(e(stateLabel(m))).append("</span></p>");
-        h.append("<p>Seduta").append(m.number() == null ? "" : " n. " + e(m.number())).append(" del ")
-                .append(m.date() == null ? "" : e(m.date().format(DATE)));
-        if (m.mode() != null) {
-            h.append(", ").append(e(modeLabel(m.mode().name())));
+        StringBuilder h = new StringBuilder(16384);
+        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"it\" xml:lang=\"it\"><head>")
+                .append("<meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+                .append("<title>").append(e(m.title())).append("</title><style>").append(STYLE).append("</style></head><body>");
+        h.append("<h1>").append(e(m.title())).append("</h1>");
+        h.append("<p><span class=\"state\">").append(e(capital(m.stateLabel()))).append("</span>");
+        if (m.approval() != null) {
+            h.append(" ").append(e(m.approval()));
         }
-        h.append(".</p><ul>");
-        if (m.convocation().protocol() != null) {
+        h.append("</p><ul>");
+        if (m.mode() != null) {
+            h.append("<li>Seduta ").append(e(Italiano.word(m.mode()))).append("</li>");
+        }
+        if (m.convocation() != null && m.convocation().protocol() != null) {
             h.append("<li>Convocazione prot. ").append(e(m.convocation().protocol()))
-                    .append(m.convocation().protocolDate() == null ? "" : " del " + e(m.convocation().protocolDate().format(DATE)))
+                    .append(m.convocation().protocolDate() == null ? "" : " del " + e(Italiano.date(m.convocation().protocolDate())))
                     .append(m.convocation().convener() == null ? "" : ", a firma di " + e(m.convocation().convener())).append("</li>");
         }
         if (m.compositionAct() != null) {
             h.append("<li>Composizione: ").append(e(m.compositionAct())).append("</li>");
         }
         if (m.scheduledStart() != null) {
-            h.append("<li>Convocata alle ore ").append(e(m.scheduledStart().toString())).append("</li>");
+            h.append("<li>Convocata alle ore ").append(e(Italiano.time(m.scheduledStart()))).append("</li>");
         }
         if (m.openedAt() != null) {
-            h.append("<li>Aperta alle ore ").append(e(m.openedAt().toString())).append("</li>");
+            h.append("<li>Aperta alle ore ").append(e(Italiano.time(m.openedAt()))).append("</li>");
         }
         if (m.closedAt() != null) {
-            h.append("<li>Chiusa alle ore ").append(e(m.closedAt().toString()))
+            h.append("<li>Chiusa alle ore ").append(e(Italiano.time(m.closedAt())))
                     .append(m.closedAsRecorded() == null ? "" : " («" + e(m.closedAsRecorded()) + "»)").append("</li>");
         }
         h.append("</ul>");
 
-        h.append("<h2>Componenti</h2><table><tr><th>Nome</th><th>Presenza</th></tr>");
+        h.append("<h2>Componenti</h2><table class=\"members\"><thead><tr><th>Nome</th><th>Seggio</th><th>Presenza</th></tr></thead><tbody>");
         for (Minutes.MemberLine line : m.members()) {
-            h.append("<tr><td>").append(e(line.name())).append(line.delegate() ? " (delegato)" : "").append("</td><td>")
-                    .append(e(statusLabel(line.status()))).append(line.intervals().isEmpty() ? "" : " " + e(String.join(", ", line.intervals())))
-                    .append("</td></tr>");
+            h.append("<tr><td>").append(e(line.name()));
+            if (line.delegation() != null) {
+                h.append("<br/><small>").append(e(line.delegation())).append("</small>");
+            }
+            h.append("</td><td>").append(e(line.seat() == null ? "" : line.seat())).append("</td><td>").append(e(line.status()))
+                    .append(line.intervals().isEmpty() ? "" : ", " + e(String.join("; ", line.intervals()))).append("</td></tr>");
         }
-        h.append("</table>");
+        h.append("</tbody></table>");
         if (!m.participants().isEmpty()) {
             h.append("<h2>Partecipano inoltre</h2><ul>");
             m.participants().forEach(p -> h.append("<li>").append(e(p.name())).append(" — ").append(e(p.role())).append("</li>"));
@@ -68,53 +62,52 @@ final class MinutesHtml {
         }
         if (!m.chairs().isEmpty()) {
             h.append("<h2>Presidenza della seduta</h2><ul>");
-            m.chairs().forEach(c -> h.append("<li>").append(e(c.from() + "–" + c.to())).append(": ").append(e(c.name()))
-                    .append(c.labelAsRecorded() == null ? "" : " («" + e(c.labelAsRecorded()) + "»)").append("</li>"));
+            m.chairs().forEach(c -> h.append("<li>").append(e(c.text())).append("</li>"));
             h.append("</ul>");
         }
-        m.quorumDeclarations().forEach(q -> h.append("<p><em>").append(e(q)).append("</em></p>"));
+        if (m.opening() != null || !m.quorumDeclarations().isEmpty()) {
+            h.append("<h2>Numero legale</h2>");
+            if (m.opening() != null) {
+                h.append("<p>").append(e(m.opening())).append("</p>");
+            }
+            m.quorumDeclarations().forEach(q -> h.append("<p>").append(e(q)).append("</p>"));
+        }
 
         h.append("<h2>Ordine del giorno</h2>");
         for (Minutes.ItemSection item : m.items()) {
             h.append("<h3>").append(item.itemNo()).append(". ").append(e(item.titles().get(0))).append("</h3>");
+            if (item.late()) {
+                h.append("<p class=\"late\">Punto inserito dopo la chiusura della seduta (annotazione successiva).</p>");
+            }
             if (item.titles().size() > 1) {
                 h.append("<p>Altra formulazione: ").append(e(String.join("; ", item.titles().subList(1, item.titles().size())))).append("</p>");
             }
             if (item.withdrawn()) {
                 h.append("<p>Ritirato.</p>");
             }
+            if (!item.presenters().isEmpty()) {
+                h.append("<p>Relatori: ").append(e(String.join(", ", item.presenters()))).append("</p>");
+            }
+            item.information().forEach(i -> h.append("<p>").append(e(i)).append("</p>"));
+            for (Minutes.InterventionLine i : item.interventions()) {
+                h.append("<p class=\"intervention\">").append(e(i.time())).append(" — <strong>").append(e(i.speaker())).append("</strong>: ")
+                        .append(e(i.summary())).append(i.late() ? " <em>(annotazione successiva)</em>" : "").append("</p>");
+            }
             for (Minutes.Decision d : item.decisions()) {
-                h.append("<p><strong>").append(e(d.description())).append("</strong>");
-                if (d.tally() != null && d.tally().total() > 0) {
-                    h.append(" — ").append(e(tally(d.tally())));
-                }
-                if (d.presentAtVote() != null) {
-                    h.append("; presenti al voto ").append(d.presentAtVote());
-                }
-                if (d.secret()) {
-                    h.append("; a scrutinio segreto");
-                }
-                if (d.rule() != null) {
-                    h.append("; regola ").append(e(d.rule())).append(" (v").append(d.ruleSetVersion()).append(", soglia ")
-                            .append(d.threshold()).append(")");
-                }
-                if (d.outcome() != null && d.outcome().official() != null) {
-                    h.append(": ").append(d.outcome().official() == Outcome.PASSED ? "approvato" : "non approvato");
-                    if (d.outcome().disagree()) {
-                        h.append(" (secondo la regola in vigore: ").append(d.outcome().computed() == Outcome.PASSED ? "approvato" : "non approvato")
-                                .append(")");
-                    }
-                }
+                h.append("<p><strong>").append(e(d.description())).append("</strong> — ").append(e(d.text()));
                 if (d.outcomeAsRecorded() != null) {
-                    h.append(" — «").append(e(d.outcomeAsRecorded())).append("»");
+                    h.append(" Nel verbale: «").append(e(d.outcomeAsRecorded())).append("».");
                 }
                 if (d.corrected()) {
                     h.append(" <em>(rettificato)</em>");
                 }
+                if (d.late()) {
+                    h.append(" <em>(annotazione successiva)</em>");
+                }
                 h.append("</p>");
-            }
-            if (!item.presenters().isEmpty()) {
-                h.append("<p>Relatori: ").append(e(String.join(", ", item.presenters()))).append("</p>");
+                if (d.names() != null) {
+                    h.append("<p class=\"names\">").append(e(d.names())).append("</p>");
+                }
             }
             item.followUps().forEach(f -> h.append("<p>Seguito: ").append(e(f)).append("</p>"));
             for (SessionView.Figures f : item.figures()) {
@@ -126,12 +119,19 @@ final class MinutesHtml {
         }
         if (!m.flags().isEmpty()) {
             h.append("<h2>Discrepanze segnalate</h2>");
-            m.flags().forEach(f -> h.append("<div class=\"flag\">").append(e(f.code())).append(": ").append(e(f.message())).append("</div>"));
+            m.flags().forEach(f -> h.append("<div class=\"flag\">").append(e(capital(f.severity()))).append(": ").append(e(f.message()))
+                    .append("</div>"));
         }
         if (!m.corrections().isEmpty()) {
             h.append("<h2>Rettifiche</h2><ul>");
-            m.corrections().forEach(c -> h.append("<li>").append(e(c.field())).append(": ").append(e(c.previousValue()))
-                    .append(" → ").append(e(c.newValue())).append(" (").append(e(c.reason())).append(")</li>"));
+            m.corrections().forEach(c -> h.append("<li>").append(e(capital(c.field()))).append(": da ").append(e(c.previousValue()))
+                    .append(" a ").append(e(c.newValue())).append(" — motivo: ").append(e(c.reason())).append("</li>"));
+            h.append("</ul>");
+        }
+        if (!m.lateEntries().isEmpty()) {
+            h.append("<h2>Annotazioni successive alla seduta</h2><ul>");
+            m.lateEntries().forEach(l -> h.append("<li>").append(l.at() == null ? "" : "Fatto delle " + e(l.at()) + ", ")
+                    .append("inserito il ").append(e(l.recordedAt())).append(" — motivo: ").append(e(l.reason())).append("</li>"));
             h.append("</ul>");
         }
         if (!m.attachments().isEmpty()) {
@@ -141,47 +141,30 @@ final class MinutesHtml {
         }
         if (!m.signatures().isEmpty()) {
             h.append("<h2>Firme</h2><ul>");
-            m.signatures().forEach(s -> h.append("<li>").append(e(s.labelAsRecorded())).append(": ").append(e(s.name())).append("</li>"));
+            m.signatures().forEach(s -> h.append("<li>").append(s.labelAsRecorded() == null ? "" : e(s.labelAsRecorded()) + ": ")
+                    .append(e(s.name())).append("</li>"));
             h.append("</ul>");
+            if (m.signedOn() != null) {
+                h.append("<p>Firmato il ").append(e(Italiano.date(m.signedOn()))).append(".</p>");
+            }
         }
         if (m.url() != null) {
-            h.append("<p>Pubblicato il ").append(e(m.publishedOn().format(DATE))).append(" su <a href=\"")
+            h.append("<p>Pubblicato il ").append(e(Italiano.date(m.publishedOn()))).append(" su <a href=\"")
                     .append(e(m.url())).append("\">").append(e(m.url())).append("</a></p>");
         }
         return h.append("</body></html>").toString();
     }
 
-    private static String stateLabel(Minutes m) {
-        return switch (m.state()) {
-            case DRAFT -> "Bozza";
-            case SIGNED -> "Firmato";
-            case APPROVED -> "Approvato";
-            case PUBLISHED -> "Pubblicato";
-        };
-    }
+    private static final String STYLE = "body{font-family:'DejaVu Sans',system-ui,sans-serif;font-size:11pt;max-width:48rem;margin:1rem auto;"
+            + "padding:0 1rem;line-height:1.45;overflow-wrap:break-word}"
+            + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;vertical-align:top}"
+            + ".flag{background:#fff4e5;border-left:4px solid #f0a020;padding:.4rem .6rem;margin:.3rem 0}"
+            + ".state{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;background:#eef}"
+            + ".late{color:#7a4b00}.names{margin-left:1rem;font-size:.95em}"
+            + "@page{size:A4;margin:2cm}";
 
-    private static String modeLabel(String mode) {
-        return switch (mode) {
-            case "TELEMATIC" -> "in via telematica";
-            case "IN_PERSON" -> "in presenza";
-            default -> "in forma mista";
-        };
-    }
-
-    private static String statusLabel(String status) {
-        return switch (status) {
-            case "PRESENT" -> "presente";
-            case "ABSENT" -> "assente";
-            default -> "non registrato";
-        };
-    }
-
-    private static String tally(Tally t) {
-        return "favorevoli " + n(t.inFavour()) + ", contrari " + n(t.against()) + ", astenuti " + n(t.abstained());
-    }
-
-    private static String n(Integer i) {
-        return i == null ? "—" : i.toString();
+    static String capital(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static String e(String s) {
@@ -189,7 +172,8 @@ final class MinutesHtml {
             return "";
         }
         StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");

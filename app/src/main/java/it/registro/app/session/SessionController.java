@@ -31,6 +31,7 @@ import it.registro.app.web.Etags;
 import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.body.api.Tally;
 import it.registro.domain.common.Text;
+import it.registro.domain.session.Session;
 import it.registro.domain.session.api.*;
 import it.registro.projections.session.SessionProjection;
 import it.registro.projections.session.SessionRecords;
@@ -46,17 +47,22 @@ public class SessionController {
     private final CommandDispatcher commands;
     private final QueryGateway queries;
     private final ReadModelAwaiter awaiter;
+    private final it.registro.app.document.Documents documents;
+    private final it.registro.app.security.CommandAuthorization authorization;
 
-    public SessionController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+    public SessionController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter,
+                             it.registro.app.document.Documents documents, it.registro.app.security.CommandAuthorization authorization) {
         this.commands = commands;
         this.queries = queries;
         this.awaiter = awaiter;
+        this.documents = documents;
+        this.authorization = authorization;
     }
 
     // ------------------------------------------------------------------ plumbing
 
     private ResponseEntity<CommandAccepted> send(String sessionId, Object command, HttpStatus status) {
-        Object result = commands.send(command, "SESSION", sessionId);
+        Object result = commands.send(command, lateEntry(), "SESSION", sessionId, "DUPLICATE_SESSION");
         String id = sessionId;
         long version;
         if (result instanceof Recorded recorded) {
@@ -70,6 +76,25 @@ public class SessionController {
         ResponseEntity<CommandAccepted> accepted = awaiter.accepted(id, version,
                 () -> find(sessionId).map(SessionView::getVersion).orElse(-1L));
         return ResponseEntity.status(status).headers(accepted.getHeaders()).body(accepted.getBody());
+    }
+
+    /**
+     * A fact entered after the sitting closed names why, as the query parameter {@code lateEntryReason} of any
+     * recording call; the session keeps it beside the fact (a late entry) and the audit trail in the event's metadata.
+     */
+    private static java.util.Map<String, String> lateEntry() {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            String reason = attributes.getRequest().getParameter(Session.LATE_ENTRY);
+            if (reason != null && !reason.isBlank()) {
+                if (reason.length() > 1000) {
+                    throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", Session.LATE_ENTRY,
+                            Session.LATE_ENTRY + " is at most 1000 characters");
+                }
+                return java.util.Map.of(Session.LATE_ENTRY, reason.strip());
+            }
+        }
+        return java.util.Map.of();
     }
 
     private ResponseEntity<CommandAccepted> send(String sessionId, Object command) {
@@ -110,7 +135,7 @@ public class SessionController {
     @PostMapping(path = "/api/sessions/{id}/agenda", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add an item to the agenda (before opening)")
     public ResponseEntity<CommandAccepted> agenda(@PathVariable String id, @Valid @RequestBody SessionRequests.AgendaItem r) {
-        return send(id, new AddAgendaItem(id, r.itemNo(), r.kind(), r.title()));
+        return send(id, new AddAgendaItem(id, r.itemNo(), r.kind(), r.title(), r.minutesOf()));
     }
 
     @PostMapping(path = "/api/sessions/{id}/agenda/{itemNo}/titles", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -258,6 +283,14 @@ public class SessionController {
         return send(id, new PresentInformation(id, r.itemNo(), BusinessTimes.instant(r.at()), presenters, r.summaryAsRecorded()));
     }
 
+    @PostMapping(path = "/api/sessions/{id}/interventions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "What someone said on an item, as the minutes summarise it (speaker, time, summary)",
+            description = "The speaker is a member, a delegate or a participant of the sitting; correctable with a reason.")
+    public ResponseEntity<CommandAccepted> intervention(@PathVariable String id, @Valid @RequestBody SessionRequests.Intervention r) {
+        return send(id, new RecordIntervention(id, r.itemNo(), r.personId(), r.speakerAsRecorded(), BusinessTimes.instant(r.at()),
+                r.summaryAsRecorded()));
+    }
+
     @PostMapping(path = "/api/sessions/{id}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A follow-up announced on an item (a seminar, a meeting), dated if the minutes date it")
     public ResponseEntity<CommandAccepted> followUp(@PathVariable String id, @Valid @RequestBody SessionRequests.FollowUp r) {
@@ -306,9 +339,40 @@ public class SessionController {
     }
 
     @PostMapping(path = "/api/sessions/{id}/minutes/publish", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Publish the signed minutes at a URL")
+    @Operation(summary = "Publish the signed (or approved) minutes at a URL",
+            description = "The verbale is rendered as PDF/A, stored, and its SHA-256 recorded in the publication event; "
+                    + "GET /api/sessions/{id}/minutes.pdf then serves exactly those bytes, to anyone.")
     public ResponseEntity<CommandAccepted> publish(@PathVariable String id, @Valid @RequestBody SessionRequests.Publish r) {
-        return send(id, new PublishMinutes(id, r.on(), r.url(), r.extractOnly()));
+        authorization.authorize(new PublishMinutes(id, r.on(), r.url(), r.extractOnly()));
+        SessionRecords.SessionRecord record = record(id);
+        it.registro.domain.document.api.StoredDocument pdf = null;
+        if (r.on() != null && r.url() != null && record.session().getMinutes().state() != MinutesState.DRAFT
+                && record.session().getMinutes().state() != MinutesState.PUBLISHED) {
+            Minutes published = Minutes.of(record).published(r.on(), r.url().strip(), r.extractOnly());
+            pdf = documents.storeMinutesPdf(id, it.registro.app.document.PdfA.render(MinutesHtml.render(published)));
+        }
+        try {
+            return send(id, new PublishMinutes(id, r.on(), r.url(), r.extractOnly(), pdf));
+        } catch (RuntimeException refused) {
+            if (pdf != null) {
+                documents.discard(pdf);
+            }
+            throw refused;
+        }
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Upload a document (PDF, image, ODT, text) to the session or one of its items",
+            description = "The body is the file itself, its Content-Type the file's media type; title (and itemNo, fileName) "
+                    + "as query parameters. The SHA-256, size, media type and uploader are recorded in an event.")
+    public ResponseEntity<it.registro.app.document.Documents.Uploaded> upload(@PathVariable String id, @RequestParam String title,
+            @RequestParam(required = false) Integer itemNo, @RequestParam(required = false) String fileName,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] bytes) {
+        it.registro.app.document.Documents.Uploaded uploaded = documents.attachToSession(id, itemNo, title, fileName, contentType, bytes);
+        ResponseEntity<CommandAccepted> accepted = awaiter.accepted(id, uploaded.version(),
+                () -> find(id).map(SessionView::getVersion).orElse(-1L));
+        return ResponseEntity.created(URI.create("/api/documents/" + uploaded.documentId())).headers(accepted.getHeaders()).body(uploaded);
     }
 
     // ------------------------------------------------------------------ reads
@@ -402,6 +466,19 @@ public class SessionController {
     public ResponseEntity<String> minutesHtml(@PathVariable String id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .body(MinutesHtml.render(Minutes.of(publishedOrSignedIn(record(id)))));
+    }
+
+    @GetMapping(path = {"/api/sessions/{id}/minutes.pdf", "/api/sessions/{id}/minutes"}, produces = it.registro.app.document.PdfA.MEDIA_TYPE)
+    @Operation(summary = "The minutes as PDF/A-3b: once published, the very file whose SHA-256 the publication recorded")
+    public ResponseEntity<byte[]> minutesPdf(@PathVariable String id) {
+        SessionRecords.SessionRecord record = publishedOrSignedIn(record(id));
+        it.registro.domain.document.api.StoredDocument stored = record.session().getPublishedPdf();
+        byte[] pdf = stored == null ? null : documents.bytes(stored.documentId()).orElse(null);
+        if (pdf == null) {
+            pdf = it.registro.app.document.PdfA.render(MinutesHtml.render(Minutes.of(record)));
+        }
+        return it.registro.app.document.DocumentController.file(pdf, it.registro.app.document.PdfA.MEDIA_TYPE,
+                "verbale-" + id + ".pdf", stored == null ? null : stored.sha256());
     }
 
     @GetMapping(path = "/api/sessions", produces = MediaType.APPLICATION_JSON_VALUE)

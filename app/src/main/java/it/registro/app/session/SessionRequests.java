@@ -52,7 +52,13 @@ public final class SessionRequests {
             @Size(max = 4000) String textAsRecorded) {
     }
 
-    public record AgendaItem(@Min(1) @Max(999) int itemNo, @NotNull ItemKind kind, @NotBlank @Size(max = 4000) String title) {
+    /** {@code minutesOf}: for a MINUTES_APPROVAL item, the earlier sitting whose minutes a passed vote approves. */
+    public record AgendaItem(@Min(1) @Max(999) int itemNo, @NotNull ItemKind kind, @NotBlank @Size(max = 4000) String title,
+                             @Size(max = 200) String minutesOf) {
+    }
+
+    public record Intervention(@Min(1) @Max(999) int itemNo, @Size(max = 100) String personId, @Size(max = 200) String speakerAsRecorded,
+                               @NotNull LocalDateTime at, @NotBlank @Size(max = 8000) String summaryAsRecorded) {
     }
 
     public record Title(@NotBlank @Size(max = 4000) String title, @Size(max = 1000) String source) {

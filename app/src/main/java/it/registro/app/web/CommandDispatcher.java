@@ -38,8 +38,15 @@ public class CommandDispatcher {
 
     /** As {@link #send(Object, String, String)}, where the domain names a second creation with its own code. */
     public <R> R send(Object command, String resource, String id, String duplicateCode) {
+        return send(command, java.util.Map.of(), resource, id, duplicateCode);
+    }
+
+    /** As {@link #send(Object, String, String, String)}, with metadata the command's handler reads (e.g. a late entry's reason). */
+    public <R> R send(Object command, java.util.Map<String, ?> metadata, String resource, String id, String duplicateCode) {
         try {
-            return commandGateway.sendAndWait(command);
+            return metadata.isEmpty() ? commandGateway.sendAndWait(command)
+                    : commandGateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(metadata));
         } catch (RuntimeException e) {
             throw translate(unwrap(e), resource, id, duplicateCode);
         }

@@ -25,21 +25,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxDocumentBytes;
 
-    public RequestSizeLimitFilter(@Value("${registro.http.max-request-bytes:65536}") long maxBytes) {
+    public RequestSizeLimitFilter(@Value("${registro.http.max-request-bytes:65536}") long maxBytes,
+                                  @Value("${registro.documents.max-bytes:20971520}") long maxDocumentBytes) {
         this.maxBytes = maxBytes;
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    /** Document uploads carry a file: their own, larger limit, with the documents' problem code. */
+    private static boolean documentUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().matches("/api/(sessions|acts)/[^/]+/documents");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        boolean document = documentUpload(request);
+        long limit = document ? maxDocumentBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             response.setHeader("Connection", "close");
-            Problems.write(response, 413, "PAYLOAD_TOO_LARGE", "Request too large",
-                    "The request body is larger than " + maxBytes + " bytes", request.getRequestURI());
+            if (document) {
+                Problems.write(response, 413, "DOCUMENT_TOO_LARGE", "Document too large",
+                        "A document is at most " + limit + " bytes", request.getRequestURI());
+            } else {
+                Problems.write(response, 413, "PAYLOAD_TOO_LARGE", "Request too large",
+                        "The request body is larger than " + limit + " bytes", request.getRequestURI());
+            }
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -330,7 +330,7 @@ class Seduta124ScenarioTest {
         Api.Response html = api.get("/api/sessions/" + replay.sessionId + "/minutes.html", "Accept", "text/html");
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.contentType()).startsWith("text/html");
-        assertThat(html.body()).contains("Seduta n. 1/24", "LEONARDO VIRGILIO, Sindaco di Cremona", "favorevoli 3, contrari 0, astenuti 1",
+        assertThat(html.body()).contains("Verbale della seduta n. 1/24 del 18 ottobre 2024", "LEONARDO VIRGILIO, Sindaco di Cremona", "favorevoli 3, contrari 0, astenuti 1",
                 "Il Vice Presidente del Collegio Capucci", "Pubblicato", "https://www.ats-valpadana.it/collegio-dei-sindaci");
     }
 

@@ -152,6 +152,7 @@ final class SessionReplay {
             case "designation" -> s + "/designations";
             case "information" -> s + "/information";
             case "followUp" -> s + "/follow-ups";
+            case "intervention" -> s + "/interventions";
             case "figures" -> s + "/figures";
             case "attachment" -> s + "/attachments";
             case "sign" -> s + "/minutes/sign";

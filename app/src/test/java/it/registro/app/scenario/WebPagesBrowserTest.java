@@ -174,13 +174,18 @@ class WebPagesBrowserTest {
         assertThat(attendance.stream().filter(r -> r.getText().contains("presente")).count()).isEqualTo(5);
         assertThat(attendance.stream().filter(r -> r.getText().contains("assente")).count()).isEqualTo(1);
 
-        List<WebElement> elections = browser.findElements(By.cssSelector("tr[data-kind='ELECTION']"));
+        List<WebElement> elections = browser.findElements(By.cssSelector(".decision[data-kind='ELECTION']"));
         assertThat(elections).hasSize(2);
         assertThat(elections.get(0).getText()).contains("Presidente: LEONARDO VIRGILIO, Sindaco di Cremona",
-                "favorevoli 3, contrari 0, astenuti 1", "presenti al voto 4", "approvato", "«PRESIDENTE ELETTO»");
+                "favorevoli 3, contrari 0, astenuti 1", "presenti al voto 4", "Esito: eletto", "«PRESIDENTE ELETTO»",
+                "maggioranza dei presenti al voto");
         assertThat(elections.get(1).getText()).contains("Vice Presidente: AURO CODIFAVA", "favorevoli 3, contrari 0, astenuti 1",
                 "«VICE PRESIDENTE ELETTO»");
-        assertThat(browser.findElements(By.cssSelector("tr[data-kind='ELECTION'] .outcome.passed"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector(".decision[data-kind='ELECTION'] .outcome.passed"))).hasSize(2);
+        assertThat(browser.findElement(By.id("chairs")).getText()).contains("Presiede Leonardo Virgilio (Presidente) dalle 14:10 alle 15:00");
+        assertThat(browser.findElement(By.id("quorum")).getText()).contains("presenti 4 componenti su 6 (ne occorrono 4)");
+        assertThat(text()).contains("Il Sindaco Capucci ritiene il tema importante", "Ida Maria Ada Ramponi — il Direttore Generale dell’ATS")
+                .doesNotContain("MAJORITY_OF", "PASSED", "null");
         assertThat(browser.findElement(By.id("designations")).getText())
                 .contains("Responsabile Ufficio di Pubblica Tutela (UPT), ATS Val Padana", "dr. Francesco Lazzari",
                         "in attesa di ratifica");

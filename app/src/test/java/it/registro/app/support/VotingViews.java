@@ -174,7 +174,7 @@ public final class VotingViews {
                 String which = view == p ? " verbale HTML" : " web page";
                 assertThat(view).as(what + which + " presence").contains("presenti al voto " + d.presentAtVote());
                 if (d.official() != null) {
-                    assertThat(outcomeWord(view)).as(what + which + " outcome").isEqualTo(word(d.official()));
+                    assertThat(outcomeWord(view)).as(what + which + " outcome").isEqualTo(word(d.official(), d.election()));
                 }
                 assertThat(view.contains("secondo la regola in vigore")).as(what + which + " both outcomes").isEqualTo(d.disagree());
                 assertThat(view.contains("a scrutinio segreto")).as(what + which + " secret").isEqualTo(d.secret());
@@ -245,9 +245,9 @@ public final class VotingViews {
     }
 
     private static final Pattern PARAGRAPH = Pattern.compile("<p><strong>.*?</p>", Pattern.DOTALL);
-    private static final Pattern ROW = Pattern.compile("<tr data-kind=.*?</tr>", Pattern.DOTALL);
-    private static final Pattern OUTCOME = Pattern.compile("^\\[(approvato|non approvato)]|: (approvato|non approvato)");
-    private static final Pattern OFFICIAL_CELL = Pattern.compile("class=\"state outcome[^\"]*\">(approvato|non approvato)<");
+    private static final Pattern ROW = Pattern.compile("<div class=\"decision\" data-kind=.*?</div>", Pattern.DOTALL);
+    private static final Pattern OUTCOME = Pattern.compile("^\\[(approvato|non approvato|eletto|non eletto)]|: (approvato|non approvato|eletto|non eletto)");
+    private static final Pattern OFFICIAL_CELL = Pattern.compile("class=\"state outcome[^\"]*\">(approvato|non approvato|eletto|non eletto)<");
 
     private static List<String> paragraphs(String html) {
         List<String> out = new ArrayList<>();
@@ -274,8 +274,8 @@ public final class VotingViews {
         return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
 
-    private static String word(Outcome o) {
-        return o == Outcome.PASSED ? "approvato" : "non approvato";
+    private static String word(Outcome o, boolean election) {
+        return election ? (o == Outcome.PASSED ? "eletto" : "non eletto") : o == Outcome.PASSED ? "approvato" : "non approvato";
     }
 
     private static void assertTally(JsonNode node, Tally expected, String what) {

@@ -40,6 +40,7 @@ public class Act {
     private boolean revoked;
     private final Set<String> references = new HashSet<>();
     private final Set<String> incoming = new HashSet<>();
+    private int documents;
 
     protected Act() {
     }
@@ -122,6 +123,24 @@ public class Act {
         AggregateLifecycle.apply(new ActSubmitted(actId, Text.collapse(command.to()), Text.collapse(command.channel()),
                 Text.collapse(command.protocol()), command.on(), Text.collapse(command.source())));
         return AggregateLifecycle.getVersion();
+    }
+
+    /** A document of the act (the signed act, an annex), with its hash. */
+    @CommandHandler
+    public String handle(AttachActDocument command) {
+        Verdict.firstRejection(requiredText(command.title(), "title", MAX_TEXT_LENGTH), required(command.document(), "document")).orThrow();
+        if (command.document().problem("document") != null) {
+            throw rejected(command.document().problem("document"));
+        }
+        String attachmentId = "document-" + (documents + 1);
+        AggregateLifecycle.apply(new ActDocumentAttached(actId, attachmentId,
+                Text.collapse(command.title()), command.document(), command.uploadedBy()));
+        return attachmentId;
+    }
+
+    @EventSourcingHandler
+    void on(ActDocumentAttached e) {
+        documents++;
     }
 
     /** Publication follows adoption; a period's end, when known, follows its start. */

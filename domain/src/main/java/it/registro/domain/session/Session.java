@@ -625,6 +625,10 @@ public class Session {
                 throw rejected(Rejection.invalid("SPEAKER_NOT_IN_SESSION", "personId", "Person " + command.personId()
                         + " is neither a member, a delegate nor a registered participant: register them, or give the name as recorded"));
             }
+            if (!attendance.participant(command.personId()) && !attendance.presentAt(command.personId(), command.at())) {
+                throw rejected(Rejection.invalid("SPEAKER_NOT_PRESENT", "at", "Person " + command.personId()
+                        + " was not present at " + BusinessTime.local(command.at()) + ": a member speaks while present"));
+            }
         }
         String factId = nextFactId();
         AggregateLifecycle.apply(new InterventionRecorded(sessionId, factId, command.itemNo(), command.personId(),
@@ -880,6 +884,24 @@ public class Session {
     }
 
     @CommandHandler
+    public Recorded handle(AttachDocument command) {
+        Verdict.firstRejection(requiredText(command.title(), "title", MAX_TEXT_LENGTH), required(command.document(), "document")).orThrow();
+        if (command.document().problem("document") != null) {
+            throw rejected(command.document().problem("document"));
+        }
+        if (command.itemNo() != null) {
+            agenda.item(command.itemNo());
+        }
+        if (minutes == MinutesState.PUBLISHED) {
+            throw rejected(Rejection.conflict("MINUTES_ALREADY_PUBLISHED", "document", "The minutes are published: their documents are closed"));
+        }
+        String attachmentId = "attachment-" + (attachmentCount + 1);
+        AggregateLifecycle.apply(new SessionDocumentAttached(sessionId, attachmentId, command.itemNo(),
+                Text.collapse(command.title()), command.document(), command.uploadedBy()));
+        return new Recorded(attachmentId, AggregateLifecycle.getVersion());
+    }
+
+    @CommandHandler
     public long handle(SignMinutes command) {
         Verdict.firstRejection(required(command.on(), "on"), required(command.signatories(), "signatories")).orThrow();
         if (state != SessionState.CLOSED) {
@@ -954,7 +976,10 @@ public class Session {
         if (!command.url().strip().matches("https?://\\S+")) {
             throw rejected(Rejection.invalid("URL_MALFORMED", "url", "The publication address is an http(s) URL"));
         }
-        AggregateLifecycle.apply(new MinutesPublished(sessionId, command.on(), command.url().strip(), command.extractOnly()));
+        if (command.pdf() != null && command.pdf().problem("pdf") != null) {
+            throw rejected(command.pdf().problem("pdf"));
+        }
+        AggregateLifecycle.apply(new MinutesPublished(sessionId, command.on(), command.url().strip(), command.extractOnly(), command.pdf()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -1347,6 +1372,11 @@ public class Session {
 
     @EventSourcingHandler
     void on(AttachmentAdded e) {
+        attachmentCount++;
+    }
+
+    @EventSourcingHandler
+    void on(SessionDocumentAttached e) {
         attachmentCount++;
     }
 

@@ -119,4 +119,17 @@ class ActTest {
                 .expectEvents(new ActReferencedBy(D150, ReferenceKind.REVOKES, "d9004", may3, may3),
                         new ActRevoked(D150, may3, "d9004"));
     }
+
+    @Test
+    @DisplayName("a document of an act (the signed decree) is kept with its SHA-256; a description without one is refused")
+    void documents() {
+        it.registro.domain.document.api.StoredDocument signed = new it.registro.domain.document.api.StoredDocument("doc-9",
+                "decreto-150.pdf", "application/pdf", 2048, "0f".repeat(32));
+        fixture.given(REGISTERED_150).when(new AttachActDocument(D150, "Atto firmato digitalmente", signed, "secretariat"))
+                .expectEvents(new ActDocumentAttached(D150, "document-1", "Atto firmato digitalmente",
+                        signed, "secretariat"));
+        fixture.given(REGISTERED_150).when(new AttachActDocument(D150, "Atto firmato", new it.registro.domain.document.api.StoredDocument(
+                        "doc-9", "decreto-150.pdf", "application/pdf", 2048, null), "secretariat"))
+                .expectException(it.registro.domain.common.Rejections.rejectedWith("DIGEST_MALFORMED")).expectNoEvents();
+    }
 }

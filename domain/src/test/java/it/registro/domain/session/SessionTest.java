@@ -26,6 +26,8 @@ import it.registro.domain.body.api.Weighting;
 import it.registro.domain.common.ActRef;
 import it.registro.domain.common.BusinessTime;
 import it.registro.domain.common.KnownReferences;
+
+import it.registro.domain.document.api.StoredDocument;
 import it.registro.domain.session.api.*;
 
 import static it.registro.domain.common.Rejections.rejectedWith;
@@ -327,9 +329,41 @@ class SessionTest {
         fixture.given(closed).when(new SignMinutes(S, LocalDate.of(2024, 10, 25), signers))
                 .expectEvents(new MinutesSigned(S, LocalDate.of(2024, 10, 25), signers));
         fixture.given(with(closed, new MinutesSigned(S, LocalDate.of(2024, 10, 25), signers),
-                        new MinutesPublished(S, LocalDate.of(2024, 10, 28), "https://x.it", null)))
+                        new MinutesPublished(S, LocalDate.of(2024, 10, 28), "https://x.it", null, null)))
                 .when(new PublishMinutes(S, LocalDate.of(2024, 10, 29), "https://x.it", null))
                 .expectException(rejectedWith("ALREADY_PUBLISHED")).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("the published verbale's PDF/A is recorded with its SHA-256; a malformed digest is refused")
+    void publishedPdf() {
+        List<Signatory> signers = List.of(new Signatory("m1", "Leonardo Virgilio", "IL PRESIDENTE ELETTO"));
+        List<Object> signed = with(opened(), new SessionClosed(S, at(15, 15), "15,15"),
+                new MinutesSigned(S, LocalDate.of(2024, 10, 25), signers));
+        StoredDocument pdf = new StoredDocument("doc-1", "verbale.pdf", "application/pdf", 1234, "ab".repeat(32));
+        fixture.given(signed).when(new PublishMinutes(S, LocalDate.of(2024, 10, 28), "https://x.it", null, pdf))
+                .expectEvents(new MinutesPublished(S, LocalDate.of(2024, 10, 28), "https://x.it", null, pdf));
+        fixture.given(signed).when(new PublishMinutes(S, LocalDate.of(2024, 10, 28), "https://x.it", null,
+                        new StoredDocument("doc-1", "verbale.pdf", "application/pdf", 1234, "not-a-digest")))
+                .expectException(rejectedWith("DIGEST_MALFORMED")).expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a document is attached to the session or an item with its hash, until the minutes are published")
+    void documents() {
+        StoredDocument slides = new StoredDocument("doc-2", "slides.pdf", "application/pdf", 99, "cd".repeat(32));
+        fixture.given(opened()).when(new AttachDocument(S, 1, "Slides del Direttore Generale", slides, "secretariat"))
+                .expectEvents(new SessionDocumentAttached(S, "attachment-1", 1, "Slides del Direttore Generale", slides, "secretariat"));
+        fixture.given(opened()).when(new AttachDocument(S, 42, "Slides", slides, "secretariat"))
+                .expectException(rejectedWith("ITEM_NOT_ON_AGENDA")).expectNoEvents();
+        fixture.given(opened()).when(new AttachDocument(S, null, "Slides", new StoredDocument("doc-2", "s.pdf", "application/pdf", 0,
+                        "cd".repeat(32)), "secretariat"))
+                .expectException(rejectedWith("DOCUMENT_EMPTY")).expectNoEvents();
+        List<Signatory> signers = List.of(new Signatory("m1", "Leonardo Virgilio", "IL PRESIDENTE ELETTO"));
+        fixture.given(with(opened(), new SessionClosed(S, at(15, 15), "15,15"), new MinutesSigned(S, LocalDate.of(2024, 10, 25), signers),
+                        new MinutesPublished(S, LocalDate.of(2024, 10, 28), "https://x.it", null, null)))
+                .when(new AttachDocument(S, null, "Slides", slides, "secretariat"))
+                .expectException(rejectedWith("MINUTES_ALREADY_PUBLISHED")).expectNoEvents();
     }
 
     @Test
@@ -568,6 +602,9 @@ class SessionTest {
                 .expectException(rejectedWith("SPEAKER_NOT_IN_SESSION")).expectNoEvents();
         fixture.given(opened()).when(new RecordIntervention(S, 4, null, null, at(14, 35), "x"))
                 .expectException(rejectedWith("FIELD_REQUIRED", "personId")).expectNoEvents();
+        // m2 is a member but never arrived: a member speaks while present
+        fixture.given(opened()).when(new RecordIntervention(S, 4, "m2", null, at(14, 35), "x"))
+                .expectException(rejectedWith("SPEAKER_NOT_PRESENT", "at")).expectNoEvents();
         fixture.given(with(opened(), new InterventionRecorded(S, "fact-5", 4, "m5", null, at(14, 35), "ritiene")))
                 .when(new CorrectRecord(S, "fact-5", "summaryAsRecorded", "ritiene opportuno un approfondimento", "testo completo"))
                 .expectEvents(new RecordCorrected(S, "fact-5", List.of(new it.registro.domain.common.FieldChange("summaryAsRecorded",

@@ -85,6 +85,12 @@ public class ActProjection {
     }
 
     @EventHandler
+    public void on(ActDocumentAttached e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.actId(), seq, at, "DOCUMENT", null, null, a -> a.getDocuments().add(
+                new ActView.ActDocument(e.attachmentId(), e.title(), e.document(), e.uploadedBy(), at)));
+    }
+
+    @EventHandler
     public void on(ActDeclaredExecutable e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.actId(), seq, at, "EXECUTIVE", e.on(), e.source(), a -> a.executability(
                 new ActView.Executability(e.on(), e.immediate(), e.immediate() ? "IMMEDIATE" : "DECLARED", null,

@@ -33,6 +33,11 @@ public class ActView implements Versioned {
     public record Submission(String to, String channel, String protocol, LocalDate on) {
     }
 
+    /** A stored file of the act (the signed act, an annex) with its hash, who uploaded it and when it was recorded. */
+    public record ActDocument(String attachmentId, String title, it.registro.domain.document.api.StoredDocument document, String uploadedBy,
+                           Instant recordedAt) {
+    }
+
     public record Publication(String where, LocalDate from, LocalDate until, String registerNumber) {
     }
 
@@ -67,6 +72,7 @@ public class ActView implements Versioned {
     private Adoption adoption;
     private List<Submission> submissions = new ArrayList<>();
     private List<Publication> publications = new ArrayList<>();
+    private List<ActDocument> documents = new ArrayList<>();
     private Revocation annulment;
     private Executability executability;
     private List<Effect> effects = new ArrayList<>();
@@ -136,6 +142,8 @@ public class ActView implements Versioned {
     public Adoption getAdoption() { return adoption; }
     public List<Submission> getSubmissions() { return submissions; }
     public List<Publication> getPublications() { return publications; }
+
+    public List<ActDocument> getDocuments() { return documents; }
 
     /**
      * A stable IRI-like name in the manner of URN:NIR, built from the act's identity, which never changes:

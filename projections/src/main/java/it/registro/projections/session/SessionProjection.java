@@ -305,7 +305,14 @@ public class SessionProjection {
             SessionView.Minutes m = s.getMinutes();
             s.minutes(new SessionView.Minutes(MinutesState.PUBLISHED, m.signedOn(), m.signatories(), m.distribution(),
                     e.on(), e.url(), e.extractOnly(), m.approvedOn(), m.approvedBySessionId(), m.approvedByFactId()));
+            s.publishedPdf(e.pdf());
         });
+    }
+
+    @EventHandler
+    public void on(SessionDocumentAttached e, @SequenceNumber long seq, @Timestamp Instant t) {
+        update(e.sessionId(), seq, t, s -> s.getAttachments().add(new SessionView.Attachment(e.attachmentId(), e.itemNo(),
+                e.title(), null, e.document(), e.uploadedBy())));
     }
 
     @ResetHandler

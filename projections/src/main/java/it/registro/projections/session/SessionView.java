@@ -172,7 +172,13 @@ public class SessionView {
                              Instant recordedAt) {
     }
 
-    public record Attachment(String attachmentId, Integer itemNo, String title, String reference) {
+    /** By reference ({@code reference}), or a stored file ({@code document}, with its hash) uploaded by {@code uploadedBy}. */
+    public record Attachment(String attachmentId, Integer itemNo, String title, String reference,
+                             it.registro.domain.document.api.StoredDocument document, String uploadedBy) {
+
+        public Attachment(String attachmentId, Integer itemNo, String title, String reference) {
+            this(attachmentId, itemNo, title, reference, null, null);
+        }
     }
 
     /** What a speaker said on an item, as the minutes summarise it. */
@@ -199,6 +205,7 @@ public class SessionView {
 
     @Id
     private String id;
+    private it.registro.domain.document.api.StoredDocument publishedPdf;
     private String bodyId;
     private String number;
     private String protocol;
@@ -346,6 +353,11 @@ public class SessionView {
         return lateEntries;
     }
     public Minutes getMinutes() { return minutes; }
+
+    /** The verbale as published, PDF/A, with the SHA-256 its publication recorded. */
+    public it.registro.domain.document.api.StoredDocument getPublishedPdf() { return publishedPdf; }
+
+    public void publishedPdf(it.registro.domain.document.api.StoredDocument pdf) { this.publishedPdf = pdf; }
     public long getVersion() { return version; }
     public Instant getRecordedAt() { return recordedAt; }
     public Instant getUpdatedAt() { return updatedAt; }

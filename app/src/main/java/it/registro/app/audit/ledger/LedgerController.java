@@ -34,7 +34,13 @@ public class LedgerController {
     private final LedgerVerifier verifier;
     private final it.registro.app.audit.VoteRecomputation recomputation;
 
-    public LedgerController(Ledger ledger, LedgerVerifier verifier, it.registro.app.audit.VoteRecomputation recomputation) {
+    private final it.registro.projections.document.DocumentIndex documentIndex;
+    private final it.registro.app.document.DocumentStore documentStore;
+
+    public LedgerController(Ledger ledger, LedgerVerifier verifier, it.registro.app.audit.VoteRecomputation recomputation,
+                            it.registro.projections.document.DocumentIndex documentIndex, it.registro.app.document.DocumentStore documentStore) {
+        this.documentIndex = documentIndex;
+        this.documentStore = documentStore;
         this.ledger = ledger;
         this.verifier = verifier;
         this.recomputation = recomputation;
@@ -170,6 +176,22 @@ public class LedgerController {
                             String.valueOf(d.get("sequence")), String.valueOf(d.getString("payloadType")),
                             e == null ? "" : Base64.getEncoder().encodeToString(e.bytes()));
                 }
+            }
+            // then every stored document with the event that recorded its hash: the verifier checks both
+            java.io.IOException[] failed = {null};
+            documentIndex.forEachPage(BUNDLE_PAGE, page -> {
+                for (it.registro.projections.document.DocumentIndex.Entry d : page) {
+                    try {
+                        byte[] bytes = documentStore.read(d.documentId()).orElse(new byte[0]);
+                        OfflineVerifier.writeDocument(out, d.documentId(), d.eventId(), d.sha256(), Base64.getEncoder().encodeToString(bytes));
+                    } catch (java.io.IOException io) {
+                        failed[0] = io;
+                        return;
+                    }
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
             }
             out.flush();
         };

@@ -68,7 +68,13 @@ public class LedgerVerifier {
     private final AtomicReference<Report> last = new AtomicReference<>();
     private volatile Progress progress = new Progress(false, null, 0, 0, 0, null);
 
-    public LedgerVerifier(MongoTemplate mongo, StoredEvents stored, Ledger ledger) {
+    private final it.registro.projections.document.DocumentIndex documents;
+    private final it.registro.app.document.DocumentStore documentStore;
+
+    public LedgerVerifier(MongoTemplate mongo, StoredEvents stored, Ledger ledger, it.registro.projections.document.DocumentIndex documents,
+                          it.registro.app.document.DocumentStore documentStore) {
+        this.documents = documents;
+        this.documentStore = documentStore;
         this.mongo = mongo;
         this.stored = stored;
         this.ledger = ledger;
@@ -194,6 +200,7 @@ public class LedgerVerifier {
             }
             progress = new Progress(true, "events", storedCount[0], Math.max(storedCount[0], total), rate(storedCount[0], start), start);
         });
+        checkDocuments(problems, start);
         Instant end = Instant.now();
         Report report = new Report(problems.count == 0, end, Duration.between(start, end).toMillis(), storedCount[0], ledgerEntries,
                 checkpoints.size(), checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1), problems.count, problems.listed);
@@ -202,6 +209,36 @@ public class LedgerVerifier {
         progress = new Progress(false, "done", storedCount[0], storedCount[0], rate(storedCount[0], start), start);
         last.set(report);
         return report;
+    }
+
+    /**
+     * Every stored document against the SHA-256 its event recorded: the bytes must hash to it (else DOCUMENT_ALTERED,
+     * or DOCUMENT_MISSING), and the event's stored bytes, which the ledger signs, must carry it (else DOCUMENT_NOT_RECORDED).
+     */
+    private void checkDocuments(Problems problems, Instant start) {
+        long[] done = {0};
+        long total = documents.count();
+        documents.forEachPage(PAGE, page -> {
+            Map<String, StoredEvents.StoredEvent> events = stored.byEventIds(page.stream().map(
+                    it.registro.projections.document.DocumentIndex.Entry::eventId).toList());
+            for (it.registro.projections.document.DocumentIndex.Entry d : page) {
+                StoredEvents.StoredEvent event = events.get(d.eventId());
+                if (event == null || !new String(event.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(d.sha256())) {
+                    problems.add(new Problem("DOCUMENT_NOT_RECORDED", d.eventId(), d.ownerId(), event == null ? null : event.sequence(), null,
+                            "document " + d.documentId() + ": no stored event records the SHA-256 " + d.sha256()));
+                }
+                Optional<byte[]> bytes = documentStore.read(d.documentId());
+                if (bytes.isEmpty()) {
+                    problems.add(new Problem("DOCUMENT_MISSING", d.eventId(), d.ownerId(), null, null,
+                            "document " + d.documentId() + " (" + d.title() + "): its bytes are no longer stored"));
+                } else if (!it.registro.app.document.DocumentStore.sha256(bytes.get()).equals(d.sha256())) {
+                    problems.add(new Problem("DOCUMENT_ALTERED", d.eventId(), d.ownerId(), null, null,
+                            "document " + d.documentId() + " (" + d.title() + "): its bytes no longer hash to the SHA-256 recorded"));
+                }
+                done[0]++;
+            }
+            progress = new Progress(true, "documents", done[0], Math.max(done[0], total), rate(done[0], start), start);
+        });
     }
 
     private static Long sequenceOf(Document d) {

@@ -30,7 +30,9 @@ import java.util.TreeMap;
  * <p>The bundle is line-based text (see {@link #writeHeader}): {@code origin}; one {@code key} line per key
  * (id, public key, endorsing key id, endorsement); one {@code checkpoint} line per checkpoint (size, root,
  * signature, key id); one {@code leaf} line per event in ledger order (index, event id, aggregate,
- * sequence, type, base64 stored bytes). It is read twice, the second time as a stream: the tree grows
+ * sequence, type, base64 stored bytes); then one {@code document} line per stored document (id, the event that
+ * recorded it, the SHA-256 recorded, base64 bytes): the bytes must hash to it and the event's stored bytes must carry it.
+ * It is read twice, the second time as a stream: the tree grows
  * leaf by leaf and each checkpoint is checked when the stream reaches its size, so a bundle of a million
  * events needs no more memory than a few checkpoints. Bundles of the first format (one {@code key} line
  * with the public key only, checkpoints after the leaves, no key ids) are read too.
@@ -55,9 +57,17 @@ public final class OfflineVerifier {
         Map<String, Key> keys = new HashMap<>();
         TreeMap<Long, String[]> checkpoints = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        // document id -> (event id, recorded SHA-256): the event's stored bytes must carry the digest
+        Map<String, String[]> documents = new HashMap<>();
         for (String line : lines) {
             String[] f = line.split("\t", -1);
             switch (f[0]) {
+                case "document" -> {
+                    documents.put(f[1], new String[]{f[2], f[3]});
+                    if (!sha256(Base64.getDecoder().decode(f[4])).equals(f[3])) {
+                        problems.add("document " + f[1] + ": its bytes no longer hash to the SHA-256 recorded (" + f[3] + ")");
+                    }
+                }
                 case "origin" -> origin = f[1];
                 case "key" -> {
                     Key k = f.length == 2 ? new Key(LedgerKeys.keyIdOf(f[1]), f[1], null, null)
@@ -84,13 +94,17 @@ public final class OfflineVerifier {
         }
         Set<String> trusted = trusted(keys, trustedKeys, origin);
 
+        Map<String, List<String>> digestsByEvent = new HashMap<>();
+        documents.forEach((id, d) -> digestsByEvent.computeIfAbsent(d[0], k -> new ArrayList<>()).add(d[1]));
+        Set<String> eventsSeen = new HashSet<>();
+
         MerkleTree.CompactRange range = new MerkleTree.CompactRange();
         Iterator<Map.Entry<Long, String[]>> next = checkpoints.entrySet().iterator();
         Map.Entry<Long, String[]> pending = next.hasNext() ? next.next() : null;
         for (String line : lines) {
             if (!line.startsWith("leaf\t")) {
                 if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("origin\t") && !line.startsWith("key\t")
-                        && !line.startsWith("checkpoint\t") && !line.startsWith("format\t")) {
+                        && !line.startsWith("checkpoint\t") && !line.startsWith("format\t") && !line.startsWith("document\t")) {
                     problems.add("unreadable line: " + line);
                 }
                 continue;
@@ -100,7 +114,15 @@ public final class OfflineVerifier {
             if (index != range.size()) {
                 problems.add("leaf " + index + ": expected index " + range.size());
             }
-            range.append(MerkleTree.leafHash(Base64.getDecoder().decode(f[6])));
+            byte[] stored = Base64.getDecoder().decode(f[6]);
+            range.append(MerkleTree.leafHash(stored));
+            List<String> digests = digestsByEvent.get(f[2]);
+            if (digests != null) {
+                eventsSeen.add(f[2]);
+                String text = new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+                digests.stream().filter(d -> !text.contains(d)).forEach(d ->
+                        problems.add("event " + f[2] + ": does not record the document SHA-256 " + d));
+            }
             while (pending != null && pending.getKey() <= range.size()) {
                 if (pending.getKey() == range.size()) {
                     checkpoint(pending.getValue(), range.root(), origin, keys, trusted, trustedKeys.isEmpty(), problems);
@@ -117,6 +139,11 @@ public final class OfflineVerifier {
         if (checkpoints.isEmpty()) {
             problems.add("no checkpoint: nothing signed to check against");
         }
+        documents.forEach((id, d) -> {
+            if (!eventsSeen.contains(d[0])) {
+                problems.add("document " + id + ": the event " + d[0] + " that recorded it is not in the bundle");
+            }
+        });
         return new Result(problems.isEmpty(), range.size(), checkpoints.size(), problems);
     }
 
@@ -260,6 +287,19 @@ public final class OfflineVerifier {
         for (Ledger.Checkpoint cp : checkpoints) {
             out.write("checkpoint\t" + cp.treeSize() + "\t" + cp.root() + "\t" + cp.signature() + "\t" + (cp.keyId() == null ? "-" : cp.keyId())
                     + "\n");
+        }
+    }
+
+    /** One stored document: its id, the event that recorded its hash, that SHA-256, and the bytes in base64. */
+    static void writeDocument(Writer out, String documentId, String eventId, String sha256, String base64) throws IOException {
+        out.write("document\t" + documentId + "\t" + eventId + "\t" + sha256 + "\t" + base64 + "\n");
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

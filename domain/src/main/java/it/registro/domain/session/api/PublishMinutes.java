@@ -7,5 +7,10 @@ public record PublishMinutes(
         @TargetAggregateIdentifier String sessionId,
         LocalDate on,
         String url,
-        Boolean extractOnly) {
+        Boolean extractOnly,
+        it.registro.domain.document.api.StoredDocument pdf) {
+
+    public PublishMinutes(String sessionId, LocalDate on, String url, Boolean extractOnly) {
+        this(sessionId, on, url, extractOnly, null);
+    }
 }
