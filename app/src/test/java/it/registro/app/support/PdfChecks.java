@@ -28,6 +28,12 @@ public final class PdfChecks {
     private PdfChecks() {
     }
 
+    /** A small valid PDF with one line of text, as a secretariat would upload. */
+    public static byte[] sample(String line) {
+        return it.registro.app.document.PdfA.render("<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"it\"><head>"
+                + "<title>Allegato</title></head><body><p>" + line + "</p></body></html>");
+    }
+
     public static String text(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
