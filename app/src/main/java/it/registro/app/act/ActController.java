@@ -205,6 +205,15 @@ public class ActController {
         return found.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "ACT_NOT_FOUND", "id", "No act '" + id + "'"));
     }
 
+    @GetMapping(path = {"/{id}/sheet.pdf", "/{id}"}, produces = it.registro.app.document.PdfA.MEDIA_TYPE)
+    @Operation(summary = "The act's record sheet as PDF/A-3b: what it is, its life, its links, its documents with their SHA-256")
+    public ResponseEntity<byte[]> sheet(@PathVariable String id,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        ActProjection.ActRecord record = get(id, asOf);
+        return it.registro.app.document.DocumentController.file(it.registro.app.document.PdfA.render(ActSheetHtml.render(record)),
+                it.registro.app.document.PdfA.MEDIA_TYPE, "atto-" + id + ".pdf", null);
+    }
+
     @GetMapping
     @Operation(summary = "Acts by issuer, type and/or number")
     public List<ActView> list(@RequestParam(required = false) String issuer, @RequestParam(required = false) ActType type,

@@ -13,7 +13,6 @@ import it.registro.app.security.Caller;
 import it.registro.app.security.CommandAuthorization;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.CommandDispatcher;
-import it.registro.domain.act.api.ActState;
 import it.registro.domain.act.api.AttachActDocument;
 import it.registro.domain.act.api.FindAct;
 import it.registro.domain.document.api.StoredDocument;
@@ -121,8 +120,8 @@ public class Documents {
 
     private boolean isPublic(DocumentIndex.Entry entry) {
         if (entry.kind().equals("ACT")) {
-            return queries.query(new FindAct(entry.ownerId(), null), ResponseTypes.optionalInstanceOf(ActProjection.ActRecord.class)).join()
-                    .map(a -> a.state() != null && a.state() != ActState.REGISTERED).orElse(false);
+            return queries.query(new FindAct(entry.ownerId(), it.registro.app.web.BusinessTimes.todayIfAbsent(null)), ResponseTypes.optionalInstanceOf(ActProjection.ActRecord.class)).join()
+                    .map(a -> a.act().getAdoption() != null).orElse(false);
         }
         return queries.query(new FindSessionRecord(entry.ownerId()), ResponseTypes.optionalInstanceOf(SessionRecords.SessionRecord.class))
                 .join().map(r -> r.session().getMinutes().state() == MinutesState.PUBLISHED).orElse(false);

@@ -51,11 +51,11 @@ public final class Labels {
             return "";
         }
         String w = WORDS.get(code.toString());
-        return w != null ? w : it.registro.app.session.Italiano.WORDS.getOrDefault(code.toString(), code.toString());
+        return w != null ? w : it.registro.app.web.Italiano.WORDS.getOrDefault(code.toString(), code.toString());
     }
 
     public String time(java.time.LocalTime t) {
-        return t == null ? "—" : it.registro.app.session.Italiano.time(t);
+        return t == null ? "—" : it.registro.app.web.Italiano.time(t);
     }
 
     /** A text that carries a status code inside it (the verbale's designation lines): the code in Italian. */

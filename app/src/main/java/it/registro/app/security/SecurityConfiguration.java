@@ -71,7 +71,7 @@ public class SecurityConfiguration {
                         // the albo: published minutes, adopted acts, convened sittings, for anyone and for re-users
                         .requestMatchers(HttpMethod.GET, "/api/albo", "/api/albo/**", "/api/bodies/*/sittings.ics").permitAll()
                         // adopted acts are public too; the controller refuses anonymous reads of the others
-                        .requestMatchers(HttpMethod.GET, "/api/acts/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/acts/*", "/api/acts/*/sheet.pdf").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/security/**").hasAnyRole("AUDITOR", "ADMIN")
                         // the audit trail names every principal: auditors and administrators only

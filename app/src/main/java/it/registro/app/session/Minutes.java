@@ -1,5 +1,6 @@
 package it.registro.app.session;
 
+import it.registro.app.web.Italiano;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -339,6 +339,30 @@ class VerbaleApiTest {
         assertThat(documentProblems(verify(auditor))).isEmpty();
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("an act's record sheet as PDF/A: its life and its signed document with the SHA-256, public once adopted")
+    void actSheet() {
+        String act = ok(api.postJson("/api/acts", json(Map.of("issuerBodyId", BODY, "type", "DELIBERAZIONE", "number", "4",
+                "date", "2025-03-10", "title", "Parere sul Piano sociosanitario"))), 201).json().get("id").asString();
+        assertThat(Api.anonymous(port).getBytes("/api/acts/" + act + "/sheet.pdf").status()).isEqualTo(401);
+        ok(api.postJson("/api/acts/" + act + "/adoption", json(Map.of("on", "2025-03-10", "signedByAsRecorded", "IL PRESIDENTE"))), 200);
+        byte[] signed = PdfChecks.sample("Deliberazione n. 4 firmata digitalmente");
+        Api.Response doc = ok(api.postBytes("/api/acts/" + act + "/documents?title=" + enc("Atto firmato digitalmente")
+                + "&fileName=delibera-4.pdf", "application/pdf", signed), 201);
+        String sha = doc.json().get("sha256").asString();
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(api.get("/api/acts/" + act).json().get("act").get("documents")).hasSize(1));
+        Api.Binary sheet = Api.anonymous(port).getBytes("/api/acts/" + act + "/sheet.pdf");
+        assertThat(sheet.status()).isEqualTo(200);
+        String text = PdfChecks.text(sheet.body()).replaceAll("\\s+", " ");
+        assertThat(text).contains("Scheda dell'atto — Deliberazione n. 4 del 10 marzo 2025", "Adottato il 10 marzo 2025, firmato da IL PRESIDENTE",
+                "Atto firmato digitalmente", sha.substring(0, 16));
+        assertThat(ENUM_NAME.matcher(text).find()).as(firstMatch(text)).isFalse();
+        assertThat(PdfChecks.veraPdfFailures(sheet.body())).isEmpty();
+        assertThat(DocumentStore.sha256(Api.anonymous(port).getBytes("/api/documents/" + doc.json().get("documentId").asString()).body())).isEqualTo(sha);
+    }
+
     private static JsonNode verify(Api auditor) {
         Api.Response r = auditor.postJson("/api/audit/verification", "{}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -1,4 +1,4 @@
-package it.registro.app.session;
+package it.registro.app.web;
 
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -67,6 +67,18 @@ public final class Italiano {
             Map.entry("number", "numero"), Map.entry("protocol", "protocollo"), Map.entry("protocolDate", "data del protocollo"),
             Map.entry("convenerNameAsRecorded", "convocante"), Map.entry("scheduledStart", "ora di convocazione"), Map.entry("mode", "modalità"),
             Map.entry("venue", "luogo"), Map.entry("presentAtVote", "presenti al voto"),
+            // acts: states, references, types
+            Map.entry("REGISTERED", "registrato"), Map.entry("ADOPTED", "adottato"),
+            Map.entry("PENDING_CONTROL", "in attesa del controllo"), Map.entry("EXECUTIVE", "esecutivo"),
+            Map.entry("REVOKED", "revocato"), Map.entry("ANNULLED", "annullato"),
+            Map.entry("APPROVES", "approva"), Map.entry("TRANSPOSES", "recepisce"), Map.entry("AMENDS", "modifica"),
+            Map.entry("RECTIFIES", "rettifica"), Map.entry("REVOKES", "revoca"), Map.entry("ANNULS", "annulla"),
+            Map.entry("RATIFIES", "ratifica"), Map.entry("TAKES_NOTE_OF", "prende atto di"),
+            Map.entry("IMPLEMENTS", "attua"), Map.entry("SUBMITTED", "trasmesso"), Map.entry("CONSULTATION", "consultazione"),
+            Map.entry("EFFECT", "efficace"), Map.entry("CITES", "cita"), Map.entry("ANNEXES", "allega"),
+            Map.entry("DECRETO", "Decreto"), Map.entry("DELIBERAZIONE", "Deliberazione"), Map.entry("DGR", "Deliberazione della Giunta Regionale"),
+            Map.entry("DETERMINA", "Determina"), Map.entry("NOTA", "Nota"), Map.entry("CIRCOLARE", "Circolare"),
+            Map.entry("PUBLISHED_ACT", "pubblicato"), Map.entry("DOCUMENT", "documento allegato"), Map.entry("OPINION_GIVEN", "parere"),
             // discrepancies
             Map.entry("COMPOSITION_ACT_AFTER_CONVOCATION", "L'atto di composizione è successivo alla convocazione"),
             Map.entry("VP_LABEL_MISMATCH", "Il verbale indica come Vice Presidente chi non è il Vice Presidente eletto"),
