@@ -54,6 +54,10 @@ public final class Labels {
         return w != null ? w : it.registro.app.web.Italiano.WORDS.getOrDefault(code.toString(), code.toString());
     }
 
+    public String number(long n) {
+        return it.registro.app.web.Italiano.number(n);
+    }
+
     public String time(java.time.LocalTime t) {
         return t == null ? "—" : it.registro.app.web.Italiano.time(t);
     }

@@ -62,9 +62,11 @@ public class WebPages {
     private final AuditController audit;
     private final LedgerVerifier verifier;
     private final Ledger ledger;
+    private final it.registro.app.albo.Albo albo;
 
     public WebPages(BodyController bodies, BodyCompositionController compositions, SessionController sessions, ActController acts,
-                    UnitController units, AuditController audit, LedgerVerifier verifier, Ledger ledger) {
+                    UnitController units, AuditController audit, LedgerVerifier verifier, Ledger ledger, it.registro.app.albo.Albo albo) {
+        this.albo = albo;
         this.bodies = bodies;
         this.compositions = compositions;
         this.sessions = sessions;
@@ -93,6 +95,37 @@ public class WebPages {
         // back to the page the reader came from, never to another site or outside the pages
         boolean local = next != null && next.matches("/web(/[A-Za-z0-9._~%/?=&+-]*)?") && !next.contains("//");
         return "redirect:" + (local ? next : "/web");
+    }
+
+    /** The albo: published minutes and adopted acts, for anyone, filtered by body, year, type and subject words. */
+    @GetMapping("/web/albo")
+    public String albo(@RequestParam(required = false) String body, @RequestParam(required = false) String year,
+                       @RequestParam(required = false) String type, @RequestParam(required = false) String q,
+                       @RequestParam(required = false) String page, Model model) {
+        Integer y = number(year, "year");
+        Integer p = number(page, "page");
+        it.registro.app.albo.Albo.Page found = albo.find(blank(body), y, blank(type), blank(q), p, 20);
+        model.addAttribute("found", found);
+        model.addAttribute("filter", java.util.Map.of("body", body == null ? "" : body, "year", year == null ? "" : year,
+                "type", type == null ? "" : type, "q", q == null ? "" : q));
+        return page(model, "albo", "Albo", BusinessTimes.todayIfAbsent(null));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** A whole number from a form field; a malformed one is a 400 page naming the field. */
+    private static Integer number(String raw, String parameter) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new it.registro.app.web.ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", parameter,
+                    "«" + raw + "» non è un numero");
+        }
     }
 
     @GetMapping("/web/bodies")

@@ -363,6 +363,61 @@ class VerbaleApiTest {
         assertThat(DocumentStore.sha256(Api.anonymous(port).getBytes("/api/documents/" + doc.json().get("documentId").asString()).body())).isEqualTo(sha);
     }
 
+    @Test
+    @Order(7)
+    @DisplayName("the albo lists published minutes and adopted acts to an anonymous reader, filtered and searched; the rest never")
+    void albo() throws Exception {
+        String draftAct = ok(api.postJson("/api/acts", json(Map.of("issuerBodyId", BODY, "type", "DELIBERAZIONE", "number", "5",
+                "date", "2025-03-11", "title", "Piano sociosanitario: bozza non adottata"))), 201).json().get("id").asString();
+        Api anonymous = Api.anonymous(port);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(anonymous.get("/api/albo?body=" + BODY).json().get("total").asInt()).isEqualTo(2));
+        JsonNode all = anonymous.get("/api/albo?body=" + BODY).json();
+        List<String> ids = new ArrayList<>();
+        all.get("items").forEach(i -> ids.add(i.get("id").asString()));
+        assertThat(ids).contains(id(s1)).doesNotContain(id(s2), draftAct);
+        JsonNode minutes = all.get("items").get(ids.indexOf(id(s1)));
+        assertThat(minutes.get("title").asString()).isEqualTo("Verbale della seduta n. 1/25 del 10 marzo 2025 — Conferenza dei Sindaci Verbale");
+        assertThat(minutes.get("pdf").asString()).isEqualTo(s1 + "/minutes.pdf");
+        assertThat(minutes.get("documents").toString()).contains("Slide delle Case di Comunità", "Verbale (PDF/A)");
+
+        assertThat(anonymous.get("/api/albo?body=" + BODY + "&type=VERBALE").json().get("total").asInt()).isEqualTo(1);
+        assertThat(anonymous.get("/api/albo?body=" + BODY + "&type=deliberazione").json().get("total").asInt()).isEqualTo(1);
+        assertThat(anonymous.get("/api/albo?body=" + BODY + "&year=2024").json().get("total").asInt()).isZero();
+        assertThat(anonymous.get("/api/albo?body=" + BODY + "&q=sociosanitario").json().get("total").asInt()).isEqualTo(2);
+        assertThat(anonymous.get("/api/albo?body=" + BODY + "&q=" + enc("Territoriale  piano")).json().get("items").get(0).get("id").asString())
+                .isEqualTo(id(s1));
+        JsonNode firstPage = anonymous.get("/api/albo?body=" + BODY + "&size=1").json();
+        assertThat(firstPage.get("pages").asInt()).isEqualTo(2);
+        assertThat(firstPage.get("items")).hasSize(1);
+        assertThat(anonymous.get("/api/albo?size=500").json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+
+        String page = anonymous.get("/web/albo?body=" + BODY, "Accept", "text/html").body();
+        assertThat(page).contains("Verbale della seduta n. 1/25 del 10 marzo 2025", "Deliberazione n. 4 del 10 marzo 2025", "2 risultati")
+                .doesNotContain("bozza non adottata");
+
+        // re-users: what changed since an instant, OParl-style
+        JsonNode meetings = anonymous.get("/api/albo/oparl/meetings?modified_since=2000-01-01T00:00:00Z").json();
+        assertThat(meetings.get("data").toString()).contains(id(s1), "https://schema.oparl.org/1.1/Meeting", "sha256Checksum")
+                .doesNotContain(id(s2));
+        assertThat(anonymous.get("/api/albo/oparl/meetings?modified_since=2999-01-01T00:00:00Z").json().get("data")).isEmpty();
+        assertThat(anonymous.get("/api/albo/oparl/papers").json().get("data").toString()).contains("Parere sul Piano sociosanitario")
+                .doesNotContain(draftAct);
+
+        // the calendar of sittings, read back with a real iCalendar parser
+        Api.Response ics = anonymous.get("/api/bodies/" + BODY + "/sittings.ics", "Accept", "text/calendar");
+        assertThat(ics.status()).isEqualTo(200);
+        assertThat(ics.contentType()).startsWith("text/calendar");
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics.body()));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        List<net.fortuna.ical4j.model.component.VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).getSummary().getValue()).isEqualTo("Seduta n. 1/25 — Conferenza dei Sindaci Verbale");
+        assertThat(events.get(0).getDateTimeStart().getValue()).isEqualTo("20250310T090000Z");
+        assertThat(events.get(0).getDescription().getValue()).contains("1. Piano sociosanitario territoriale");
+        assertThat(anonymous.get("/api/bodies/no-such-body/sittings.ics", "Accept", "text/calendar").status()).isEqualTo(404);
+    }
+
     private static JsonNode verify(Api auditor) {
         Api.Response r = auditor.postJson("/api/audit/verification", "{}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
