@@ -62,6 +62,11 @@ public class BodyExportController {
         return at == null ? null : at.atZone(ROME).toLocalDate().toString();
     }
 
+    /** RFC 3339 with seconds, as Popolo's date-time format asks. */
+    private static String rfc3339(Instant at) {
+        return at == null ? null : at.atZone(ROME).toOffsetDateTime().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
     private static String iso(Instant at) {
         return at == null ? null : at.atZone(ROME).toOffsetDateTime().toString();
     }
@@ -105,6 +110,8 @@ public class BodyExportController {
     @Operation(summary = "The body as Popolo JSON: organization, posts (seats), memberships (terms and offices), events (sessions), vote events")
     public Map<String, Object> popolo(@PathVariable String id) {
         BodyView b = body(id);
+        // a membership's source: the composition act, and where the register shows the composition it made
+        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         Map<String, Map<String, Object>> persons = new TreeMap<>();
         List<Map<String, Object>> posts = new ArrayList<>();
         for (BodyView.Seat s : b.getSeats()) {
@@ -116,7 +123,8 @@ public class BodyExportController {
             persons.putIfAbsent(t.personId(), map("id", t.personId(), "name", t.nameAsRecorded()));
             memberships.add(map("id", b.getId() + "/" + t.seatId() + "/" + t.personId() + "/" + t.from(), "person_id", t.personId(),
                     "organization_id", b.getId(), "post_id", t.seatId(), "role", "member", "start_date", str(t.from()), "end_date", str(t.to()),
-                    "sources", t.act() == null ? null : List.of(map("note", t.act().citation()))));
+                    "sources", t.act() == null ? null : List.of(map("url", base + "/api/bodies/" + b.getId() + "/composition?asOf=" + t.from(),
+                            "note", t.act().citation()))));
         }
         for (BodyView.OfficeTerm o : b.getOfficeTerms()) {
             persons.putIfAbsent(o.personId(), map("id", o.personId(), "name", o.nameAsRecorded()));
@@ -134,14 +142,14 @@ public class BodyExportController {
                     v.votes().forEach(n -> votes.add(map("voter_id", n.personId(), "option", option(n))));
                 }
                 voteEvents.add(map("id", s.getId() + "/" + v.factId(), "organization_id", b.getId(), "legislative_session_id", s.getId(),
-                        "motion", map("text", v.subject(), "classification", "agenda item " + v.itemNo()), "start_date", iso(v.at()),
+                        "motion", map("text", v.subject(), "classification", "agenda item " + v.itemNo()), "start_date", rfc3339(v.at()),
                         "result", outcome(v.official().official()), "counts", counts(v.tally()),
                         "votes", v.mode() == it.registro.domain.session.api.VoteMode.SECRET ? List.of() : votes));
             }
             for (SessionView.Election e : s.getElections()) {
                 voteEvents.add(map("id", s.getId() + "/" + e.factId(), "organization_id", b.getId(), "legislative_session_id", s.getId(),
                         "motion", map("text", "Elezione " + e.office() + ": " + e.nameAsRecorded(), "classification", "election"),
-                        "start_date", iso(e.at()), "result", outcome(e.official().official()), "counts", counts(e.tally())));
+                        "start_date", rfc3339(e.at()), "result", outcome(e.official().official()), "counts", counts(e.tally())));
             }
         }
         Map<String, Object> organization = map("id", b.getId(), "name", b.getName(), "classification", b.getKind().name(),

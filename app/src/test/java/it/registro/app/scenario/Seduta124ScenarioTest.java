@@ -82,9 +82,9 @@ class Seduta124ScenarioTest {
     }
 
     @Test
-    @DisplayName("the replay tried every refused command of G2-G6, G10 and G12 and each stored nothing")
+    @DisplayName("the replay tried every refused command of G2-G6, G10, G12 and G13 (an absent member speaking) and each stored nothing")
     void refusalsWereChecked() {
-        assertThat(replay.rejectionsChecked).isEqualTo(16);
+        assertThat(replay.rejectionsChecked).isEqualTo(17);
     }
 
     @Test
@@ -441,6 +441,9 @@ class Seduta124ScenarioTest {
     void exports() {
         String body = "collegio-dei-sindaci-ats-val-padana";
         JsonNode popolo = api.get("/api/bodies/" + body + "/popolo").json();
+        // issue 21 #8: every object valid against the Popolo Project's own schemas
+        assertThat(it.registro.app.support.PopoloSchemas.objects(popolo)).isGreaterThan(20);
+        assertThat(it.registro.app.support.PopoloSchemas.violations(popolo)).isEmpty();
         assertThat(popolo.get("organizations").get(0).get("id").asString()).isEqualTo(body);
         JsonNode view = api.get("/api/bodies/" + body + "/composition?asOf=2024-12-31").json();
         assertThat(popolo.get("posts").size()).isGreaterThan(0);

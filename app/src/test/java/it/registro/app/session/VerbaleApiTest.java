@@ -418,6 +418,16 @@ class VerbaleApiTest {
         assertThat(anonymous.get("/api/bodies/no-such-body/sittings.ics", "Accept", "text/calendar").status()).isEqualTo(404);
     }
 
+    @Test
+    @Order(8)
+    @DisplayName("the Popolo export of the weighted Conferenza (delegation, two sittings, named votes) is valid against the Popolo schemas")
+    void popolo() {
+        JsonNode popolo = api.get("/api/bodies/" + BODY + "/popolo").json();
+        assertThat(it.registro.app.support.PopoloSchemas.objects(popolo)).isGreaterThan(10);
+        assertThat(it.registro.app.support.PopoloSchemas.violations(popolo)).isEmpty();
+        popolo.get("memberships").forEach(m -> m.path("sources").forEach(src -> assertThat(src.get("url").asString()).startsWith("http")));
+    }
+
     private static JsonNode verify(Api auditor) {
         Api.Response r = auditor.postJson("/api/audit/verification", "{}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
