@@ -335,6 +335,52 @@ class Seduta124ScenarioTest {
     }
 
     @Test
+    @DisplayName("issue 21: seed 004's verbale complete and in Italian, as JSON, HTML and the published PDF/A (chair, participants, "
+            + "quorum in figures, elections, designation, interventions L166-173, signatories)")
+    void completeVerbale() {
+        String s = "/api/sessions/" + replay.sessionId;
+        JsonNode minutes = api.get(s + "/minutes").json();
+        List<String> chairs = new ArrayList<>();
+        minutes.get("chairs").forEach(c -> chairs.add(c.get("text").asString()));
+        assertThat(chairs).containsExactly("Presiede Ida Maria Ada Ramponi (presidente provvisorio) dalle 14:00 alle 14:10",   // L100-104
+                "Presiede Leonardo Virgilio (Presidente) dalle 14:10 alle 15:00",
+                "Presiede Tiberio Capucci, Il Vice Presidente del Collegio Capucci dalle 15:00 alle 15:15");                     // L175
+        assertThat(minutes.get("participants").get(0).get("role").asString()).isEqualTo("il Direttore Generale dell’ATS");   // L81
+        assertThat(minutes.get("quorumDeclarations").get(0).asString())
+                .isEqualTo("Alle 14:00 è verificato il numero legale («Constatata la regolarità dell’Assemblea»): presenti 4 componenti "
+                        + "su 6 (ne occorrono 4); regola: maggioranza dei componenti; numero legale raggiunto.");
+        JsonNode interventions = minutes.get("items").get(3).get("interventions");
+        assertThat(interventions).hasSize(3);
+        assertThat(interventions.get(0).get("speaker").asString()).isEqualTo("Tiberio Capucci");
+        assertThat(interventions.get(0).get("summary").asString()).startsWith("Il Sindaco Capucci ritiene il tema importante");   // L166
+        assertThat(interventions.get(1).get("summary").asString()).startsWith("Superbi ribadisce la disponibilità di ATS");       // L170
+        JsonNode president = minutes.get("items").get(0).get("decisions").get(0);
+        assertThat(president.get("text").asString()).isEqualTo("Elezione del Presidente: LEONARDO VIRGILIO, Sindaco di Cremona — "
+                + "favorevoli 3, contrari 0, astenuti 1; presenti al voto 4. Regola: maggioranza dei presenti al voto — soglia 3 voti su 4 voti. "
+                + "Esito: eletto.");
+        assertThat(minutes.get("items").get(3).get("presenters").get(0).asString()).isEqualTo("Pietro Superbi (introduce)");
+
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("\\b[A-Z]{2,}_[A-Z_]{2,}\\b|\\b(PASSED|NOT_PASSED|INTERIM|SUBSTITUTE)\\b");
+        Api.Binary pdf = Api.anonymous(port).getBytes(s + "/minutes.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        String pdfText = it.registro.app.support.PdfChecks.text(pdf.body()).replaceAll("\\s+", " ");
+        String html = api.get(s + "/minutes.html", "Accept", "text/html").body().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        for (String view : List.of(html, pdfText)) {
+            // compared without spaces: the PDF breaks lines where the page ends, inside "14:10" too
+            assertThat(view.replace(" ", "")).contains(java.util.stream.Stream.of(
+                    "Presiede Ida Maria Ada Ramponi (presidente provvisorio) dalle 14:00 alle 14:10",
+                    "Ida Maria Ada Ramponi — il Direttore Generale dell’ATS", "presenti 4 componenti su 6 (ne occorrono 4)",
+                    "Esito: eletto", "dr. Francesco Lazzari", "Il Sindaco Capucci ritiene il tema importante",
+                    "IL PRESIDENTE ELETTO: Leonardo Virgilio", "Pubblicato il 28 ottobre 2024").map(t -> t.replace(" ", "")).toArray(String[]::new));
+            assertThat(code.matcher(view).find()).as(view).isFalse();
+        }
+        // published: the file served is the one whose SHA-256 the publication recorded, and it is PDF/A-3b
+        assertThat(it.registro.app.document.DocumentStore.sha256(pdf.body())).isEqualTo(pdf.header("Registro-Recorded-SHA256"));
+        assertThat(it.registro.app.support.PdfChecks.pdfaIdentification(pdf.body())).isEqualTo("3B");
+        assertThat(it.registro.app.support.PdfChecks.veraPdfFailures(pdf.body())).isEmpty();
+    }
+
+    @Test
     @DisplayName("G8: name variants resolve to the same 13 people by seat and comune; one NAME_VARIANT, for M1 (L243)")
     void g8NameVariants() {
         for (Map<String, Object> v : seduta.list("nameVariants")) {

@@ -209,9 +209,11 @@ class VerbaleApiTest {
         byte[] pdf = pdf(s1);
         String pdfText = PdfChecks.text(pdf).replaceAll("\\s+", " ");
         for (String view : List.of(html, page, pdfText)) {
-            assertThat(view).contains("Presiede Sindaco di Altopiano", "Direttrice Generale Fixture", "15.000 abitanti",
-                    "favorevoli 5.000 abitanti (33,3%)", "non approvato", "per il Comune di Bassura, su delega di Sindaco di Bassura",
-                    "Il Sindaco di Mezzavalle chiede di rafforzare", "omesso nella stesura");
+            // compared without spaces: the PDF breaks lines where the page ends
+            assertThat(view.replace(" ", "")).contains(java.util.stream.Stream.of("Presiede Sindaco di Altopiano", "Direttrice Generale Fixture",
+                    "15.000 abitanti", "favorevoli 5.000 abitanti (33,3%)", "non approvato",
+                    "per il Comune di Bassura, su delega di Sindaco di Bassura", "Il Sindaco di Mezzavalle chiede di rafforzare",
+                    "omesso nella stesura").map(t -> t.replace(" ", "")).toArray(String[]::new));
             assertThat(ENUM_NAME.matcher(view.replaceAll("<[^>]+>", " ")).find()).as("a code reaches the reader: %s",
                     firstMatch(view.replaceAll("<[^>]+>", " "))).isFalse();
             assertThat(view).doesNotContain("null", "–null");
@@ -294,8 +296,8 @@ class VerbaleApiTest {
         assertThat(published.status()).isEqualTo(200);
         assertThat(DocumentStore.sha256(published.body())).isEqualTo(recorded);
         assertThat(published.header("Registro-Recorded-SHA256")).isEqualTo(recorded);
-        assertThat(PdfChecks.text(published.body()).replaceAll("\\s+", " "))
-                .contains("Pubblicato", "https://www.asst-verbale.example/albo/1-25", "Approvato il 7 aprile 2025");
+        assertThat(PdfChecks.text(published.body()).replaceAll("\\s+", ""))
+                .contains("Pubblicato", "https://www.asst-verbale.example/albo/1-25", "Approvatoil7aprile2025");
         assertThat(PdfChecks.veraPdfFailures(published.body())).isEmpty();
         // the same file, every time: what was published is what is served
         assertThat(api.getBytes(s1 + "/minutes", "Accept", "application/pdf").body()).isEqualTo(published.body());
@@ -356,8 +358,9 @@ class VerbaleApiTest {
         Api.Binary sheet = Api.anonymous(port).getBytes("/api/acts/" + act + "/sheet.pdf");
         assertThat(sheet.status()).isEqualTo(200);
         String text = PdfChecks.text(sheet.body()).replaceAll("\\s+", " ");
-        assertThat(text).contains("Scheda dell'atto — Deliberazione n. 4 del 10 marzo 2025", "Adottato il 10 marzo 2025, firmato da IL PRESIDENTE",
-                "Atto firmato digitalmente", sha.substring(0, 16));
+        assertThat(text.replace(" ", "")).contains(java.util.stream.Stream.of("Scheda dell'atto — Deliberazione n. 4 del 10 marzo 2025",
+                "Adottato il 10 marzo 2025, firmato da IL PRESIDENTE", "Atto firmato digitalmente", sha.substring(0, 16))
+                .map(t -> t.replace(" ", "")).toArray(String[]::new));
         assertThat(ENUM_NAME.matcher(text).find()).as(firstMatch(text)).isFalse();
         assertThat(PdfChecks.veraPdfFailures(sheet.body())).isEmpty();
         assertThat(DocumentStore.sha256(Api.anonymous(port).getBytes("/api/documents/" + doc.json().get("documentId").asString()).body())).isEqualTo(sha);
