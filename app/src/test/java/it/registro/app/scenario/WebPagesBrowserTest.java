@@ -98,6 +98,51 @@ class WebPagesBrowserTest {
         return driver;
     }
 
+    /** A phone: 390 CSS pixels wide, touch, a mobile user agent (Chromium's device emulation). */
+    private ChromeDriver startPhone() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=it-IT");
+        options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                "deviceMetrics", java.util.Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true),
+                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126 Mobile Safari/537.36"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    @Test
+    @DisplayName("issue 21: on a phone the verbale, its printable page and the albo scroll only downwards, and no badge is cut")
+    void phone() throws IOException {
+        browser = browsers.computeIfAbsent("phone", u -> startPhone());
+        java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("13-phone-verbale", "/web/sessions/" + sessionId);
+        pages.put("14-phone-verbale-printable", "/api/sessions/" + sessionId + "/minutes.html");
+        pages.put("15-phone-albo", "/web/albo");
+        for (java.util.Map.Entry<String, String> page : pages.entrySet()) {
+            browser.get("http://localhost:" + port + page.getValue());
+            assertThat(text()).as(page.getValue()).contains("1/24");
+            long viewport = ((Number) browser.executeScript("return window.innerWidth;")).longValue();
+            long width = ((Number) browser.executeScript("return document.documentElement.scrollWidth;")).longValue();
+            assertThat(viewport).isLessThanOrEqualTo(400);
+            assertThat(width).as("%s is %d px wide on a %d px screen", page.getValue(), width, viewport).isLessThanOrEqualTo(viewport);
+            @SuppressWarnings("unchecked")
+            List<String> cut = (List<String>) browser.executeScript("""
+                    const out = [];
+                    document.querySelectorAll('.state, .outcome, h1, h2, h3').forEach(e => {
+                      const r = e.getBoundingClientRect();
+                      if (r.width > 0 && (r.left < 0 || r.right > window.innerWidth + 0.5 || e.scrollWidth > e.clientWidth + 1)) {
+                        out.push(e.textContent.trim());
+                      }
+                    });
+                    return out;""");
+            assertThat(cut).as("badges and headings cut on %s", page.getValue()).isEmpty();
+            screenshot(page.getKey());
+        }
+    }
+
     @AfterAll
     void tearDown() {
         browsers.values().forEach(ChromeDriver::quit);
