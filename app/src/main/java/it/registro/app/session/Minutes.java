@@ -211,8 +211,10 @@ public record Minutes(
                 : record.composition().act().act().citation();
         String title = "Verbale della seduta" + (s.getNumber() == null ? "" : " n. " + s.getNumber()) + " del " + Italiano.date(s.getDate())
                 + (record.bodyName() == null ? "" : " — " + record.bodyName());
-        String approval = m.approvedOn() == null ? null : "Approvato il " + Italiano.date(m.approvedOn()) + " dalla seduta "
-                + m.approvedBySessionId() + ".";
+        SessionRecords.SittingRef by = record.approvedBy();
+        String approval = m.approvedOn() == null ? null : "Approvato il " + Italiano.date(m.approvedOn()) + " con votazione della seduta "
+                + (by == null ? m.approvedBySessionId() : (by.number() == null ? "" : "n. " + by.number() + " ") + "del " + Italiano.date(by.date()))
+                + ".";
         return new Minutes(s.getId(), s.getBodyId(), record.bodyName(), s.getNumber(), s.getDate(), s.getMode(),
                 s.getScheduledStart(), local(s.getOpenedAt()), local(s.getClosedAt()), s.getClosedTextAsRecorded(),
                 record.durationMinutes(), new Convocation(s.getProtocol(), s.getProtocolDate(), s.getConvenerNameAsRecorded()),

@@ -287,7 +287,7 @@ class VerbaleApiTest {
                 assertThat(api.get(s1 + "/minutes").json().get("state").asString()).isEqualTo("APPROVED"));
         JsonNode approved = api.get(s1 + "/minutes").json();
         assertThat(approved.get("stateLabel").asString()).isEqualTo("approvato");
-        assertThat(approved.get("approval").asString()).startsWith("Approvato il 7 aprile 2025");
+        assertThat(approved.get("approval").asString()).isEqualTo("Approvato il 7 aprile 2025 con votazione della seduta n. 2/25 del 7 aprile 2025.");
 
         ok(api.postJson(s1 + "/minutes/publish", json(Map.of("on", "2025-04-08", "url", "https://www.asst-verbale.example/albo/1-25"))), 200);
         JsonNode session = api.get(s1).json().get("session");

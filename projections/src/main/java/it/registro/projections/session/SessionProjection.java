@@ -330,7 +330,10 @@ public class SessionProjection {
     public Optional<SessionRecords.SessionRecord> handle(FindSessionRecord q) {
         return find(q.sessionId()).map(s -> {
             BodyView body = mongo.findById(s.getBodyId(), BodyView.class);
-            return SessionRecords.record(s, body, names(s, body), populations(body, s.getDate()), comuni(body));
+            SessionRecords.SessionRecord record = SessionRecords.record(s, body, names(s, body), populations(body, s.getDate()), comuni(body));
+            String approving = s.getMinutes().approvedBySessionId();
+            SessionView by = approving == null ? null : mongo.findById(approving, SessionView.class);
+            return by == null ? record : record.approvedBy(new SessionRecords.SittingRef(by.getId(), by.getNumber(), by.getDate()));
         });
     }
 

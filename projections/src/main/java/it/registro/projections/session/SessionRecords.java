@@ -78,7 +78,17 @@ public final class SessionRecords {
     public record SessionRecord(SessionView session, String bodyName, Long durationMinutes,
                                 BodyTimeline.Composition composition, AttendanceTimeline attendance,
                                 List<ChairSpell> chairs, Counts counts, Set<String> correctedFacts, Map<String, String> names,
-                                Map<String, String> comuni, QuorumFigures openingQuorum) {
+                                Map<String, String> comuni, QuorumFigures openingQuorum, SittingRef approvedBy) {
+
+        /** The same record, naming the later sitting whose vote approved these minutes. */
+        public SessionRecord approvedBy(SittingRef sitting) {
+            return new SessionRecord(session, bodyName, durationMinutes, composition, attendance, chairs, counts, correctedFacts, names,
+                    comuni, openingQuorum, sitting);
+        }
+    }
+
+    /** Another sitting as a reader names it: its number and date. */
+    public record SittingRef(String sessionId, String number, java.time.LocalDate date) {
     }
 
     public static SessionRecord record(SessionView s, BodyView body, Map<String, String> names, Map<String, Long> populations) {
@@ -100,7 +110,7 @@ public final class SessionRecords {
                 s.getFollowUps().size(), s.getAttachments().size());
         QuorumFigures opening = body == null || s.getOpenedAt() == null ? null : floor(s, body, populations).quorumAt(s.getOpenedAt());
         return new SessionRecord(s, body == null ? null : body.nameOn(s.getDate()), duration, composition,
-                attendance(s, composition, names), chairs(s, names), counts, corrected, names, comuni, opening);
+                attendance(s, composition, names), chairs(s, names), counts, corrected, names, comuni, opening, null);
     }
 
     public static AttendanceTimeline attendance(SessionView s, BodyTimeline.Composition composition, Map<String, String> names) {
