@@ -73,7 +73,9 @@ public class AxonConfiguration {
             it.registro.projections.act.ActProjection.PROCESSING_GROUP,
             it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
             it.registro.projections.poas.PoasProjection.PROCESSING_GROUP,
-            it.registro.projections.proceeding.ProceedingProjection.PROCESSING_GROUP);
+            it.registro.projections.proceeding.ProceedingProjection.PROCESSING_GROUP,
+            it.registro.projections.albo.AlboProjection.PROCESSING_GROUP,
+            it.registro.projections.document.DocumentIndex.PROCESSING_GROUP);
 
     /**
      * The read models are fed by two tracking processors rather than one each (ADR 0013): each processor

@@ -10,7 +10,7 @@ import it.registro.domain.body.api.Tally;
 import it.registro.domain.common.BusinessTime;
 
 /**
- * Italian labels and formats for the pages (the verbale's wording, as {@code MinutesHtml} writes it).
+ * Italian labels and formats for the pages: the units' words here, every other code in {@link it.registro.app.web.Italiano}.
  * Exposed to the templates as {@code l}; codes the map does not know are shown as they are.
  */
 public final class Labels {
@@ -19,23 +19,6 @@ public final class Labels {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss", Locale.ITALIAN);
 
     private static final Map<String, String> WORDS = Map.ofEntries(
-            // act states and references
-            Map.entry("REGISTERED", "registrato"), Map.entry("ADOPTED", "adottato"),
-            Map.entry("PENDING_CONTROL", "in attesa del controllo"), Map.entry("EXECUTIVE", "esecutivo"),
-            Map.entry("REVOKED", "revocato"), Map.entry("ANNULLED", "annullato"),
-            Map.entry("APPROVES", "approva"), Map.entry("TRANSPOSES", "recepisce"), Map.entry("AMENDS", "modifica"),
-            Map.entry("RECTIFIES", "rettifica"), Map.entry("REVOKES", "revoca"), Map.entry("ANNULS", "annulla"),
-            Map.entry("RATIFIES", "ratifica"), Map.entry("TAKES_NOTE_OF", "prende atto di"),
-            Map.entry("IMPLEMENTS", "attua"), Map.entry("SUBMITTED", "trasmesso"), Map.entry("CONSULTATION", "consultazione"),
-            Map.entry("EFFECT", "efficace"), Map.entry("CITES", "cita"), Map.entry("ANNEXES", "allega"),
-            // sessions
-            Map.entry("PASSED", "approvato"), Map.entry("NOT_PASSED", "non approvato"),
-            Map.entry("PRESENT", "presente"), Map.entry("ABSENT", "assente"),
-            Map.entry("TELEMATIC", "in via telematica"), Map.entry("IN_PERSON", "in presenza"), Map.entry("MIXED", "in forma mista"),
-            Map.entry("DRAFT", "bozza"), Map.entry("SIGNED", "firmato"), Map.entry("APPROVED", "approvato"), Map.entry("PUBLISHED", "pubblicato"),
-            Map.entry("ELECTION", "elezione"), Map.entry("VOTE", "votazione"), Map.entry("DESIGNATION", "designazione"),
-            Map.entry("OPINION", "parere"),
-            Map.entry("PENDING_RATIFICATION", "in attesa di ratifica"), Map.entry("RATIFIED", "ratificata"),
             // units
             Map.entry("DEPARTMENT", "Dipartimento"), Map.entry("DIRECTION", "Direzione"), Map.entry("FUN", "Funzione"), Map.entry("DISTRICT", "Distretto"),
             Map.entry("ACTIVATION_SCHEDULED", "attivazione programmata"), Map.entry("CLOSURE_SCHEDULED", "chiusura programmata"),

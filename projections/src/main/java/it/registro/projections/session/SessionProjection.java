@@ -415,23 +415,20 @@ public class SessionProjection {
     /** The names of the comuni the body's terms represent. */
     private Map<String, String> comuni(BodyView body) {
         Map<String, String> result = new HashMap<>();
-        if (body == null) {
-            return result;
-        }
-        Set<String> ids = new HashSet<>();
-        body.getTerms().forEach(t -> {
-            if (t.comuneId() != null) {
-                ids.add(t.comuneId());
-            }
-        });
-        mongo.find(Query.query(Criteria.where("_id").in(ids)), ComuneView.class).forEach(c -> result.put(c.id(), c.name()));
+        comuniOf(body).forEach(c -> result.put(c.id(), c.name()));
         return result;
     }
 
     private Map<String, Long> populations(BodyView body, LocalDate date) {
         Map<String, Long> result = new HashMap<>();
+        comuniOf(body).forEach(c -> c.populationOn(date).ifPresent(p -> result.put(c.id(), p.population())));
+        return result;
+    }
+
+    /** The comuni the body's terms represent, read by their ids. */
+    private List<ComuneView> comuniOf(BodyView body) {
         if (body == null) {
-            return result;
+            return List.of();
         }
         Set<String> ids = new HashSet<>();
         body.getTerms().forEach(t -> {
@@ -439,9 +436,7 @@ public class SessionProjection {
                 ids.add(t.comuneId());
             }
         });
-        mongo.find(Query.query(Criteria.where("_id").in(ids)), ComuneView.class)
-                .forEach(c -> c.populationOn(date).ifPresent(p -> result.put(c.id(), p.population())));
-        return result;
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), ComuneView.class);
     }
 
 }
