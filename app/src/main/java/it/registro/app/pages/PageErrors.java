@@ -16,9 +16,19 @@ public final class PageErrors {
     }
 
     public static void write(HttpServletResponse response, int status, String title, String message) throws IOException {
+        write(response, status, title, message, null);
+    }
+
+    /** The same page, with a link to the sign-in form ({@code login}, a local address built by the caller). */
+    public static void write(HttpServletResponse response, int status, String title, String message, String login) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(html(status, title, message).getBytes(StandardCharsets.UTF_8));
+        String html = html(status, title, message);
+        if (login != null) {
+            html = html.replace("<p>Errore ", "<p><a id=\"login-link\" href=\"" + login.replace("&", "&amp;").replace("\"", "%22")
+                    + "\">Accedi</a></p><p>Errore ");
+        }
+        response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether a request is for a page (so its errors are pages too). */

@@ -89,12 +89,19 @@ public class WebPages {
         return page(model, "home", "Registro", BusinessTimes.todayIfAbsent(null));
     }
 
-    /** Asks for the account (HTTP Basic: the browser sends it only once challenged), then goes home. */
+    /** The sign-in form; someone already signed in goes on to the page they came from. */
     @GetMapping("/web/login")
-    public String login(@RequestParam(required = false) String next) {
-        // back to the page the reader came from, never to another site or outside the pages
-        boolean local = next != null && next.matches("/web(/[A-Za-z0-9._~%/?=&+-]*)?") && !next.contains("//");
-        return "redirect:" + (local ? next : "/web");
+    public String login(@RequestParam(required = false) String next, @RequestParam(required = false) String errore,
+                        @RequestParam(required = false) String bloccato, @RequestParam(required = false) String uscita,
+                        Model model) {
+        if (!Caller.anonymousRequest()) {
+            return "redirect:" + it.registro.app.security.LocalTarget.of(next);
+        }
+        model.addAttribute("next", it.registro.app.security.LocalTarget.local(next) ? next : null);
+        model.addAttribute("message", bloccato != null ? "Troppi tentativi non riusciti: riprovi tra qualche minuto."
+                : errore != null ? "Nome utente o password non corretti." : null);
+        model.addAttribute("info", uscita != null ? "È uscito dal Registro." : null);
+        return page(model, "login", "Accedi", BusinessTimes.todayIfAbsent(null));
     }
 
     /** The albo: published minutes and adopted acts, for anyone, filtered by body, year, type and subject words. */
@@ -252,7 +259,12 @@ public class WebPages {
         int status = e.status().value();
         response.setStatus(status);
         if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"registro\"");
+            var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+            if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+                HttpServletRequest request = servlet.getRequest();
+                String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                model.addAttribute("login", it.registro.app.security.LocalTarget.loginFor(here));
+            }
             return error(model, status, "Accesso richiesto", "Questo contenuto non è pubblicato: acceda con il suo account per "
                     + "vederlo. Senza accesso sono consultabili solo i verbali pubblicati e gli atti adottati.");
         }

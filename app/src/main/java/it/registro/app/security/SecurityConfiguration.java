@@ -112,27 +112,47 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The read-only web pages: the same roles as the API's reads, but a refusal is an Italian HTML page
-     * (with the Basic challenge, so a browser asks for the account) instead of problem+json. Anonymous
-     * visitors reach the home page, a session's verbale and an act page; those pages call the API's own
-     * reads, which refuse unpublished minutes and unadopted acts to them.
+     * The web pages: the same roles as the API's reads. People sign in with the Italian form at /web/login (a
+     * session cookie, CSRF tokens on every form, logout, a 30-minute idle timeout, failed sign-ins throttled and
+     * logged); tools may still send HTTP Basic or a bearer token. A refusal is an Italian HTML page that offers the
+     * form (no Basic challenge, so no browser dialog). Anonymous visitors reach the home page, the albo, a published
+     * verbale and an adopted act; those pages read through the same services, which refuse the rest to them.
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain pages(HttpSecurity http, SecurityProperties properties, SecurityLog securityLog) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SecurityProperties properties, SecurityLog securityLog, LoginAttempts attempts)
+            throws Exception {
         http.securityMatcher("/", "/web", "/web/**")
-                .csrf(csrf -> csrf.disable()) // GET only, no cookies, no sessions
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; form-action 'self'; "
+                                        + "frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/", "/web", "/web/", "/web/assets/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/web", "/web/", "/web/assets/**", "/web/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/web/login", "/web/logout").permitAll()
                         .requestMatchers(HttpMethod.GET, "/web/sessions/*", "/web/acts/*", "/web/albo").permitAll()
                         .requestMatchers(HttpMethod.GET, "/web/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/web/**").hasAnyRole(READERS)
                         .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage("/web/login").loginProcessingUrl("/web/login")
+                        .successHandler((request, response, authentication) -> {
+                            attempts.succeeded(authentication.getName());
+                            response.sendRedirect(LocalTarget.of(request.getParameter("next")));
+                        })
+                        .failureHandler((request, response, e) -> {
+                            String user = request.getParameter("username");
+                            attempts.failed(user, request.getRemoteAddr());
+                            securityLog.denied(user == null || user.isBlank() ? "anonymous" : user, "LOGIN", "/web/login",
+                                    "wrong account or password");
+                            response.sendRedirect("/web/login?errore" + LocalTarget.query(request.getParameter("next")));
+                        }))
+                .logout(l -> l.logoutUrl("/web/logout").deleteCookies("JSESSIONID")
+                        .logoutSuccessHandler((request, response, authentication) -> response.sendRedirect("/web/login?uscita")))
+                .addFilterBefore(new LoginThrottle(attempts, securityLog),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> pageUnauthenticated(request, response)))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> pageUnauthenticated(request, response))
@@ -140,7 +160,7 @@ public class SecurityConfiguration {
                             String who = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
                             securityLog.denied(who, request.getMethod(), request.getRequestURI(), "role not allowed");
                             PageErrors.write(response, 403, "Accesso negato",
-                                    "Il suo profilo non consente di vedere questa pagina. Le pagine di audit sono riservate a revisori e amministratori.");
+                                    "Il suo profilo non consente questa operazione. Le pagine di audit sono riservate a revisori e amministratori.");
                         }));
         if (jwtConfigured(properties)) {
             http.oauth2ResourceServer(o -> o
@@ -152,10 +172,11 @@ public class SecurityConfiguration {
 
     private static void pageUnauthenticated(jakarta.servlet.http.HttpServletRequest request,
                                             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"registro\"");
+        String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         PageErrors.write(response, 401, "Accesso richiesto",
                 "Questa pagina è riservata agli utenti registrati: acceda con il suo account. "
-                        + "Senza accesso sono consultabili solo i verbali pubblicati e gli atti adottati.");
+                        + "Senza accesso sono consultabili solo i verbali pubblicati e gli atti adottati.",
+                LocalTarget.loginFor(here));
     }
 
     private static boolean jwtConfigured(SecurityProperties p) {

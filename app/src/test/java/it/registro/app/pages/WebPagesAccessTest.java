@@ -60,15 +60,15 @@ class WebPagesAccessTest {
     }
 
     @Test
-    @DisplayName("the home page is public; / leads to it; signing in is asked for with the Basic challenge")
+    @DisplayName("the home page is public; / leads to it; signing in is a form, never the browser's Basic dialog")
     void home() {
         assertPage(page(anonymous, "/web"), 200, "Accesso pubblico", "/web/login");
         Api.Response root = page(anonymous, "/");
         assertThat(root.status()).isEqualTo(302);
         assertThat(root.header("Location")).endsWith("/web");
         Api.Response login = page(anonymous, "/web/login");
-        assertPage(login, 401, "Accesso richiesto");
-        assertThat(login.header("WWW-Authenticate")).startsWith("Basic");
+        assertPage(login, 200, "Accedi al Registro", "name=\"username\"", "name=\"password\"", "name=\"_csrf\"");
+        assertThat(login.header("WWW-Authenticate")).isNull();
         assertThat(page(Api.as(port, "mayor"), "/web/login").header("Location")).endsWith("/web");
         // "Accedi" leads back to the page it was clicked on, and never off the pages
         assertThat(page(Api.as(port, "mayor"), "/web/login?next=/web/acts/x%3FasOf%3D2025-01-01").header("Location"))
@@ -77,7 +77,11 @@ class WebPagesAccessTest {
             assertThat(page(Api.as(port, "mayor"), "/web/login?next=" + java.net.URLEncoder.encode(away, java.nio.charset.StandardCharsets.UTF_8))
                     .header("Location")).as(away).endsWith("/web");
         }
-        assertThat(page(anonymous, "/web/acts?asOf=2025-01-01").body()).doesNotContain("login-here"); // a 401 page: no such link
+        Api.Response refused = page(anonymous, "/web/acts?asOf=2025-01-01");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).isNull();
+        // the 401 page offers the form, which leads back here
+        assertThat(refused.body()).contains("/web/login?next=%2Fweb%2Facts%3FasOf%3D2025-01-01");
         assertThat(page(anonymous, "/web").body()).contains("/web/login?next=/web");
         assertPage(page(Api.as(port, "mayor"), "/web"), 200, "Utente: mayor");
     }
@@ -87,7 +91,7 @@ class WebPagesAccessTest {
     void minutesPageFollowsPublication() {
         String web = "/web/sessions/" + session;
         assertPage(page(anonymous, web), 401, "Accesso richiesto", "verbali pubblicati");
-        assertThat(page(anonymous, web).header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(page(anonymous, web).header("WWW-Authenticate")).isNull();
         assertPage(page(Api.as(port, "mayor"), web), 200, "Verbale", "bozza", "Nessuna presenza registrata.");
         Api.Response api = anonymous.get("/api/sessions/" + session + "/minutes");
         assertThat(api.status()).isEqualTo(401);
