@@ -87,14 +87,17 @@ public class ActController {
     private final QueryGateway queries;
     private final ReadModelAwaiter awaiter;
 
-    public ActController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+    private final Acts acts;
+
+    public ActController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, Acts acts) {
+        this.acts = acts;
         this.commands = commands;
         this.queries = queries;
         this.awaiter = awaiter;
     }
 
     private Optional<ActProjection.ActRecord> find(String id, LocalDate asOf) {
-        return queries.query(new FindAct(id, asOf), ResponseTypes.optionalInstanceOf(ActProjection.ActRecord.class)).join();
+        return acts.find(id, asOf);
     }
 
     /** Only the version: the act's state, chain and references are not needed to see a write. */
@@ -103,9 +106,7 @@ public class ActController {
     }
 
     private ResponseEntity<CommandAccepted> send(String id, Object command) {
-        Object result = commands.send(command, "ACT", id);
-        long version = result instanceof Long v ? v : 0;
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(command, "ACT", id, () -> version(id));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -196,13 +197,7 @@ public class ActController {
     @Operation(summary = "An act with its history, its references both ways, and its state on a date (default today)")
     public ActProjection.ActRecord get(@PathVariable String id,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        boolean anonymous = it.registro.app.security.Caller.anonymousRequest();
-        java.util.Optional<ActProjection.ActRecord> found = find(id, BusinessTimes.todayIfAbsent(asOf));
-        // as on an albo: anonymous readers see adopted acts; whether any other act exists is not theirs to learn
-        if (anonymous && found.map(r -> r.act().getAdoption() == null).orElse(true)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", null, "Sign in to read this act");
-        }
-        return found.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "ACT_NOT_FOUND", "id", "No act '" + id + "'"));
+        return acts.get(id, asOf);
     }
 
     @GetMapping(path = {"/{id}/sheet.pdf", "/{id}"}, produces = it.registro.app.document.PdfA.MEDIA_TYPE)
@@ -218,6 +213,6 @@ public class ActController {
     @Operation(summary = "Acts by issuer, type and/or number")
     public List<ActView> list(@RequestParam(required = false) String issuer, @RequestParam(required = false) ActType type,
                               @RequestParam(required = false) String number) {
-        return queries.query(new FindActs(issuer, type, number), ResponseTypes.multipleInstancesOf(ActView.class)).join();
+        return acts.list(issuer, type, number);
     }
 }

@@ -75,8 +75,7 @@ public class CitationController {
     @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Decide which act an ambiguous citation means; the ambiguity flag is closed")
     public ResponseEntity<CommandAccepted> resolve(@PathVariable String id, @Valid @RequestBody ResolutionRequest r) {
-        long version = commands.send(new ResolveCitation(id, r.actId(), r.reason()), "CITATION", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(new ResolveCitation(id, r.actId(), r.reason()), "CITATION", id, () -> version(id));
     }
 
     @GetMapping("/{id}")

@@ -37,7 +37,10 @@ public class AuditController {
 
     private final AsRecorded asRecorded;
 
-    public AuditController(QueryGateway queries, AsRecorded asRecorded) {
+    private final AuditHistory histories;
+
+    public AuditController(QueryGateway queries, AsRecorded asRecorded, AuditHistory histories) {
+        this.histories = histories;
         this.queries = queries;
         this.asRecorded = asRecorded;
     }
@@ -77,13 +80,6 @@ public class AuditController {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** One stored event of an aggregate, read from the event store itself, with its metadata. */
-    public record HistoryEntry(long sequence, String type, String eventId, Instant recordedAt, Map<String, Object> metadata, Object payload) {
-    }
-
-    public record History(String aggregateId, String aggregateType, Instant recordedBefore, long events, List<HistoryEntry> history) {
-    }
-
     /**
      * The aggregate's events in order, from the event store rather than a read model, so it shows what
      * is stored. With {@code recordedBefore}, only what had been recorded by then: what the system
@@ -91,18 +87,7 @@ public class AuditController {
      */
     @GetMapping("/aggregates/{id}/history")
     @Operation(summary = "Every event of one aggregate in order with its metadata; recordedBefore shows what was known at an instant")
-    public History history(@PathVariable String id, @RequestParam(required = false) Instant recordedBefore) {
-        List<DomainEventMessage<?>> stream = asRecorded.stream(id);
-        if (stream.isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "AGGREGATE_NOT_FOUND", "id", "No events stored for '" + id + "'");
-        }
-        List<HistoryEntry> entries = new ArrayList<>();
-        for (DomainEventMessage<?> e : stream) {
-            if (recordedBefore == null || e.getTimestamp().isBefore(recordedBefore)) {
-                entries.add(new HistoryEntry(e.getSequenceNumber(), e.getPayloadType().getSimpleName(), e.getIdentifier(), e.getTimestamp(),
-                        new LinkedHashMap<>(e.getMetaData()), AuditProjection.plain(e.getPayload())));
-            }
-        }
-        return new History(id, stream.get(0).getType(), recordedBefore, entries.size(), entries);
+    public AuditHistory.History history(@PathVariable String id, @RequestParam(required = false) Instant recordedBefore) {
+        return histories.history(id, recordedBefore);
     }
 }

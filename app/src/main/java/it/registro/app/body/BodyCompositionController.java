@@ -65,15 +65,17 @@ public class BodyCompositionController {
     private final QueryGateway queries;
     private final ReadModelAwaiter awaiter;
 
-    public BodyCompositionController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+    private final Bodies bodies;
+
+    public BodyCompositionController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, Bodies bodies) {
+        this.bodies = bodies;
         this.commands = commands;
         this.queries = queries;
         this.awaiter = awaiter;
     }
 
     private ResponseEntity<CommandAccepted> accepted(String id, Object command) {
-        long version = commands.send(command, "BODY", id);
-        return awaiter.accepted(id, version, () -> queries.query(new FindBody(id),
+        return commands.sendAndAwait(command, "BODY", id, () -> queries.query(new FindBody(id),
                 ResponseTypes.optionalInstanceOf(BodyView.class)).join().map(BodyView::getVersion).orElse(-1L));
     }
 
@@ -201,8 +203,7 @@ public class BodyCompositionController {
     @Operation(summary = "The composition on a date (default: today): the act in force and every seat, held or vacant")
     public BodyTimeline.Composition composition(@PathVariable String id,
                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return found(id, queries.query(new FindComposition(id, BusinessTimes.todayIfAbsent(asOf)),
-                ResponseTypes.optionalInstanceOf(BodyTimeline.Composition.class)).join());
+        return bodies.composition(id, asOf);
     }
 
     @GetMapping("/officers")
@@ -237,7 +238,6 @@ public class BodyCompositionController {
     }
 
     private static <T> T found(String id, Optional<T> answer) {
-        return answer.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "BODY_NOT_FOUND", "id",
-                "No body with id '" + id + "'"));
+        return answer.orElseThrow(() -> Bodies.notFound(id));
     }
 }

@@ -45,7 +45,10 @@ public class BodyController {
     private final QueryGateway queries;
     private final ReadModelAwaiter awaiter;
 
-    public BodyController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+    private final Bodies bodies;
+
+    public BodyController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, Bodies bodies) {
+        this.bodies = bodies;
         this.commands = commands;
         this.queries = queries;
         this.awaiter = awaiter;
@@ -75,9 +78,8 @@ public class BodyController {
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @Valid @RequestBody BodyRequests.RenameBodyRequest request) {
         Long expectedVersion = Etags.parseIfMatch(ifMatch);
-        long version = commands.send(new RenameBody(id, request.name(), request.reason(), request.effectiveFrom(),
-                expectedVersion), "BODY", id);
-        return awaiter.accepted(id, version, () -> projectedVersion(id));
+        return commands.sendAndAwait(new RenameBody(id, request.name(), request.reason(), request.effectiveFrom(),
+                expectedVersion), "BODY", id, () -> projectedVersion(id));
     }
 
     public record AliasRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String alias,
@@ -93,37 +95,32 @@ public class BodyController {
     @PostMapping(path = "/{id}/successor", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record the organ that succeeded this one (e.g. the DG of an ASST after the former Azienda Ospedaliera's)")
     public ResponseEntity<CommandAccepted> successor(@PathVariable String id, @Valid @RequestBody SuccessorRequest request) {
-        long version = commands.send(new it.registro.domain.body.api.RecordBodySuccessor(id, request.successorBodyId(), request.from(),
-                request.basis(), request.source()), "BODY", id);
-        return awaiter.accepted(id, version, () -> projectedVersion(id));
+        return commands.sendAndAwait(new it.registro.domain.body.api.RecordBodySuccessor(id, request.successorBodyId(), request.from(),
+                request.basis(), request.source()), "BODY", id, () -> projectedVersion(id));
     }
 
     @PostMapping(path = "/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record another name a document gives the body")
     public ResponseEntity<CommandAccepted> alias(@PathVariable String id, @Valid @RequestBody AliasRequest request) {
-        long version = commands.send(new it.registro.domain.body.api.RecordBodyAlias(id, request.alias(), request.source()),
-                "BODY", id);
-        return awaiter.accepted(id, version, () -> projectedVersion(id));
+        return commands.sendAndAwait(new it.registro.domain.body.api.RecordBodyAlias(id, request.alias(), request.source()), "BODY", id, () -> projectedVersion(id));
     }
 
     @GetMapping
     @Operation(summary = "List bodies, optionally of one kind and/or one agency (exact name, any case)")
     public List<BodyResource> list(@RequestParam(required = false) BodyKind kind,
                                    @RequestParam(required = false) String agency) {
-        return queries.query(new FindBodies(kind, agency), ResponseTypes.multipleInstancesOf(BodyView.class))
-                .join().stream().map(BodyResource::of).toList();
+        return bodies.list(kind, agency);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read one body, with the dated history of its names")
     public ResponseEntity<BodyResource> get(@PathVariable String id) {
-        BodyView view = find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "BODY_NOT_FOUND", "id",
-                "No body with id '" + id + "'"));
+        BodyView view = bodies.get(id);
         return ResponseEntity.ok().eTag(Etags.of(view.getVersion())).body(BodyResource.of(view));
     }
 
     private Optional<BodyView> find(String id) {
-        return queries.query(new FindBody(id), ResponseTypes.optionalInstanceOf(BodyView.class)).join();
+        return bodies.find(id);
     }
 
     private long projectedVersion(String id) {

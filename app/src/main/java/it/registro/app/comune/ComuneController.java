@@ -95,8 +95,7 @@ public class ComuneController {
     }
 
     private ResponseEntity<CommandAccepted> accepted(String id, Object command) {
-        long version = commands.send(command, "COMUNE", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(command, "COMUNE", id, () -> version(id));
     }
 
     private Optional<ComuneView> find(String id) {

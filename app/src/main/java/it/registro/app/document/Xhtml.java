@@ -7,7 +7,7 @@ package it.registro.app.document;
 public final class Xhtml {
 
     private static final String STYLE = "body{font-family:'DejaVu Sans',system-ui,sans-serif;font-size:11pt;max-width:48rem;margin:1rem auto;"
-            + "padding:0 1rem;line-height:1.45;overflow-wrap:break-word}"
+            + "padding:0 1rem;line-height:1.45;word-wrap:break-word}"
             + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;vertical-align:top}"
             + ".flag{background:#fff4e5;border-left:4px solid #f0a020;padding:.4rem .6rem;margin:.3rem 0}"
             + ".state{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;background:#eef}"

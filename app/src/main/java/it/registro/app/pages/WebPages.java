@@ -27,17 +27,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import it.registro.app.act.ActController;
-import it.registro.app.audit.AuditController;
+import it.registro.app.act.Acts;
+import it.registro.app.albo.Albo;
+import it.registro.app.audit.AuditHistory;
 import it.registro.app.audit.ledger.Ledger;
 import it.registro.app.audit.ledger.LedgerVerifier;
-import it.registro.app.body.BodyCompositionController;
-import it.registro.app.body.BodyController;
+import it.registro.app.body.Bodies;
 import it.registro.app.body.BodyResource;
-import it.registro.app.poas.UnitController;
+import it.registro.app.poas.Units;
 import it.registro.app.security.Caller;
 import it.registro.app.session.Minutes;
-import it.registro.app.session.SessionController;
+import it.registro.app.session.Sessions;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.BusinessTimes;
 import it.registro.projections.session.SessionView;
@@ -54,27 +54,25 @@ public class WebPages {
 
     private static final Labels LABELS = new Labels();
 
-    private final BodyController bodies;
-    private final BodyCompositionController compositions;
-    private final SessionController sessions;
-    private final ActController acts;
-    private final UnitController units;
-    private final AuditController audit;
+    private final Bodies bodies;
+    private final Sessions sessions;
+    private final Acts acts;
+    private final Units units;
+    private final AuditHistory audit;
     private final LedgerVerifier verifier;
     private final Ledger ledger;
-    private final it.registro.app.albo.Albo albo;
+    private final Albo albo;
 
-    public WebPages(BodyController bodies, BodyCompositionController compositions, SessionController sessions, ActController acts,
-                    UnitController units, AuditController audit, LedgerVerifier verifier, Ledger ledger, it.registro.app.albo.Albo albo) {
-        this.albo = albo;
+    public WebPages(Bodies bodies, Sessions sessions, Acts acts, Units units, AuditHistory audit, LedgerVerifier verifier, Ledger ledger,
+                    Albo albo) {
         this.bodies = bodies;
-        this.compositions = compositions;
         this.sessions = sessions;
         this.acts = acts;
         this.units = units;
         this.audit = audit;
         this.verifier = verifier;
         this.ledger = ledger;
+        this.albo = albo;
     }
 
     @GetMapping("/")
@@ -111,7 +109,7 @@ public class WebPages {
                        @RequestParam(required = false) String page, Model model) {
         Integer y = number(year, "year");
         Integer p = number(page, "page");
-        it.registro.app.albo.Albo.Page found = albo.find(blank(body), y, blank(type), blank(q), p, 20);
+        Albo.Page found = albo.find(blank(body), y, blank(type), blank(q), p, 20);
         model.addAttribute("found", found);
         model.addAttribute("filter", java.util.Map.of("body", body == null ? "" : body, "year", year == null ? "" : year,
                 "type", type == null ? "" : type, "q", q == null ? "" : q));
@@ -147,15 +145,15 @@ public class WebPages {
     @GetMapping("/web/bodies/{id}")
     public String body(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
         LocalDate day = date(asOf, "asOf");
-        model.addAttribute("body", bodies.get(id).getBody());
-        model.addAttribute("composition", compositions.composition(id, day));
+        model.addAttribute("body", bodies.resource(id));
+        model.addAttribute("composition", bodies.composition(id, day));
         return page(model, "body", "Composizione", day);
     }
 
     @GetMapping("/web/bodies/{id}/sessions")
     public String bodySessions(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
         LocalDate day = date(asOf, "asOf");
-        model.addAttribute("body", bodies.get(id).getBody());
+        model.addAttribute("body", bodies.resource(id));
         List<SessionView> list = new ArrayList<>(sessions.byBody(id, null, null));
         list.sort(Comparator.comparing(SessionView::getDate, Comparator.nullsLast(Comparator.reverseOrder())));
         model.addAttribute("sessions", list);
@@ -168,7 +166,7 @@ public class WebPages {
         // the minutes first: they refuse an anonymous reader unless published
         Minutes minutes = sessions.minutes(id);
         model.addAttribute("minutes", minutes);
-        model.addAttribute("designations", sessions.get(id).getBody().session().getDesignations());
+        model.addAttribute("designations", sessions.record(id).session().getDesignations());
         return page(model, "session", "Verbale", day);
     }
 

@@ -74,8 +74,7 @@ public class PersonController {
     @PostMapping(path = "/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record another form of the person's name, as a document writes it")
     public ResponseEntity<CommandAccepted> alias(@PathVariable String id, @Valid @RequestBody AliasRequest request) {
-        long version = commands.send(new RecordPersonAlias(id, request.alias(), request.source()), "PERSON", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(new RecordPersonAlias(id, request.alias(), request.source()), "PERSON", id, () -> version(id));
     }
 
     @GetMapping("/{id}")

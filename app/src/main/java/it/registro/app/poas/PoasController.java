@@ -89,8 +89,7 @@ public class PoasController {
     }
 
     private ResponseEntity<CommandAccepted> send(String id, Object command) {
-        long version = commands.send(command, "POAS", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(command, "POAS", id, () -> version(id));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

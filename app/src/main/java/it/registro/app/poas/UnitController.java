@@ -85,14 +85,17 @@ public class UnitController {
     private final QueryGateway queries;
     private final ReadModelAwaiter awaiter;
 
-    public UnitController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+    private final Units units;
+
+    public UnitController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, Units units) {
+        this.units = units;
         this.commands = commands;
         this.queries = queries;
         this.awaiter = awaiter;
     }
 
     private Optional<UnitView> unit(String id) {
-        return queries.query(new FindUnit(id), ResponseTypes.optionalInstanceOf(UnitView.class)).join();
+        return units.find(id);
     }
 
     private long version(String id) {
@@ -127,9 +130,8 @@ public class UnitController {
     @PostMapping(path = "/api/units/{id}/closure", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Schedule a unit's closure under an act; the date is its last active day")
     public ResponseEntity<CommandAccepted> closure(@PathVariable String id, @Valid @RequestBody ClosureRequest r) {
-        long version = commands.send(new ScheduleUnitClosure(id, r.lastDay(), r.presidioAsRecorded(), r.groupAsRecorded(), r.rawText(),
-                r.actId(), r.poasId(), r.source()), "UNIT", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(new ScheduleUnitClosure(id, r.lastDay(), r.presidioAsRecorded(), r.groupAsRecorded(), r.rawText(),
+                r.actId(), r.poasId(), r.source()), "UNIT", id, () -> version(id));
     }
 
     public record ChangeCorrectionRequest(@jakarta.validation.constraints.NotBlank @Size(max = 20) String change,
@@ -144,37 +146,31 @@ public class UnitController {
                     + "groupAsRecorded) or CLOSURE (lastDay, rawText, presidioAsRecorded, groupAsRecorded); 'changes' gives each field's "
                     + "right value, judged together; the trail keeps the change as recorded and the correction.")
     public ResponseEntity<CommandAccepted> correct(@PathVariable String id, @Valid @RequestBody ChangeCorrectionRequest r) {
-        long version = commands.send(new it.registro.domain.poas.api.CorrectUnitChange(id, r.change(), r.changes(), r.reason()), "UNIT", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(new it.registro.domain.poas.api.CorrectUnitChange(id, r.change(), r.changes(), r.reason()), "UNIT", id, () -> version(id));
     }
 
     @PostMapping(path = "/api/units/{id}/predecessors", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Link the unit to the unit it succeeds; it must start after the predecessor's last day")
     public ResponseEntity<CommandAccepted> predecessor(@PathVariable String id, @Valid @RequestBody SuccessionRequest r) {
-        long version = commands.send(new LinkUnitSuccession(id, r.predecessorUnitId(), r.kind(), r.basis(), r.evidence(), r.source()),
-                "UNIT", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(new LinkUnitSuccession(id, r.predecessorUnitId(), r.kind(), r.basis(), r.evidence(), r.source()), "UNIT", id, () -> version(id));
     }
 
     @PostMapping(path = "/api/units/{id}/placement", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Place the unit under its parent from its first day, as an organigram or the POAS text shows it")
     public ResponseEntity<CommandAccepted> placement(@PathVariable String id, @Valid @RequestBody PlacementRequest r) {
-        long version = commands.send(new PlaceUnit(id, r.parentUnitId(), r.actId(), r.source()), "UNIT", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(new PlaceUnit(id, r.parentUnitId(), r.actId(), r.source()), "UNIT", id, () -> version(id));
     }
 
     @PostMapping(path = "/api/units/{id}/moves", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move the unit under another parent from a date, as decided by an act")
     public ResponseEntity<CommandAccepted> move(@PathVariable String id, @Valid @RequestBody MoveRequest r) {
-        long version = commands.send(new MoveUnit(id, r.parentUnitId(), r.effectiveFrom(), r.actId(), r.reason(), r.source()), "UNIT", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(new MoveUnit(id, r.parentUnitId(), r.effectiveFrom(), r.actId(), r.reason(), r.source()), "UNIT", id, () -> version(id));
     }
 
     @PostMapping(path = "/api/units/{id}/renames", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Rename the unit from a date, as decided by an act; the unit keeps its identity")
     public ResponseEntity<CommandAccepted> rename(@PathVariable String id, @Valid @RequestBody RenameRequest r) {
-        long version = commands.send(new RenameUnit(id, r.name(), r.effectiveFrom(), r.actId(), r.reason(), r.source()), "UNIT", id);
-        return awaiter.accepted(id, version, () -> version(id));
+        return commands.sendAndAwait(new RenameUnit(id, r.name(), r.effectiveFrom(), r.actId(), r.reason(), r.source()), "UNIT", id, () -> version(id));
     }
 
     @GetMapping("/api/units/{id}")
@@ -189,7 +185,7 @@ public class UnitController {
     @GetMapping("/api/units/{id}/trail")
     @Operation(summary = "Every change of the unit in recording order: business date, recording time, who, under which act")
     public List<UnitView.TrailEntry> trail(@PathVariable String id) {
-        return unit(id).orElseThrow(() -> notFound(id)).getTrail();
+        return units.trail(id);
     }
 
     @GetMapping("/api/units")
@@ -205,8 +201,7 @@ public class UnitController {
     @Operation(summary = "The units of an agency active on a day (default today), under their recorded parent")
     public UnitProjection.OrgChart chart(@RequestParam @Size(max = 200) String agency,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return queries.query(new FindOrgChart(agency, BusinessTimes.todayIfAbsent(asOf)),
-                ResponseTypes.instanceOf(UnitProjection.OrgChart.class)).join();
+        return units.chart(agency, asOf);
     }
 
     @GetMapping("/api/units/diff")
@@ -214,10 +209,7 @@ public class UnitController {
     public UnitProjection.UnitDiff diff(@RequestParam @Size(max = 200) String agency,
                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "DATES_OUT_OF_ORDER", "to", "'to' (" + to + ") is before 'from' (" + from + ")");
-        }
-        return queries.query(new FindUnitDiff(agency, from, to), ResponseTypes.instanceOf(UnitProjection.UnitDiff.class)).join();
+        return units.diff(agency, from, to);
     }
 
     @GetMapping("/api/poas/{id}/changes")
@@ -253,6 +245,6 @@ public class UnitController {
     }
 
     private static ApiException notFound(String id) {
-        return new ApiException(HttpStatus.NOT_FOUND, "UNIT_NOT_FOUND", "id", "No unit '" + id + "'");
+        return Units.notFound(id);
     }
 }

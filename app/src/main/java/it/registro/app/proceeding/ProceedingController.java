@@ -151,18 +151,16 @@ public class ProceedingController {
     @Operation(summary = "A new version of a proceeding type, in force from a later date")
     public ResponseEntity<CommandAccepted> revise(@PathVariable String id, @Valid @RequestBody RevisionRequest r) {
         String agency = type(id).map(ProceedingTypeView::getAgencyName).orElse(null);
-        long version = commands.send(new ReviseProceedingType(id, r.validFrom(), r.name(), r.area(), unit(agency, r.inquiryUnit()),
+        return commands.sendAndAwait(new ReviseProceedingType(id, r.validFrom(), r.name(), r.area(), unit(agency, r.inquiryUnit()),
                 unit(agency, r.finalActUnit()), r.termText(), r.term() == null ? null : r.term().rule(), r.silenceAssent(),
-                r.substitutePowerHolder(), r.source()), "PROCEEDING_TYPE", id);
-        return awaiter.accepted(id, version, () -> typeVersion(id));
+                r.substitutePowerHolder(), r.source()), "PROCEEDING_TYPE", id, () -> typeVersion(id));
     }
 
     @PostMapping(path = "/api/proceeding-types/{id}/reassignments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a unit closed by a POAS act with another, under that act, from a date")
     public ResponseEntity<CommandAccepted> reassignType(@PathVariable String id, @Valid @RequestBody ReassignmentRequest r) {
-        long version = commands.send(new ReassignProceedingTypeUnit(id, r.fromUnitId(), new UnitRef(r.toUnit().unitId(), r.toUnit().asRecorded()),
-                r.actId(), r.poasId(), r.effectiveFrom()), "PROCEEDING_TYPE", id);
-        return awaiter.accepted(id, version, () -> typeVersion(id));
+        return commands.sendAndAwait(new ReassignProceedingTypeUnit(id, r.fromUnitId(), new UnitRef(r.toUnit().unitId(), r.toUnit().asRecorded()),
+                r.actId(), r.poasId(), r.effectiveFrom()), "PROCEEDING_TYPE", id, () -> typeVersion(id));
     }
 
     @GetMapping("/api/proceeding-types")
@@ -222,30 +220,26 @@ public class ProceedingController {
     @PostMapping(path = "/api/proceedings/{id}/suspensions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Suspend the term once, for at most 30 days (art. 2 c. 7 L. 241/1990); the due date moves")
     public ResponseEntity<CommandAccepted> suspend(@PathVariable String id, @Valid @RequestBody SuspensionRequest r) {
-        long version = commands.send(new SuspendProceeding(id, r.reason(), r.from(), r.to()), "PROCEEDING", id);
-        return awaiter.accepted(id, version, () -> proceedingVersion(id));
+        return commands.sendAndAwait(new SuspendProceeding(id, r.reason(), r.from(), r.to()), "PROCEEDING", id, () -> proceedingVersion(id));
     }
 
     @PostMapping(path = "/api/proceedings/{id}/conclusion", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Conclude by a registered act or by a note; late if after the due date")
     public ResponseEntity<CommandAccepted> conclude(@PathVariable String id, @Valid @RequestBody ConclusionRequest r) {
-        long version = commands.send(new ConcludeProceeding(id, r.on(), r.actId(), r.note()), "PROCEEDING", id);
-        return awaiter.accepted(id, version, () -> proceedingVersion(id));
+        return commands.sendAndAwait(new ConcludeProceeding(id, r.on(), r.actId(), r.note()), "PROCEEDING", id, () -> proceedingVersion(id));
     }
 
     @PostMapping(path = "/api/proceedings/{id}/inertia", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record inertia on a date after the due date and invoke the substitute power (half the original term)")
     public ResponseEntity<CommandAccepted> inertia(@PathVariable String id, @Valid @RequestBody InertiaRequest r) {
-        long version = commands.send(new EscalateInertia(id, r.on(), r.at()), "PROCEEDING", id);
-        return awaiter.accepted(id, version, () -> proceedingVersion(id));
+        return commands.sendAndAwait(new EscalateInertia(id, r.on(), r.at()), "PROCEEDING", id, () -> proceedingVersion(id));
     }
 
     @PostMapping(path = "/api/proceedings/{id}/reassignments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace an open proceeding's unit closed by a POAS act, under that act")
     public ResponseEntity<CommandAccepted> reassign(@PathVariable String id, @Valid @RequestBody ReassignmentRequest r) {
-        long version = commands.send(new ReassignProceedingUnit(id, r.fromUnitId(), new UnitRef(r.toUnit().unitId(), r.toUnit().asRecorded()),
-                r.actId(), r.poasId(), r.effectiveFrom()), "PROCEEDING", id);
-        return awaiter.accepted(id, version, () -> proceedingVersion(id));
+        return commands.sendAndAwait(new ReassignProceedingUnit(id, r.fromUnitId(), new UnitRef(r.toUnit().unitId(), r.toUnit().asRecorded()),
+                r.actId(), r.poasId(), r.effectiveFrom()), "PROCEEDING", id, () -> proceedingVersion(id));
     }
 
     @GetMapping("/api/proceedings/{id}")

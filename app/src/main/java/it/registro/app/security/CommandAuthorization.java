@@ -22,6 +22,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import it.registro.app.web.ForbiddenException;
 import it.registro.domain.act.api.RecordIncomingReference;
 import it.registro.domain.body.api.AdoptRuleSet;
 import it.registro.domain.body.api.DefineSeat;

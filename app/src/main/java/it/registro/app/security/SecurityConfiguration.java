@@ -35,7 +35,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-import it.registro.app.pages.PageErrors;
+import it.registro.app.web.PageErrors;
 import it.registro.app.web.Problems;
 
 /**

@@ -44,37 +44,29 @@ import static it.registro.app.body.CompositionRequests.TallyRequest;
 @Tag(name = "Sessions", description = "Sittings of a body: convocation, attendance, votes, elections, designations, minutes")
 public class SessionController {
 
-    private final CommandDispatcher commands;
     private final QueryGateway queries;
     private final ReadModelAwaiter awaiter;
     private final it.registro.app.document.Documents documents;
-    private final it.registro.app.security.CommandAuthorization authorization;
 
-    public SessionController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter,
-                             it.registro.app.document.Documents documents, it.registro.app.security.CommandAuthorization authorization) {
-        this.commands = commands;
+    private final Sessions sessions;
+
+    public SessionController(QueryGateway queries, ReadModelAwaiter awaiter, it.registro.app.document.Documents documents,
+                             Sessions sessions) {
         this.queries = queries;
         this.awaiter = awaiter;
         this.documents = documents;
-        this.authorization = authorization;
+        this.sessions = sessions;
     }
 
     // ------------------------------------------------------------------ plumbing
 
     private ResponseEntity<CommandAccepted> send(String sessionId, Object command, HttpStatus status) {
-        Object result = commands.send(command, lateEntry(), "SESSION", sessionId, "DUPLICATE_SESSION");
-        String id = sessionId;
-        long version;
-        if (result instanceof Recorded recorded) {
-            id = recorded.id();
-            version = recorded.version();
-        } else if (result instanceof Long v) {
-            version = v;
-        } else {
-            version = 0; // a creation answers the new aggregate's id
-        }
-        ResponseEntity<CommandAccepted> accepted = awaiter.accepted(id, version,
-                () -> find(sessionId).map(SessionView::getVersion).orElse(-1L));
+        return accepted(sessionId, sessions.send(sessionId, command, lateEntry()), status);
+    }
+
+    private ResponseEntity<CommandAccepted> accepted(String sessionId, Sessions.Sent sent, HttpStatus status) {
+        ResponseEntity<CommandAccepted> accepted = awaiter.accepted(sent.id(), sent.version(),
+                () -> sessions.find(sessionId).map(SessionView::getVersion).orElse(-1L));
         return ResponseEntity.status(status).headers(accepted.getHeaders()).body(accepted.getBody());
     }
 
@@ -82,19 +74,12 @@ public class SessionController {
      * A fact entered after the sitting closed names why, as the query parameter {@code lateEntryReason} of any
      * recording call; the session keeps it beside the fact (a late entry) and the audit trail in the event's metadata.
      */
-    private static java.util.Map<String, String> lateEntry() {
+    private static String lateEntry() {
         if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
                 instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
-            String reason = attributes.getRequest().getParameter(Session.LATE_ENTRY);
-            if (reason != null && !reason.isBlank()) {
-                if (reason.length() > 1000) {
-                    throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", Session.LATE_ENTRY,
-                            Session.LATE_ENTRY + " is at most 1000 characters");
-                }
-                return java.util.Map.of(Session.LATE_ENTRY, reason.strip());
-            }
+            return attributes.getRequest().getParameter(Session.LATE_ENTRY);
         }
-        return java.util.Map.of();
+        return null;
     }
 
     private ResponseEntity<CommandAccepted> send(String sessionId, Object command) {
@@ -102,17 +87,11 @@ public class SessionController {
     }
 
     private Optional<SessionView> find(String sessionId) {
-        return queries.query(new FindSessionRecord(sessionId), ResponseTypes.optionalInstanceOf(SessionRecords.SessionRecord.class))
-                .join().map(SessionRecords.SessionRecord::session);
+        return sessions.find(sessionId);
     }
 
     private SessionRecords.SessionRecord record(String sessionId) {
-        return queries.query(new FindSessionRecord(sessionId), ResponseTypes.optionalInstanceOf(SessionRecords.SessionRecord.class))
-                .join().orElseThrow(() -> notFound(sessionId));
-    }
-
-    private static ApiException notFound(String sessionId) {
-        return new ApiException(HttpStatus.NOT_FOUND, "SESSION_NOT_FOUND", "id", "No session with id '" + sessionId + "'");
+        return sessions.record(sessionId);
     }
 
     private static Tally tally(TallyRequest t) {
@@ -343,22 +322,7 @@ public class SessionController {
             description = "The verbale is rendered as PDF/A, stored, and its SHA-256 recorded in the publication event; "
                     + "GET /api/sessions/{id}/minutes.pdf then serves exactly those bytes, to anyone.")
     public ResponseEntity<CommandAccepted> publish(@PathVariable String id, @Valid @RequestBody SessionRequests.Publish r) {
-        authorization.authorize(new PublishMinutes(id, r.on(), r.url(), r.extractOnly()));
-        SessionRecords.SessionRecord record = record(id);
-        it.registro.domain.document.api.StoredDocument pdf = null;
-        if (r.on() != null && r.url() != null && record.session().getMinutes().state() != MinutesState.DRAFT
-                && record.session().getMinutes().state() != MinutesState.PUBLISHED) {
-            Minutes published = Minutes.of(record).published(r.on(), r.url().strip(), r.extractOnly());
-            pdf = documents.storeMinutesPdf(id, it.registro.app.document.PdfA.render(MinutesHtml.render(published)));
-        }
-        try {
-            return send(id, new PublishMinutes(id, r.on(), r.url(), r.extractOnly(), pdf));
-        } catch (RuntimeException refused) {
-            if (pdf != null) {
-                documents.discard(pdf);
-            }
-            throw refused;
-        }
+        return accepted(id, sessions.publish(id, r.on(), r.url(), r.extractOnly()), HttpStatus.OK);
     }
 
     @PostMapping(path = "/api/sessions/{id}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -395,7 +359,7 @@ public class SessionController {
     public SessionRecords.PresentAt present(@PathVariable String id,
                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at) {
         return queries.query(new FindPresentAt(id, BusinessTimes.instant(at)), ResponseTypes.optionalInstanceOf(SessionRecords.PresentAt.class))
-                .join().orElseThrow(() -> notFound(id));
+                .join().orElseThrow(() -> Sessions.notFound(id));
     }
 
     @GetMapping(path = "/api/sessions/{id}/quorum", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -403,7 +367,7 @@ public class SessionController {
     public SessionRecords.QuorumAt quorumAt(@PathVariable String id,
                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at) {
         return queries.query(new FindQuorumAt(id, BusinessTimes.instant(at)), ResponseTypes.optionalInstanceOf(SessionRecords.QuorumAt.class))
-                .join().orElseThrow(() -> notFound(id));
+                .join().orElseThrow(() -> Sessions.notFound(id));
     }
 
     @GetMapping(path = "/api/sessions/{id}/chair", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -449,36 +413,23 @@ public class SessionController {
     @GetMapping(path = "/api/sessions/{id}/minutes", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The minutes (verbale) generated from the events, as a structured document")
     public Minutes minutes(@PathVariable String id) {
-        return Minutes.of(publishedOrSignedIn(record(id)));
+        return sessions.minutes(id);
     }
 
-    /** Anonymous readers see published minutes only, as on an albo; signed-in readers see them at any stage. */
-    private static SessionRecords.SessionRecord publishedOrSignedIn(SessionRecords.SessionRecord record) {
-        if (it.registro.app.security.Caller.anonymousRequest() && record.session().getMinutes().state() != MinutesState.PUBLISHED) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", null,
-                    "These minutes are not published: sign in to read them");
-        }
-        return record;
-    }
 
     @GetMapping(path = "/api/sessions/{id}/minutes.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The minutes as a readable page")
     public ResponseEntity<String> minutesHtml(@PathVariable String id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .body(MinutesHtml.render(Minutes.of(publishedOrSignedIn(record(id)))));
+                .body(MinutesHtml.render(sessions.minutes(id)));
     }
 
     @GetMapping(path = {"/api/sessions/{id}/minutes.pdf", "/api/sessions/{id}/minutes"}, produces = it.registro.app.document.PdfA.MEDIA_TYPE)
     @Operation(summary = "The minutes as PDF/A-3b: once published, the very file whose SHA-256 the publication recorded")
     public ResponseEntity<byte[]> minutesPdf(@PathVariable String id) {
-        SessionRecords.SessionRecord record = publishedOrSignedIn(record(id));
-        it.registro.domain.document.api.StoredDocument stored = record.session().getPublishedPdf();
-        byte[] pdf = stored == null ? null : documents.bytes(stored.documentId()).orElse(null);
-        if (pdf == null) {
-            pdf = it.registro.app.document.PdfA.render(MinutesHtml.render(Minutes.of(record)));
-        }
-        return it.registro.app.document.DocumentController.file(pdf, it.registro.app.document.PdfA.MEDIA_TYPE,
-                "verbale-" + id + ".pdf", stored == null ? null : stored.sha256());
+        Sessions.Pdf pdf = sessions.pdf(id);
+        return it.registro.app.document.DocumentController.file(pdf.bytes(), it.registro.app.document.PdfA.MEDIA_TYPE,
+                "verbale-" + id + ".pdf", pdf.recordedSha256());
     }
 
     @GetMapping(path = "/api/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -486,10 +437,7 @@ public class SessionController {
     public List<SessionView> byBody(@RequestParam String body,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "to", "'to' is before 'from'");
-        }
-        return queries.query(new FindSessionsByBody(body, from, to), ResponseTypes.multipleInstancesOf(SessionView.class)).join();
+        return sessions.byBody(body, from, to);
     }
 
     @GetMapping(path = "/api/ratifications/pending", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -23,9 +23,21 @@ import it.registro.domain.common.CommandRejectedException;
 public class CommandDispatcher {
 
     private final CommandGateway commandGateway;
+    private final ReadModelAwaiter awaiter;
 
-    public CommandDispatcher(CommandGateway commandGateway) {
+    public CommandDispatcher(CommandGateway commandGateway, ReadModelAwaiter awaiter) {
         this.commandGateway = commandGateway;
+        this.awaiter = awaiter;
+    }
+
+    /**
+     * Sends a command that answers the aggregate's new version and answers the caller as every write does: the
+     * id, the version, and whether the read model shows it yet ({@code projectedVersion}, bounded wait).
+     */
+    public org.springframework.http.ResponseEntity<CommandAccepted> sendAndAwait(Object command, String resource, String id,
+                                                                               java.util.function.LongSupplier projectedVersion) {
+        Object result = send(command, resource, id);
+        return awaiter.accepted(id, result instanceof Long v ? v : 0, projectedVersion);
     }
 
     /**
@@ -62,7 +74,7 @@ public class CommandDispatcher {
 
     private static RuntimeException translate(Throwable e, String resource, String id, String duplicateCode) {
         String noun = resource.toLowerCase(Locale.ROOT);
-        if (e instanceof it.registro.app.security.ForbiddenException forbidden) {
+        if (e instanceof it.registro.app.web.ForbiddenException forbidden) {
             return new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", null, forbidden.getMessage());
         }
         if (e instanceof CommandRejectedException rejected) {

@@ -35,9 +35,9 @@ public class ProblemErrorController implements ErrorController {
             default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
         };
         // a web page's failure is told as a page; the API's stays problem+json
-        if (it.registro.app.pages.PageErrors.isPage((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
+        if (it.registro.app.web.PageErrors.isPage((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
             return ResponseEntity.status(status).contentType(new org.springframework.http.MediaType("text", "html",
-                    java.nio.charset.StandardCharsets.UTF_8)).body(it.registro.app.pages.PageErrors.html(status.value(),
+                    java.nio.charset.StandardCharsets.UTF_8)).body(it.registro.app.web.PageErrors.html(status.value(),
                     status.is5xxServerError() ? "Errore del servizio" : "Richiesta non valida",
                     status.is5xxServerError() ? "La pagina non può essere mostrata per un errore del servizio, registrato per "
                             + "gli amministratori. Riprovi più tardi." : "La richiesta non può essere soddisfatta."));

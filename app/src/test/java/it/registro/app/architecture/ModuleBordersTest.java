@@ -74,4 +74,20 @@ class ModuleBordersTest {
                                 "it.registro.domain.*.api.."))
                 .check(classes);
     }
+
+    @Test
+    void pagesCallServicesNeverControllers() {
+        // issue 22 #5: the pages and the REST controllers share the services; a page never goes through a controller
+        noClasses().that().resideInAPackage("it.registro.app.pages..")
+                .should().dependOnClassesThat().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("it.registro.app.pages..")
+                .should().dependOnClassesThat().resideInAPackage("it.registro.app.pages..")
+                .check(classes);
+    }
+
+    @Test
+    void appSlicesHaveNoCycles() {
+        slices().matching("it.registro.app.(*)..").should().beFreeOfCycles().check(classes);
+    }
 }

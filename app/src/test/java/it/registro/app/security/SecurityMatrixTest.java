@@ -171,11 +171,14 @@ class SecurityMatrixTest {
         // once published or adopted (these are not: see WebPagesAccessTest); the rest as the API; audit pages auditors only
         Set<String> everyone = new java.util.HashSet<>(ROLES);
         rows.add(new Row("GET", "/web", null, everyone));
+        // the sign-in form and the albo are for everyone
+        rows.add(new Row("GET", "/web/login", null, everyone));
+        rows.add(new Row("GET", "/web/albo", null, everyone));
         String webSession = session.replace("/api/", "/web/");
         for (String path : List.of("/web/bodies?asOf=2024-06-01", "/web/bodies/matrix-body?asOf=2024-06-01",
                 "/web/bodies/matrix-body/sessions?asOf=2024-06-01", webSession + "?asOf=2024-06-01", "/web/acts?issuer=matrix-body",
                 "/web/acts/" + ACT + "?asOf=2024-06-01", "/web/units/chart?agency=ASST%20Matrix&asOf=2024-01-01",
-                "/web/units/diff?agency=ASST%20Matrix&from=2024-01-01&to=2024-02-01", "/web/login")) {
+                "/web/units/diff?agency=ASST%20Matrix&from=2024-01-01&to=2024-02-01")) {
             rows.add(new Row("GET", path, null, all));
         }
         rows.add(new Row("GET", "/web/audit/matrix-body", null, auditors));

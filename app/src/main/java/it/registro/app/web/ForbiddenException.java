@@ -1,4 +1,4 @@
-package it.registro.app.security;
+package it.registro.app.web;
 
 /** A command the caller may not send. Nothing was applied. */
 public class ForbiddenException extends RuntimeException {

@@ -1,4 +1,4 @@
-package it.registro.app.pages;
+package it.registro.app.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
