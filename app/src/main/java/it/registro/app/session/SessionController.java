@@ -94,27 +94,22 @@ public class SessionController {
         return sessions.record(sessionId);
     }
 
-    private static Tally tally(TallyRequest t) {
-        return t == null ? null : new Tally(t.inFavour(), t.against(), t.abstained());
-    }
 
     // ------------------------------------------------------------------ convocation and agenda
 
     @PostMapping(path = "/api/sessions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Convene a session", description = "The id defaults to <body id>-<date>[-<number>].")
     public ResponseEntity<CommandAccepted> convene(@Valid @RequestBody SessionRequests.Convene r) {
-        String id = r.id() != null ? r.id()
-                : Text.slug(r.bodyId() + " " + r.date() + (r.number() == null ? "" : " " + r.number()));
-        ResponseEntity<CommandAccepted> response = send(id, new ConveneSession(id, r.bodyId(), r.number(), r.protocol(),
-                r.protocolDate(), r.convenerPersonId(), r.convenerNameAsRecorded(), r.date(), r.scheduledStart(), r.mode(),
-                r.venue(), r.textAsRecorded()), HttpStatus.CREATED);
+        ConveneSession command = SessionCommands.convene(r);
+        String id = command.sessionId();
+        ResponseEntity<CommandAccepted> response = send(id, command, HttpStatus.CREATED);
         return ResponseEntity.created(URI.create("/api/sessions/" + id)).headers(response.getHeaders()).body(response.getBody());
     }
 
     @PostMapping(path = "/api/sessions/{id}/agenda", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add an item to the agenda (before opening)")
     public ResponseEntity<CommandAccepted> agenda(@PathVariable String id, @Valid @RequestBody SessionRequests.AgendaItem r) {
-        return send(id, new AddAgendaItem(id, r.itemNo(), r.kind(), r.title(), r.minutesOf()));
+        return send(id, SessionCommands.command("agenda", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/agenda/{itemNo}/titles", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -132,7 +127,7 @@ public class SessionController {
     @PostMapping(path = "/api/sessions/{id}/participants", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a non-member who takes part (never votes)")
     public ResponseEntity<CommandAccepted> participant(@PathVariable String id, @Valid @RequestBody SessionRequests.Participant r) {
-        return send(id, new RegisterParticipant(id, r.personId(), r.nameAsRecorded(), r.role(), r.roleAsRecorded()));
+        return send(id, SessionCommands.command("participants", id, r));
     }
 
     // ------------------------------------------------------------------ attendance, chair, opening
@@ -140,44 +135,43 @@ public class SessionController {
     @PostMapping(path = "/api/sessions/{id}/arrivals", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A member or delegate arrives (or connects)")
     public ResponseEntity<CommandAccepted> arrival(@PathVariable String id, @Valid @RequestBody SessionRequests.Attendance r) {
-        return send(id, new RecordArrival(id, r.personId(), BusinessTimes.instant(r.at()), r.precision(), r.textAsRecorded()));
+        return send(id, SessionCommands.command("arrivals", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/departures", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A member or delegate leaves")
     public ResponseEntity<CommandAccepted> departure(@PathVariable String id, @Valid @RequestBody SessionRequests.Attendance r) {
-        return send(id, new RecordDeparture(id, r.personId(), BusinessTimes.instant(r.at()), r.precision(), r.textAsRecorded()));
+        return send(id, SessionCommands.command("departures", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/absences", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A member is absent (stated by the minutes, or inferred from them)")
     public ResponseEntity<CommandAccepted> absence(@PathVariable String id, @Valid @RequestBody SessionRequests.Absence r) {
-        return send(id, new MarkAbsent(id, r.personId(), r.basis(), r.textAsRecorded()));
+        return send(id, SessionCommands.command("absences", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/chair", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Someone takes the chair at a time, with the label the minutes use")
     public ResponseEntity<CommandAccepted> chair(@PathVariable String id, @Valid @RequestBody SessionRequests.Chair r) {
-        return send(id, new AssignChair(id, r.personId(), BusinessTimes.instant(r.at()), r.basis(), r.labelAsRecorded(),
-                r.reasonAsRecorded()));
+        return send(id, SessionCommands.command("chair", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/quorum", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The quorum is declared; it is also computed under the rule set in force")
     public ResponseEntity<CommandAccepted> quorum(@PathVariable String id, @Valid @RequestBody SessionRequests.Quorum r) {
-        return send(id, new DeclareQuorum(id, BusinessTimes.instant(r.at()), r.textAsRecorded(), r.statedPresent()));
+        return send(id, SessionCommands.command("quorum", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/open", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open the session (refused when the quorum is not met)")
     public ResponseEntity<CommandAccepted> open(@PathVariable String id, @Valid @RequestBody SessionRequests.At r) {
-        return send(id, new OpenSession(id, BusinessTimes.instant(r.at())));
+        return send(id, SessionCommands.command("open", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Close the session")
     public ResponseEntity<CommandAccepted> close(@PathVariable String id, @Valid @RequestBody SessionRequests.At r) {
-        return send(id, new CloseSession(id, BusinessTimes.instant(r.at()), r.textAsRecorded()));
+        return send(id, SessionCommands.command("close", id, r));
     }
 
     // ------------------------------------------------------------------ decisions
@@ -185,37 +179,31 @@ public class SessionController {
     @PostMapping(path = "/api/sessions/{id}/votes", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a vote: named choices (OPEN_NAMED), or counts only (OPEN_COUNTS, SECRET)")
     public ResponseEntity<CommandAccepted> vote(@PathVariable String id, @Valid @RequestBody SessionRequests.Vote r) {
-        List<NamedVote> votes = r.votes() == null ? null
-                : r.votes().stream().map(v -> new NamedVote(v.personId(), v.choice())).toList();
-        return send(id, new RecordVote(id, r.itemNo(), r.subject(), BusinessTimes.instant(r.at()), r.mode(), tally(r.tally()),
-                votes, r.recordedOutcome(), r.outcomeAsRecorded(), r.revoteReason()));
+        return send(id, SessionCommands.command("votes", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/elections", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record the election of an officer; the winner holds the office from that instant")
     public ResponseEntity<CommandAccepted> election(@PathVariable String id, @Valid @RequestBody SessionRequests.Election r) {
-        return send(id, new RecordElection(id, r.itemNo(), r.office(), r.personId(), r.nameAsRecorded(),
-                BusinessTimes.instant(r.at()), tally(r.tally()), r.outcomeAsRecorded()));
+        return send(id, SessionCommands.command("elections", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/voter-attestations", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The minutes attest how many voted on an item; a difference from the computed count is flagged")
     public ResponseEntity<CommandAccepted> attest(@PathVariable String id, @Valid @RequestBody SessionRequests.VoterAttestation r) {
-        return send(id, new AttestVoters(id, r.itemNo(), r.count(), BusinessTimes.instant(r.at()), r.textAsRecorded()));
+        return send(id, SessionCommands.command("voter-attestations", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/candidatures", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a candidature for a nomination item")
     public ResponseEntity<CommandAccepted> candidature(@PathVariable String id, @Valid @RequestBody SessionRequests.Candidature r) {
-        return send(id, new RegisterCandidature(id, r.itemNo(), r.candidatureId(), r.name(), r.detailsAsRecorded(), r.source()));
+        return send(id, SessionCommands.command("candidatures", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/designations", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Designate an appointee among the candidatures; pending until ratified by an act")
     public ResponseEntity<CommandAccepted> designate(@PathVariable String id, @Valid @RequestBody SessionRequests.Designation r) {
-        return send(id, new DesignateAppointee(id, r.itemNo(), r.office(), r.candidatureId(), r.nameAsRecorded(),
-                BusinessTimes.instant(r.at()), r.basis(), r.basisAsRecorded(), tally(r.tally()), r.rationaleAsRecorded(),
-                r.ratifyingIssuer(), r.ratifyingAuthorityAsRecorded(), r.termYears(), r.conditionsAsRecorded()));
+        return send(id, SessionCommands.command("designations", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/designations/{designationId}/ratify", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -250,30 +238,26 @@ public class SessionController {
     @PostMapping(path = "/api/sessions/{id}/opinions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The body gives its opinion (parere) on an act")
     public ResponseEntity<CommandAccepted> opinion(@PathVariable String id, @Valid @RequestBody SessionRequests.Opinion r) {
-        return send(id, new GiveOpinion(id, r.itemNo(), r.act().toRef(), r.outcome(), r.conditionsAsRecorded(), r.textAsRecorded(),
-                BusinessTimes.instant(r.at()), tally(r.tally())));
+        return send(id, SessionCommands.command("opinions", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/information", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "An information item is presented (no vote)")
     public ResponseEntity<CommandAccepted> information(@PathVariable String id, @Valid @RequestBody SessionRequests.Information r) {
-        List<Presenter> presenters = r.presenters() == null ? List.of()
-                : r.presenters().stream().map(p -> new Presenter(p.personId(), p.nameAsRecorded(), p.role())).toList();
-        return send(id, new PresentInformation(id, r.itemNo(), BusinessTimes.instant(r.at()), presenters, r.summaryAsRecorded()));
+        return send(id, SessionCommands.command("information", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/interventions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "What someone said on an item, as the minutes summarise it (speaker, time, summary)",
             description = "The speaker is a member, a delegate or a participant of the sitting; correctable with a reason.")
     public ResponseEntity<CommandAccepted> intervention(@PathVariable String id, @Valid @RequestBody SessionRequests.Intervention r) {
-        return send(id, new RecordIntervention(id, r.itemNo(), r.personId(), r.speakerAsRecorded(), BusinessTimes.instant(r.at()),
-                r.summaryAsRecorded()));
+        return send(id, SessionCommands.command("interventions", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A follow-up announced on an item (a seminar, a meeting), dated if the minutes date it")
     public ResponseEntity<CommandAccepted> followUp(@PathVariable String id, @Valid @RequestBody SessionRequests.FollowUp r) {
-        return send(id, new AnnounceFollowUp(id, r.itemNo(), r.on(), r.descriptionAsRecorded(), r.reportedByPersonId(), r.source()));
+        return send(id, SessionCommands.command("follow-ups", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/figures", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -292,8 +276,7 @@ public class SessionController {
     @PostMapping(path = "/api/sessions/{id}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Correct a recorded fact (a rettifica): a new event with a reason; the history keeps both values")
     public ResponseEntity<CommandAccepted> correct(@PathVariable String id, @Valid @RequestBody SessionRequests.Correction r) {
-        return send(id, new CorrectRecord(id, r.factId(), r.field(), r.value(), r.reason(),
-                r.changes() == null ? null : new java.util.LinkedHashMap<>(r.changes())));
+        return send(id, SessionCommands.command("corrections", id, r));
     }
 
     // ------------------------------------------------------------------ minutes
@@ -301,20 +284,19 @@ public class SessionController {
     @PostMapping(path = "/api/sessions/{id}/attachments", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Attach a document by reference")
     public ResponseEntity<CommandAccepted> attach(@PathVariable String id, @Valid @RequestBody SessionRequests.Attachment r) {
-        return send(id, new AddAttachment(id, r.itemNo(), r.title(), r.reference()));
+        return send(id, SessionCommands.command("attachments", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/minutes/sign", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Sign the minutes (after the close)")
     public ResponseEntity<CommandAccepted> sign(@PathVariable String id, @Valid @RequestBody SessionRequests.Sign r) {
-        return send(id, new SignMinutes(id, r.on(), r.signatories().stream()
-                .map(s -> new Signatory(s.personId(), s.nameAsRecorded(), s.labelAsRecorded())).toList()));
+        return send(id, SessionCommands.command("minutes/sign", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/minutes/distribute", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record that the signed minutes were sent out")
     public ResponseEntity<CommandAccepted> distribute(@PathVariable String id, @Valid @RequestBody SessionRequests.Distribute r) {
-        return send(id, new DistributeMinutes(id, r.on(), r.channel(), r.address(), r.recipientsAsRecorded()));
+        return send(id, SessionCommands.command("minutes/distribute", id, r));
     }
 
     @PostMapping(path = "/api/sessions/{id}/minutes/publish", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
