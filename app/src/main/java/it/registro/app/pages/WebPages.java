@@ -245,48 +245,9 @@ public class WebPages {
 
     // ------------------------------------------------------------------ errors
 
-    @ExceptionHandler(PageException.class)
-    public String pageError(PageException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.status().value());
-        return error(model, e.status().value(), e.title(), e.getMessage());
-    }
-
-    /** The API's refusals, told in Italian: the code decides the wording, the API's message is kept as a detail. */
-    @ExceptionHandler(ApiException.class)
-    public String apiError(ApiException e, HttpServletResponse response, Model model) {
-        int status = e.status().value();
-        response.setStatus(status);
-        if (status == 401) {
-            var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-            if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
-                HttpServletRequest request = servlet.getRequest();
-                String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-                model.addAttribute("login", it.registro.app.security.LocalTarget.loginFor(here));
-            }
-            return error(model, status, "Accesso richiesto", "Questo contenuto non è pubblicato: acceda con il suo account per "
-                    + "vederlo. Senza accesso sono consultabili solo i verbali pubblicati e gli atti adottati.");
-        }
-        String message = switch (e.code()) {
-            case "BODY_NOT_FOUND" -> "Nessun organo è registrato con questo identificativo.";
-            case "SESSION_NOT_FOUND" -> "Nessuna seduta è registrata con questo identificativo.";
-            case "ACT_NOT_FOUND" -> "Nessun atto è registrato con questo identificativo.";
-            case "UNIT_NOT_FOUND" -> "Nessuna struttura è registrata con questo identificativo.";
-            case "AGGREGATE_NOT_FOUND" -> "Nel registro non c'è alcun evento per questo identificativo.";
-            case "DATES_OUT_OF_ORDER" -> "La data finale precede quella iniziale: inverta le date.";
-            default -> status == 404 ? "Il contenuto richiesto non esiste." : "La richiesta non può essere soddisfatta.";
-        };
-        return error(model, status, status == 404 ? "Non trovato" : "Richiesta non valida", message + " (" + e.code() + ")");
-    }
-
-    private String error(Model model, int status, String title, String message) {
-        model.addAttribute("status", status);
-        model.addAttribute("message", message);
-        return page(model, "error", title, BusinessTimes.todayIfAbsent(null));
-    }
-
     // ------------------------------------------------------------------ helpers
 
-    private static String page(Model model, String view, String title, LocalDate asOf) {
+    static String page(Model model, String view, String title, LocalDate asOf) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean anonymous = Caller.anonymousRequest();
         boolean auditor = !anonymous && auth.getAuthorities().stream()
@@ -295,6 +256,8 @@ public class WebPages {
         model.addAttribute("asOf", asOf);
         model.addAttribute("user", anonymous ? null : auth.getName());
         model.addAttribute("auditor", auditor);
+        model.addAttribute("recorder", !anonymous && auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_SECRETARIAT") || a.getAuthority().equals("ROLE_ADMIN")));
         model.addAttribute("l", LABELS);
         var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {

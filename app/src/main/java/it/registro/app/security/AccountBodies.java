@@ -19,4 +19,11 @@ public class AccountBodies {
     public Map<String, List<String>> all() {
         return bodies;
     }
+
+    /** The caller of the current request: who, with which roles, recording for which bodies (null when anonymous). */
+    public Caller current() {
+        org.springframework.security.core.Authentication a = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return Caller.anonymousRequest() || a == null ? null : Caller.of(a, all());
+    }
 }

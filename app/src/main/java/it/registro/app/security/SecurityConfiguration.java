@@ -135,6 +135,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/web/login", "/web/logout").permitAll()
                         .requestMatchers(HttpMethod.GET, "/web/sessions/*", "/web/acts/*", "/web/albo").permitAll()
                         .requestMatchers(HttpMethod.GET, "/web/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        // the secretariat's desk: who records; each command is then authorised per body
+                        .requestMatchers("/web/desk", "/web/desk/**").hasAnyRole("SECRETARIAT", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/web/**").hasAnyRole(READERS)
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/web/login").loginProcessingUrl("/web/login")

@@ -41,8 +41,11 @@ public class Sessions {
     private final QueryGateway queries;
     private final Documents documents;
     private final CommandAuthorization authorization;
+    private final it.registro.app.web.ReadModelAwaiter awaiter;
 
-    public Sessions(CommandDispatcher commands, QueryGateway queries, Documents documents, CommandAuthorization authorization) {
+    public Sessions(CommandDispatcher commands, QueryGateway queries, Documents documents, CommandAuthorization authorization,
+                    it.registro.app.web.ReadModelAwaiter awaiter) {
+        this.awaiter = awaiter;
         this.commands = commands;
         this.queries = queries;
         this.documents = documents;
@@ -96,6 +99,11 @@ public class Sessions {
             return new Sent(recorded.id(), recorded.version());
         }
         return new Sent(sessionId, result instanceof Long v ? v : 0); // a creation answers the new aggregate's id
+    }
+
+    /** Waits (bounded) until the session's read model shows this write: the page that follows shows it. */
+    public boolean awaitProjected(String sessionId, Sent sent) {
+        return awaiter.await(() -> find(sessionId).map(SessionView::getVersion).orElse(-1L), sent.version());
     }
 
     /**

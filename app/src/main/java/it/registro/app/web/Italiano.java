@@ -87,6 +87,81 @@ public final class Italiano {
             Map.entry("SUBTOTAL_MISMATCH", "Il totale indicato non corrisponde alla somma delle voci"),
             Map.entry("WARNING", "avvertenza"), Map.entry("INFO", "nota"), Map.entry("ERROR", "errore"));
 
+    /** The register's refusals as the secretariat reads them at the desk, beside the field they name. */
+    public static final Map<String, String> PROBLEMS = Map.ofEntries(
+            Map.entry("ALREADY_A_MEMBER", "È già componente dell'organo: non va registrato come partecipante."),
+            Map.entry("ALREADY_A_PARTICIPANT", "È già registrato tra i partecipanti."),
+            Map.entry("ALREADY_PRESENT", "Risulta già presente a quell'ora."),
+            Map.entry("ALREADY_PUBLISHED", "Il verbale è già pubblicato."),
+            Map.entry("ALREADY_RATIFIED", "La designazione è già ratificata."),
+            Map.entry("BALLOT_ALREADY_HELD", "Su questo punto e oggetto si è già votato: per ripetere la votazione indichi il motivo."),
+            Map.entry("CANDIDATE_NOT_MEMBER", "La persona eletta non è componente dell'organo."),
+            Map.entry("CANDIDATE_NOT_REGISTERED", "La candidatura non è registrata: la registri prima di designare."),
+            Map.entry("CHAIR_NOT_PRESENT", "Chi presiede deve essere presente a quell'ora."),
+            Map.entry("CORRECTION_CONTRADICTS_BALLOT", "La rettifica contraddice la votazione registrata."),
+            Map.entry("DATES_OUT_OF_ORDER", "Le date non sono in ordine."),
+            Map.entry("DEPARTURE_BEFORE_ARRIVAL", "L'uscita precede l'arrivo."),
+            Map.entry("DUPLICATE_CANDIDATURE", "Questa candidatura è già registrata."),
+            Map.entry("DUPLICATE_ITEM", "Un punto con questo numero è già all'ordine del giorno."),
+            Map.entry("DUPLICATE_SESSION", "Una seduta con questo identificativo esiste già."),
+            Map.entry("DUPLICATE_VOTER", "La stessa persona compare due volte nella votazione."),
+            Map.entry("FIELD_NOT_ALLOWED", "Questo campo non è ammesso qui."),
+            Map.entry("FIELD_NOT_CORRECTABLE", "Questo dato non si può rettificare."),
+            Map.entry("FIELD_REQUIRED", "Campo obbligatorio."),
+            Map.entry("FIELD_TOO_LONG", "Testo troppo lungo."),
+            Map.entry("TEXT_TOO_LONG", "Testo troppo lungo."),
+            Map.entry("FORBIDDEN", "Il suo profilo non consente questa operazione per questo organo."),
+            Map.entry("CONCURRENT_MODIFICATION", "Nel frattempo qualcun altro ha registrato un fatto: ricarichi la pagina e riprovi."),
+            Map.entry("INVALID_VALUE", "Valore non valido."),
+            Map.entry("ITEM_KIND_MISMATCH", "Il tipo del punto all'ordine del giorno non ammette questa registrazione."),
+            Map.entry("ITEM_NOT_ON_AGENDA", "Il punto non è all'ordine del giorno."),
+            Map.entry("ITEM_NOT_VOTABLE", "Su questo punto non si vota (è una comunicazione)."),
+            Map.entry("ITEM_NUMBER_OUT_OF_RANGE", "Numero del punto non ammesso."),
+            Map.entry("ITEM_WITHDRAWN", "Il punto è stato ritirato."),
+            Map.entry("LATE_ENTRY_OUTSIDE_SITTING", "Un'annotazione successiva riguarda un'ora compresa nella seduta."),
+            Map.entry("MARKED_ABSENT", "È registrato come assente."),
+            Map.entry("MINUTES_ALREADY_APPROVED", "Il verbale è già approvato."),
+            Map.entry("MINUTES_ALREADY_PUBLISHED", "Il verbale è già pubblicato: i suoi documenti sono chiusi."),
+            Map.entry("MINUTES_ALREADY_SIGNED", "Il verbale è già firmato: non si possono più aggiungere fatti."),
+            Map.entry("MINUTES_NOT_SIGNED", "Il verbale va prima firmato."),
+            Map.entry("MINUTES_OF_ANOTHER_BODY", "Il verbale indicato è di un altro organo."),
+            Map.entry("NEGATIVE_COUNT", "I voti non possono essere negativi."),
+            Map.entry("NOTHING_TO_CORRECT", "Il valore è già quello indicato: non c'è nulla da rettificare."),
+            Map.entry("NOTHING_TO_REVOTE", "Non c'è una votazione precedente da ripetere."),
+            Map.entry("NOT_A_MEMBER", "Non è componente dell'organo né delegato per un seggio: lo registri come partecipante."),
+            Map.entry("NOT_ON_SESSION_DAY", "L'ora indicata non è nel giorno della seduta."),
+            Map.entry("OPEN_BALLOT_HELD", "Su questo punto si è già votato a scrutinio palese."),
+            Map.entry("POPULATION_UNKNOWN", "Manca la popolazione di un comune: il voto ponderato non si può calcolare."),
+            Map.entry("QUORUM_NOT_MET", "Il numero legale non è raggiunto."),
+            Map.entry("SECRET_BALLOT_HELD", "Su questo punto si è già votato a scrutinio segreto."),
+            Map.entry("SELF_REFERENCE", "Una seduta approva il verbale di una seduta precedente."),
+            Map.entry("SESSION_ALREADY_OPEN", "La seduta è già aperta."),
+            Map.entry("SESSION_CLOSED", "La seduta è chiusa: per inserire un fatto dopo la chiusura indichi il motivo dell'annotazione successiva."),
+            Map.entry("SESSION_NOT_CLOSED", "La seduta va prima chiusa."),
+            Map.entry("SESSION_NOT_OPEN", "La seduta non è aperta."),
+            Map.entry("SIGNATORY_NOT_IN_SESSION", "Chi firma deve aver preso parte alla seduta."),
+            Map.entry("SPEAKER_NOT_IN_SESSION", "Chi interviene non è componente, delegato o partecipante: lo registri o ne scriva il nome."),
+            Map.entry("SPEAKER_NOT_PRESENT", "Chi interviene non era presente a quell'ora."),
+            Map.entry("TALLY_EXCEEDS_PRESENT", "I voti superano i presenti."),
+            Map.entry("TERM_OUT_OF_RANGE", "Durata dell'incarico non ammessa."),
+            Map.entry("UNKNOWN_FACT", "Il fatto da rettificare non è registrato."),
+            Map.entry("UNKNOWN_PERSON", "La persona non è registrata."),
+            Map.entry("URL_MALFORMED", "L'indirizzo di pubblicazione deve essere un URL http(s)."),
+            Map.entry("VALIDATION_FAILED", "Dato non valido."),
+            Map.entry("VOTER_NOT_MEMBER", "Chi vota non è componente dell'organo."),
+            Map.entry("VOTER_NOT_PRESENT", "Chi vota non era presente."),
+            Map.entry("VOTE_DELEGATED", "Il seggio è delegato: vota il delegato."),
+            Map.entry("WEIGHTED_VOTE_NEEDS_NAMES", "L'organo vota ponderando la popolazione: indichi il voto di ciascuno."),
+            Map.entry("WRONG_RATIFYING_AUTHORITY", "L'atto di ratifica non è dell'autorità indicata."),
+            Map.entry("SESSION_NOT_FOUND", "Nessuna seduta con questo identificativo."),
+            Map.entry("BODY_NOT_FOUND", "Nessun organo con questo identificativo."));
+
+    /** A refusal in Italian: the register's own sentence for its code, else a plain one that keeps the code. */
+    public static String problem(String code, String message) {
+        String p = PROBLEMS.get(code);
+        return p != null ? p : "Operazione non accettata (" + code + ").";
+    }
+
     private Italiano() {
     }
 

@@ -1,0 +1,134 @@
+package it.registro.app.session;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+import it.registro.app.web.Italiano;
+import it.registro.domain.body.api.FindDelegations;
+import it.registro.domain.body.api.FindRuleSet;
+import it.registro.domain.body.api.MajorityRule;
+import it.registro.domain.body.api.Weighting;
+import it.registro.domain.common.BusinessTime;
+import it.registro.domain.session.api.FindQuorumAt;
+import it.registro.domain.session.api.SessionState;
+import it.registro.projections.body.BodyTimeline;
+import it.registro.projections.body.BodyView;
+import it.registro.projections.session.SessionRecords;
+import it.registro.projections.session.SessionView;
+
+/**
+ * What the secretariat's desk shows for a sitting while it records it: each seat with who votes for it now
+ * (holder or delegate) and whether present, the participants, the agenda, the quorum now and the majority the
+ * rules give for a vote of everyone present — all from the same read models and voting floor as the API.
+ */
+@Service
+public class Desk {
+
+    public record SeatLine(String seatId, String label, String holderId, String holderName, String voterId, String voterName,
+                           boolean delegated, String status, boolean presentNow) {
+    }
+
+    public record Fact(String factId, String label) {
+    }
+
+    public record View(SessionRecords.SessionRecord record, SessionView session, String bodyName, boolean closed, boolean signed,
+                       LocalDateTime now, List<SeatLine> seats, List<SessionView.AgendaItem> agenda, String quorumNow,
+                       String majority, List<Fact> facts, Map<String, String> people) {
+    }
+
+    private final Sessions sessions;
+    private final QueryGateway queries;
+
+    public Desk(Sessions sessions, QueryGateway queries) {
+        this.sessions = sessions;
+        this.queries = queries;
+    }
+
+    /** The desk of a sitting, as of now (on the sitting's day) or of its convened start (any other day). */
+    public View view(String sessionId) {
+        SessionRecords.SessionRecord record = sessions.record(sessionId);
+        SessionView s = record.session();
+        LocalDate today = LocalDate.now(BusinessTime.ZONE);
+        LocalDateTime now = s.getDate().equals(today) ? LocalDateTime.now(BusinessTime.ZONE).truncatedTo(ChronoUnit.MINUTES)
+                : s.getDate().atTime(s.getScheduledStart() == null ? LocalTime.of(9, 0) : s.getScheduledStart());
+        Instant at = now.atZone(BusinessTime.ZONE).toInstant();
+
+        Map<String, String> people = new HashMap<>(record.names() == null ? Map.of() : record.names());
+        s.getParticipants().forEach(p -> people.putIfAbsent(p.personId(), p.nameAsRecorded()));
+        Map<String, BodyView.Delegation> delegations = new HashMap<>();
+        queries.query(new FindDelegations(s.getBodyId(), at), ResponseTypes.optionalInstanceOf(BodyTimeline.Delegations.class)).join()
+                .ifPresent(d -> d.active().forEach(x -> delegations.put(x.seatId(), x)));
+        Map<String, SessionRecords.Attendance> attendance = new HashMap<>();
+        record.attendance().members().forEach(a -> attendance.put(a.personId(), a));
+        List<SeatLine> seats = new ArrayList<>();
+        if (record.composition() != null) {
+            for (BodyTimeline.SeatOnDate seat : record.composition().seats()) {
+                String holder = seat.holder() == null ? null : seat.holder().personId();
+                String holderName = seat.holder() == null ? "(seggio vacante)" : seat.holder().name();
+                BodyView.Delegation d = delegations.get(seat.seatId());
+                String voter = d != null ? d.delegatePersonId() : holder;
+                String voterName = d != null ? people.getOrDefault(d.delegatePersonId(), d.nameAsRecorded()) : holderName;
+                if (voter != null) {
+                    people.putIfAbsent(voter, voterName);
+                }
+                SessionRecords.Attendance a = voter == null ? null : attendance.get(voter);
+                boolean present = a != null && a.intervals().stream().anyMatch(i -> !i.from().isAfter(at)
+                        && (i.to() == null || i.to().isAfter(at)));
+                String label = seat.labelAsRecorded() != null ? seat.labelAsRecorded() : seat.constituency();
+                seats.add(new SeatLine(seat.seatId(), label, holder, holderName, voter, voterName, d != null,
+                        a == null ? "non registrato" : Italiano.word(a.status()), present));
+            }
+        }
+        String quorumNow = queries.query(new FindQuorumAt(sessionId, at), ResponseTypes.optionalInstanceOf(SessionRecords.QuorumAt.class))
+                .join().map(q -> q.evaluated() ? Minutes.quorumWords(new it.registro.domain.session.api.QuorumFigures(q.ruleSetVersion(),
+                        q.rule(), q.met(), q.present(), q.members(), q.required(), q.presentPopulation(), q.requiredPopulation()))
+                        : "presenti " + q.present() + " componenti su " + q.members() + " (nessuna regola di numero legale registrata)")
+                .orElse(null);
+        long presentSeats = seats.stream().filter(SeatLine::presentNow).count();
+        String majority = queries.query(new FindRuleSet(s.getBodyId(), s.getDate()), ResponseTypes.optionalInstanceOf(BodyTimeline.RuleSetOnDate.class))
+                .join().map(r -> majority(r.majority(), r.weighting(), presentSeats, seats.size())).orElse("Nessun regolamento registrato per la data "
+                        + "della seduta: l'esito sarà quello verbalizzato.");
+        List<Fact> facts = new ArrayList<>();
+        s.getVotes().forEach(v -> facts.add(new Fact(v.factId(), "Votazione, punto " + v.itemNo() + ": " + v.subject())));
+        s.getElections().forEach(e -> facts.add(new Fact(e.factId(), "Elezione, punto " + e.itemNo() + ": " + e.nameAsRecorded())));
+        s.getInterventions().forEach(i -> facts.add(new Fact(i.factId(), "Intervento, punto " + i.itemNo() + " delle " + Italiano.time(i.at()))));
+        s.getInformation().forEach(i -> facts.add(new Fact(i.factId(), "Comunicazione, punto " + i.itemNo())));
+        return new View(record, s, record.bodyName(), s.getState() == SessionState.CLOSED,
+                s.getMinutes().state() != it.registro.domain.session.api.MinutesState.DRAFT, now, seats,
+                s.getAgenda(), quorumNow, majority, facts, people);
+    }
+
+    /** The majority the rules give, in words, and what it takes if everyone present votes. */
+    static String majority(MajorityRule rule, Weighting weighting, long present, int members) {
+        if (rule == null) {
+            return "Nessuna regola di maggioranza registrata.";
+        }
+        boolean weighted = weighting == Weighting.POPULATION;
+        String words = "Regola di maggioranza: " + Italiano.word(rule.kind().name()) + (weighted ? ", ponderata per popolazione" : "") + ".";
+        if (weighted) {
+            return words + " Indichi il voto di ciascun presente: l'esito si calcola sulla popolazione rappresentata.";
+        }
+        var result = it.registro.domain.rules.MajorityPolicy.evaluate(rule, new it.registro.domain.body.api.Tally(0, 0, (int) present), members);
+        return switch (rule.kind()) {
+            case MAJORITY_OF_VOTES_CAST -> words + " Occorrono più favorevoli che contrari (gli astenuti non contano).";
+            default -> words + " Con " + present + (present == 1 ? " presente" : " presenti") + " al voto occorrono almeno "
+                    + result.threshold() + " voti favorevoli.";
+        };
+    }
+
+    public Optional<String> sittingOf(String sessionId) {
+        return sessions.find(sessionId).map(SessionView::getBodyId);
+    }
+}
