@@ -102,6 +102,12 @@ public class DeskPages {
         return sitting(id, model, null, null, Map.of(), Map.of(), request.getParameter("fatto"));
     }
 
+    /** The address of a form that was refused, asked for again (a reload): the sitting's desk. */
+    @GetMapping({"/web/desk/sessions/{id}/{action}", "/web/desk/sessions/{id}/minutes/{minutesAction}"})
+    public String back(@PathVariable String id) {
+        return "redirect:/web/desk/sessions/" + id;
+    }
+
     @PostMapping({"/web/desk/sessions/{id}/{action}", "/web/desk/sessions/{id}/minutes/{minutesAction}"})
     public String record(@PathVariable String id, @PathVariable(required = false) String action,
                          @PathVariable(required = false) String minutesAction, HttpServletRequest request, HttpServletResponse response,

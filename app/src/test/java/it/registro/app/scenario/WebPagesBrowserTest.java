@@ -143,6 +143,78 @@ class WebPagesBrowserTest {
         }
     }
 
+    private ChromeDriver startTablet() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=it-IT");
+        options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                "deviceMetrics", java.util.Map.of("width", 820, "height", 1180, "pixelRatio", 1.0, "touch", true)));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    /** Waits for the page after a form was sent to show a text (the new page, not the old one being left). */
+    private static void waitForText(ChromeDriver driver, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(90))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    private static void signIn(ChromeDriver driver, int port, String user) {
+        driver.get("http://localhost:" + port + "/web/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        waitForText(driver, "Utente: " + user);
+    }
+
+    @Test
+    @DisplayName("issue 22: the desk in a browser on a tablet — convene, agenda, roll call, open, a refused vote in Italian — and on a phone")
+    void desk() throws IOException {
+        browser = browsers.computeIfAbsent("tablet", u -> startTablet());
+        signIn(browser, port, "tester");
+        browser.findElement(By.id("link-desk")).click();
+        assertThat(text()).contains("Scrivania della segreteria", "Convoca una seduta");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("convene-bodyId"))).selectByValue(bodyId);
+        browser.findElement(By.id("convene-number")).sendKeys("9/24");
+        browser.executeScript("document.getElementById('convene-date').value='2024-12-02';"
+                + "document.getElementById('convene-scheduledStart').value='14:00';");
+        browser.findElement(By.id("convene-submit")).click();
+        waitForText(browser, "Seduta convocata.");
+        assertThat(text()).contains("Seduta n. 9/24 del 2 dicembre 2024");
+        browser.findElement(By.id("agenda-title")).sendKeys("Comunicazioni del Presidente");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("agenda-kind"))).selectByValue("INFORMATION");
+        browser.findElement(By.id("agenda-submit")).click();
+        waitForText(browser, "Comunicazioni del Presidente (comunicazione)");
+        // the roll call: each seat's "Arriva" with the time already filled in
+        for (int i = 0; i < 4; i++) {
+            browser.findElements(By.xpath("//table[@id='seats']//button[text()='Arriva']")).get(i).click();
+            waitForText(browser, "presenti " + (i + 1) + " componenti su 6");
+        }
+        assertThat(browser.findElement(By.id("quorum-now")).getText()).contains("presenti 4 componenti su 6", "numero legale raggiunto");
+        browser.findElement(By.id("open-submit")).click();
+        waitForText(browser, "Seduta aperta.");
+        assertThat(browser.findElement(By.id("majority-now")).getText()).contains("Con 4 presenti al voto occorrono almeno 3 voti favorevoli");
+        // a vote on an information item: refused, in Italian, beside the form
+        browser.findElement(By.id("votes-itemNo")).sendKeys("1");
+        browser.findElement(By.id("votes-subject")).sendKeys("Presa d'atto");
+        browser.findElement(By.id("votes-submit")).click();
+        waitForText(browser, "Su questo punto non si vota (è una comunicazione).");
+        screenshot("17-desk-tablet");
+
+        ChromeDriver phone = browsers.computeIfAbsent("phone-desk", u -> startPhone());
+        signIn(phone, port, "tester");
+        phone.get(browser.getCurrentUrl().replaceAll("#.*", ""));   // the refused form's address leads back to the desk
+        waitForText(phone, "Seduta n. 9/24 del 2 dicembre 2024");
+        long viewport = ((Number) phone.executeScript("return window.innerWidth;")).longValue();
+        long width = ((Number) phone.executeScript("return document.documentElement.scrollWidth;")).longValue();
+        assertThat(width).as("the desk on a phone scrolls only downwards").isLessThanOrEqualTo(viewport);
+        Files.write(SCREENSHOTS.resolve("18-desk-phone.png"), phone.getScreenshotAs(OutputType.BYTES));
+    }
+
     @AfterAll
     void tearDown() {
         browsers.values().forEach(ChromeDriver::quit);
