@@ -52,6 +52,24 @@ public class Bodies {
                 ResponseTypes.optionalInstanceOf(BodyTimeline.Composition.class)).join().orElseThrow(() -> notFound(id));
     }
 
+    /** The officers at an instant, and the interim presiding officer. */
+    public BodyTimeline.Officers officers(String id, java.time.Instant at) {
+        return queries.query(new it.registro.domain.body.api.FindOfficers(id, at), ResponseTypes.optionalInstanceOf(BodyTimeline.Officers.class))
+                .join().orElseThrow(() -> notFound(id));
+    }
+
+    /** The delegations running at an instant, and who holds each seat's vote. */
+    public BodyTimeline.Delegations delegations(String id, java.time.Instant at) {
+        return queries.query(new it.registro.domain.body.api.FindDelegations(id, at),
+                ResponseTypes.optionalInstanceOf(BodyTimeline.Delegations.class)).join().orElseThrow(() -> notFound(id));
+    }
+
+    /** The rule set in force on a day, if any. */
+    public Optional<BodyTimeline.RuleSetOnDate> ruleSet(String id, LocalDate day) {
+        return queries.query(new it.registro.domain.body.api.FindRuleSet(id, day), ResponseTypes.optionalInstanceOf(BodyTimeline.RuleSetOnDate.class))
+                .join();
+    }
+
     static ApiException notFound(String id) {
         return new ApiException(HttpStatus.NOT_FOUND, "BODY_NOT_FOUND", "id", "No body with id '" + id + "'");
     }

@@ -147,6 +147,12 @@ public class WebPages {
         LocalDate day = date(asOf, "asOf");
         model.addAttribute("body", bodies.resource(id));
         model.addAttribute("composition", bodies.composition(id, day));
+        // the governance on that day (at its end) and over time: officers, delegations, rule sets
+        java.time.Instant endOfDay = day.plusDays(1).atStartOfDay(it.registro.domain.common.BusinessTime.ZONE).toInstant().minusSeconds(1);
+        model.addAttribute("view", bodies.get(id));
+        model.addAttribute("officers", bodies.officers(id, endOfDay));
+        model.addAttribute("delegations", bodies.delegations(id, endOfDay));
+        model.addAttribute("ruleSet", bodies.ruleSet(id, day).orElse(null));
         return page(model, "body", "Composizione", day);
     }
 

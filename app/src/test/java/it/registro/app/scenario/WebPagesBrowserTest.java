@@ -191,7 +191,7 @@ class WebPagesBrowserTest {
         waitForText(browser, "Comunicazioni del Presidente (comunicazione)");
         // the roll call: each seat's "Arriva" with the time already filled in
         for (int i = 0; i < 4; i++) {
-            browser.findElements(By.xpath("//table[@id='seats']//button[text()='Arriva']")).get(i).click();
+            browser.findElements(By.xpath("//table[@id='roll-call']//button[text()='Arriva']")).get(i).click();
             waitForText(browser, "presenti " + (i + 1) + " componenti su 6");
         }
         assertThat(browser.findElement(By.id("quorum-now")).getText()).contains("presenti 4 componenti su 6", "numero legale raggiunto");
@@ -271,6 +271,10 @@ class WebPagesBrowserTest {
         assertThat(id("members")).isEqualTo("6");
         assertThat(text()).contains("Deliberazione ATS n. 436 del 10/10/2024");
         assertThat(browser.findElements(By.cssSelector("#seats tr"))).hasSizeGreaterThan(6);
+        // issue 22 #3: the officers, the rule set and the officers over time, as of that date
+        assertThat(browser.findElement(By.id("officers")).getText()).contains("Presidente: Leonardo Virgilio", "Vice Presidente");
+        assertThat(browser.findElement(By.id("rule-set")).getText()).contains("maggioranza dei presenti al voto");
+        assertThat(browser.findElement(By.id("office-terms")).getText()).contains("LEONARDO VIRGILIO", "in carica", "verbale della seduta");
         screenshot("03-body-composition");
 
         browser.findElement(By.linkText("Sedute")).click();
