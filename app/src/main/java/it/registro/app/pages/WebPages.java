@@ -62,9 +62,13 @@ public class WebPages {
     private final LedgerVerifier verifier;
     private final Ledger ledger;
     private final Albo albo;
+    private final it.registro.app.poas.Poas poas;
+    private final it.registro.app.proceeding.Proceedings proceedings;
 
     public WebPages(Bodies bodies, Sessions sessions, Acts acts, Units units, AuditHistory audit, LedgerVerifier verifier, Ledger ledger,
-                    Albo albo) {
+                    Albo albo, it.registro.app.poas.Poas poas, it.registro.app.proceeding.Proceedings proceedings) {
+        this.poas = poas;
+        this.proceedings = proceedings;
         this.bodies = bodies;
         this.sessions = sessions;
         this.acts = acts;
@@ -131,6 +135,30 @@ public class WebPages {
             throw new it.registro.app.web.ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", parameter,
                     "«" + raw + "» non è un numero");
         }
+    }
+
+    /** An agency's POAS in force on a date, its approval chain in order, its versions, and the plans past the 60-day norm. */
+    @GetMapping("/web/poas")
+    public String poas(@RequestParam(required = false) String agency, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        String a = blank(agency);
+        model.addAttribute("agency", a);
+        var current = a == null ? java.util.Optional.<it.registro.projections.poas.PoasProjection.CurrentPoas>empty() : poas.current(a, day);
+        model.addAttribute("current", current.orElse(null));
+        model.addAttribute("chain", current.flatMap(c -> poas.chain(c.poas().getId())).orElse(null));
+        model.addAttribute("deadlines", a == null ? List.of() : poas.deadlines(a, day));
+        return page(model, "poas", "POAS", day);
+    }
+
+    /** An agency's open proceedings by due date on a day, the overdue ones marked, and the overdue grouped by unit. */
+    @GetMapping("/web/proceedings")
+    public String proceedings(@RequestParam(required = false) String agency, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        String a = blank(agency);
+        model.addAttribute("agency", a);
+        model.addAttribute("open", a == null ? List.of() : proceedings.open(a, day));
+        model.addAttribute("overdue", a == null ? null : proceedings.overdue(a, day));
+        return page(model, "proceedings", "Procedimenti", day);
     }
 
     @GetMapping("/web/bodies")

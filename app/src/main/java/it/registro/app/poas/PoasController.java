@@ -73,14 +73,17 @@ public class PoasController {
     private final QueryGateway queries;
     private final ReadModelAwaiter awaiter;
 
-    public PoasController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+    private final Poas poas;
+
+    public PoasController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, Poas poas) {
+        this.poas = poas;
         this.commands = commands;
         this.queries = queries;
         this.awaiter = awaiter;
     }
 
     private java.util.Optional<PoasProjection.ApprovalChain> chain(String id) {
-        return queries.query(new FindApprovalChain(id), ResponseTypes.optionalInstanceOf(PoasProjection.ApprovalChain.class)).join();
+        return poas.chain(id);
     }
 
     /** Only the version: the approval chain is not needed to see a write. */
@@ -225,8 +228,7 @@ public class PoasController {
     public PoasProjection.CurrentPoas current(@RequestParam String agency,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate day = BusinessTimes.todayIfAbsent(asOf);
-        return queries.query(new FindCurrentPoas(agency, day), ResponseTypes.optionalInstanceOf(PoasProjection.CurrentPoas.class)).join()
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_POAS_IN_FORCE", "asOf",
+        return poas.current(agency, day).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NO_POAS_IN_FORCE", "asOf",
                         "No approved POAS of " + agency + " on " + day));
     }
 
@@ -234,6 +236,6 @@ public class PoasController {
     @Operation(summary = "POAS past the 60-day approval norm on a date (a soft deadline: flagged, never enforced)")
     public List<PoasProjection.Overdue> deadlines(@RequestParam String agency,
                                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return queries.query(new FindDeadlineReport(agency, asOf), ResponseTypes.multipleInstancesOf(PoasProjection.Overdue.class)).join();
+        return poas.deadlines(agency, asOf);
     }
 }

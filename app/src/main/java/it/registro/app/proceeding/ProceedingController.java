@@ -101,15 +101,17 @@ public class ProceedingController {
     }
 
     /** An open proceeding as it stands on a day: overdue or not, and by how much. */
-    public record OpenOnDate(ProceedingView proceeding, boolean overdue) {
-    }
 
     private final CommandDispatcher commands;
     private final QueryGateway queries;
     private final ReadModelAwaiter awaiter;
     private final UnitMatcher units;
 
-    public ProceedingController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, UnitMatcher units) {
+    private final Proceedings proceedings;
+
+    public ProceedingController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, UnitMatcher units,
+                                Proceedings proceedings) {
+        this.proceedings = proceedings;
         this.commands = commands;
         this.queries = queries;
         this.awaiter = awaiter;
@@ -251,18 +253,16 @@ public class ProceedingController {
 
     @GetMapping("/api/proceedings")
     @Operation(summary = "An agency's open proceedings by due date, each marked overdue or not on a day (default today)")
-    public List<OpenOnDate> openProceedings(@RequestParam @Size(max = 200) String agency,
+    public List<Proceedings.OpenOnDate> openProceedings(@RequestParam @Size(max = 200) String agency,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate day = BusinessTimes.todayIfAbsent(asOf);
-        return queries.query(new FindOpenProceedings(agency), ResponseTypes.multipleInstancesOf(ProceedingView.class)).join().stream()
-                .map(p -> new OpenOnDate(p, p.overdueOn(day))).toList();
+        return proceedings.open(agency, BusinessTimes.todayIfAbsent(asOf));
     }
 
     @GetMapping("/api/proceedings/overdue")
     @Operation(summary = "Open proceedings past their due date on a day, grouped by the unit responsible for the inquiry")
     public ProceedingProjection.OverdueReport overdue(@RequestParam @Size(max = 200) String agency,
                                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return queries.query(new FindOverdueByUnit(agency, asOf), ResponseTypes.instanceOf(ProceedingProjection.OverdueReport.class)).join();
+        return proceedings.overdue(agency, asOf);
     }
 
     @GetMapping("/api/proceedings/late-report")

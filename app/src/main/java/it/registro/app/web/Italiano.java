@@ -79,6 +79,7 @@ public final class Italiano {
             Map.entry("DECRETO", "Decreto"), Map.entry("DELIBERAZIONE", "Deliberazione"), Map.entry("DGR", "Deliberazione della Giunta Regionale"),
             Map.entry("DETERMINA", "Determina"), Map.entry("NOTA", "Nota"), Map.entry("CIRCOLARE", "Circolare"),
             Map.entry("PUBLISHED_ACT", "pubblicato"), Map.entry("DOCUMENT", "documento allegato"), Map.entry("OPINION_GIVEN", "parere"),
+            Map.entry("AMENDED", "modificato"), Map.entry("MODIFICATION_IN_PROGRESS", "modifica in corso"),
             // discrepancies
             Map.entry("COMPOSITION_ACT_AFTER_CONVOCATION", "L'atto di composizione è successivo alla convocazione"),
             Map.entry("VP_LABEL_MISMATCH", "Il verbale indica come Vice Presidente chi non è il Vice Presidente eletto"),

@@ -171,6 +171,10 @@ class ProceedingLifecycleScenarioTest {
         refused(api.postJson("/api/proceedings/" + id + "/inertia", "{\"on\":\"2025-07-03\"}"), 422, "NOT_OVERDUE", "on", before);
         JsonNode overdue = api.get("/api/proceedings/overdue?agency=ASST%20Crema&asOf=2025-07-10").json();
         assertThat(overdue.get("units").findValues("proceedingId").stream().map(JsonNode::asString)).contains(id);
+        // issue 22 #3: the same, as a page with its date
+        Api.Response page = api.get("/web/proceedings?agency=ASST%20Crema&asOf=2025-07-10", "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Procedimenti aperti al 10 luglio 2025", "scaduto", "Scaduti per struttura");
         ok(api.postJson("/api/proceedings/" + id + "/inertia", "{\"on\":\"2025-07-10\"}"), 200);
         JsonNode p = proceeding(id);
         assertThat(p.get("escalation").get("holder").asString()).isEqualTo("Direttore Dipartimento Amministrativo");

@@ -332,6 +332,13 @@ class WebPagesBrowserTest {
                 .map(WebElement::getText).toList();
         assertThat(children).contains("SC 30102", "SC 30101", "SS 30102");
         screenshot("07-org-chart-2023-01-01");
+
+        // issue 22 #3: the POAS in force that day and its approval chain
+        open("mayor", "/web/poas?agency=ASST%20Cremona&asOf=2023-01-01");
+        assertThat(browser.findElements(By.cssSelector("#poas-chain tr"))).hasSizeGreaterThan(2);
+        assertThat(id("poas-version")).startsWith("Versione ");
+        assertThat(text()).contains("Catena di approvazione", "Approvazione");
+        screenshot("07b-poas-chain");
     }
 
     @Test
