@@ -215,6 +215,47 @@ class WebPagesBrowserTest {
         Files.write(SCREENSHOTS.resolve("18-desk-phone.png"), phone.getScreenshotAs(OutputType.BYTES));
     }
 
+    /** axe-core's serious and critical WCAG 2.1 A/AA violations on the page open in the driver, as "rule: target". */
+    @SuppressWarnings("unchecked")
+    private static List<String> axeViolations(ChromeDriver driver) throws IOException {
+        String axe;
+        try (var in = WebPagesBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        driver.executeScript(axe);
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                      .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        return (List<String>) result;
+    }
+
+    @Test
+    @DisplayName("issue 22: axe-core finds no serious or critical WCAG 2.1 AA violation on the public pages and the desk")
+    void accessibility() throws IOException {
+        ChromeDriver anonymous = browsers.computeIfAbsent("anonymous", u -> startBrowser());
+        anonymous.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        for (String path : List.of("/web", "/web/albo", "/web/login", "/web/sessions/" + sessionId)) {
+            anonymous.get("http://localhost:" + port + path);
+            assertThat(axeViolations(anonymous)).as(path).isEmpty();
+        }
+        ChromeDriver clerk = browsers.computeIfAbsent("tablet", u -> startTablet());
+        clerk.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        signIn(clerk, port, "tester");
+        for (String path : List.of("/web/desk", "/web/bodies/" + bodyId + "?asOf=2024-10-18", "/web/poas?agency=ASST%20Cremona&asOf=2023-01-01")) {
+            clerk.get("http://localhost:" + port + path);
+            assertThat(axeViolations(clerk)).as(path).isEmpty();
+        }
+        clerk.get("http://localhost:" + port + "/web/desk");
+        List<WebElement> sittings = clerk.findElements(By.cssSelector("ul.sittings a"));
+        assertThat(sittings).isNotEmpty();
+        sittings.get(0).click();
+        waitForText(clerk, "Presenze");
+        assertThat(axeViolations(clerk)).as("the desk of a sitting").isEmpty();
+    }
+
     @AfterAll
     void tearDown() {
         browsers.values().forEach(ChromeDriver::quit);
