@@ -238,7 +238,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(", ", "[", "]"));
         }
         if (type == java.time.LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
+            return "a date like 2024-10-18";
+        }
+        if (type == java.time.LocalDateTime.class) {
+            return "a local date-time like 2024-10-18T14:00 (time in Italy)";
+        }
+        if (type == java.time.LocalTime.class) {
+            return "a local time like 14:00";
+        }
+        if (type == java.time.YearMonth.class) {
+            return "a month like 2025-06";
+        }
+        if (type.isRecord()) {
+            return "an object with " + Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+                    .collect(Collectors.joining(", ", "{", "}"));
         }
         if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
             return "a date-time (ISO 8601 with offset)";

@@ -74,6 +74,21 @@ class ErrorResponsesTest {
     }
 
     @Test
+    @DisplayName("issue 22: a type error names the shape expected — \"2pm\" for a time, a string for an object")
+    void typeErrorsNameTheExpectedShape() {
+        markEvents();
+        JsonNode time = problem(api.postJson("/api/sessions", """
+                {"bodyId":"desk-fixture","date":"2024-10-18","scheduledStart":"2pm"}"""), 400, "VALIDATION_FAILED");
+        assertThat(time.toString()).contains("scheduledStart", "a local time like 14:00");
+        JsonNode date = problem(api.postJson("/api/sessions", """
+                {"bodyId":"desk-fixture","date":"18/10/2024"}"""), 400, "VALIDATION_FAILED");
+        assertThat(date.toString()).contains("date", "a date like 2024-10-18");
+        JsonNode act = problem(api.postJson("/api/bodies/any-body/compositions", """
+                {"act":"Decreto n. 1","effectiveFrom":"2025-01-01","seats":[]}"""), 400, "VALIDATION_FAILED");
+        assertThat(act.toString()).contains("act", "an object with {");
+    }
+
+    @Test
     @DisplayName("400: a missing required field is named, with every other offending field")
     void validation() {
         markEvents();
