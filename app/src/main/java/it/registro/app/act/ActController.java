@@ -111,6 +111,7 @@ public class ActController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register an act; its id is its identity (issuer, type, number, year) unless the number is unknown")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterRequest r) {
         // The number in its one spelling (no leading zeros, "279/2022" read as number and year): the identity never depends on how it was typed.
         ActNumbers.Parsed parsed = ActNumbers.parse(r.number(), r.year() != null ? r.year() : r.date() == null ? null : r.date().getYear());

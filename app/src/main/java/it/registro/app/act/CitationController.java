@@ -65,6 +65,7 @@ public class CitationController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a citation found in a document; it is read and resolved to the register, never creating an act")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> record(@Valid @RequestBody CitationRequest r) {
         String id = r.id() != null ? r.id() : UUID.randomUUID().toString();
         commands.send(new RecordCitation(id, r.text(), r.source()), "CITATION", id);

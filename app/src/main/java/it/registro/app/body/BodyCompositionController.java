@@ -94,6 +94,7 @@ public class BodyCompositionController {
 
     @PostMapping(path = "/seats", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Define a seat without a holder yet")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> defineSeat(@PathVariable String id,
                                                       @Valid @RequestBody CompositionRequests.DefineSeatRequest request) {
         ResponseEntity<CommandAccepted> response = accepted(id, new DefineSeat(id, request.role(), request.constituency(),
@@ -170,6 +171,7 @@ public class BodyCompositionController {
     }
 
     @PostMapping(path = "/delegations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @it.registro.app.web.Creates
     @Operation(summary = "The holder of a seat delegates it for a period or a session (from inclusive, to exclusive)")
     public ResponseEntity<CommandAccepted> delegate(@PathVariable String id,
                                                     @Valid @RequestBody CompositionRequests.DelegationRequest request) {

@@ -56,6 +56,7 @@ public class BodyController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a body", description = "The id defaults to the slug of the name and never changes.")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody BodyRequests.RegisterBodyRequest request) {
         String id = request.id() != null ? request.id() : Text.slug(request.name());
         if (id.length() < 2 || id.length() > 100) {

@@ -67,6 +67,7 @@ public class ComuneController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a comune (id defaults to comune-<slug of the name>)")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterComuneRequest request) {
         String id = request.id() != null ? request.id() : "comune-" + Text.slug(request.name());
         commands.send(new RegisterComune(id, request.name(), request.province()), "COMUNE", id);

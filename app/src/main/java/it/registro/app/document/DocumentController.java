@@ -36,6 +36,7 @@ public class DocumentController {
     @Operation(summary = "Upload a document of an act (the signed act, an annex)",
             description = "The body is the file itself, its Content-Type the file's media type; title (and fileName) as query "
                     + "parameters. The SHA-256, size, media type and uploader are recorded in an event.")
+    @it.registro.app.web.Creates
     public ResponseEntity<Documents.Uploaded> upload(@PathVariable String id, @RequestParam String title,
                                                      @RequestParam(required = false) String fileName,
                                                      @RequestHeader(value = "Content-Type", required = false) String contentType,

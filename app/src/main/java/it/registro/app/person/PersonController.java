@@ -63,6 +63,7 @@ public class PersonController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a person (id optional: a random one is given)")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterPersonRequest request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         commands.send(new RegisterPerson(id, request.name(), request.source()), "PERSON", id);

@@ -97,6 +97,7 @@ public class PoasController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a POAS of an agency for a period (id defaults to poas-<agency>-<period>)")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> open(@Valid @RequestBody OpenRequest r) {
         String id = r.id() != null ? r.id() : Text.slug("poas " + r.agencyName() + " " + r.period());
         commands.send(new OpenPoas(id, r.agencyName(), r.period(), r.label(), r.source()), "POAS", id);

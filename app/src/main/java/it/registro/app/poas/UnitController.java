@@ -109,6 +109,7 @@ public class UnitController {
 
     @PostMapping(path = "/api/units/existing", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a unit that already exists (e.g. from an organigram) whose creating act is not registered")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> existing(@Valid @RequestBody ExistingRequest r) {
         String id = UnitIds.of(r.agency(), r.type(), r.code(), r.name(), r.presidio());
         commands.send(new RecordExistingUnit(id, r.agency(), r.type(), r.code(), r.name(), r.presidio(), r.refersToUnitId(), r.source()),
@@ -118,6 +119,7 @@ public class UnitController {
 
     @PostMapping(path = "/api/units/activations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Schedule a new unit's activation under an act, on a date or from the POAS approval date")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> activation(@Valid @RequestBody ActivationRequest r) {
         String id = UnitIds.of(r.agency(), r.type(), r.code(), r.name(), r.presidio());
         commands.send(new ScheduleUnitActivation(id, r.agency(), r.type(), r.code(), r.name(), r.presidio(), r.presidioAsRecorded(),

@@ -139,6 +139,7 @@ public class ProceedingController {
 
     @PostMapping(path = "/api/proceeding-types", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a proceeding type to an agency's catalogue; the term is read from termText unless stated in term")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> define(@Valid @RequestBody TypeRequest r) {
         String id = ProceedingTypeIds.of(r.agency().name(), r.area(), r.name());
         commands.send(new DefineProceedingType(id, new Agency(r.agency().kind(), r.agency().name()), r.validFrom(), r.name(), r.area(),
@@ -206,6 +207,7 @@ public class ProceedingController {
     }
 
     @PostMapping(path = "/api/proceedings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @it.registro.app.web.Creates
     @Operation(summary = "Open a proceeding on a request (protocol number and date) or ex officio; an access request names its session or act")
     public ResponseEntity<CommandAccepted> open(@Valid @RequestBody OpeningRequest r) {
         String id = Text.isBlank(r.id()) ? "proceeding-" + UUID.randomUUID() : Text.slug(r.id());

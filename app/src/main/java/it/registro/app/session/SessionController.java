@@ -99,6 +99,7 @@ public class SessionController {
 
     @PostMapping(path = "/api/sessions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Convene a session", description = "The id defaults to <body id>-<date>[-<number>].")
+    @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> convene(@Valid @RequestBody SessionRequests.Convene r) {
         ConveneSession command = SessionCommands.convene(r);
         String id = command.sessionId();
@@ -311,6 +312,7 @@ public class SessionController {
     @Operation(summary = "Upload a document (PDF, image, ODT, text) to the session or one of its items",
             description = "The body is the file itself, its Content-Type the file's media type; title (and itemNo, fileName) "
                     + "as query parameters. The SHA-256, size, media type and uploader are recorded in an event.")
+    @it.registro.app.web.Creates
     public ResponseEntity<it.registro.app.document.Documents.Uploaded> upload(@PathVariable String id, @RequestParam String title,
             @RequestParam(required = false) Integer itemNo, @RequestParam(required = false) String fileName,
             @org.springframework.web.bind.annotation.RequestHeader(value = "Content-Type", required = false) String contentType,
