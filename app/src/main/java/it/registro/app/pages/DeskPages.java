@@ -128,6 +128,7 @@ public class DeskPages {
             return "redirect:/web/desk/sessions/" + id + "?fatto=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "#" + anchor(name);
         } catch (FormBinding.FormException e) {
             response.setStatus(400);
+            model.addAttribute("problemCode", "VALIDATION_FAILED");
             return sitting(id, model, name, "Controlli i campi segnalati.", e.errors(), values(request), null);
         } catch (ApiException e) {
             if (e.status().value() == 404 && "SESSION_NOT_FOUND".equals(e.code())) {
@@ -135,6 +136,7 @@ public class DeskPages {
             }
             response.setStatus(e.status().value());
             String message = Italiano.problem(e.code(), e.getMessage());
+            model.addAttribute("problemCode", e.code());
             return sitting(id, model, name, message, e.field() == null ? Map.of() : Map.of(e.field(), message), values(request), null);
         }
     }

@@ -51,6 +51,8 @@ public final class SessionCommands {
         Map<String, Action<?>> a = new LinkedHashMap<>();
         a.put("agenda", new Action<>(SessionRequests.AgendaItem.class,
                 (id, r) -> new AddAgendaItem(id, r.itemNo(), r.kind(), r.title(), r.minutesOf())));
+        a.put("agenda-titles", new Action<>(SessionRequests.ItemTitle.class,
+                (id, r) -> new AddAgendaItemTitle(id, r.itemNo(), r.title(), r.source())));
         a.put("participants", new Action<>(SessionRequests.Participant.class,
                 (id, r) -> new RegisterParticipant(id, r.personId(), r.nameAsRecorded(), r.role(), r.roleAsRecorded())));
         a.put("arrivals", new Action<>(SessionRequests.Attendance.class,

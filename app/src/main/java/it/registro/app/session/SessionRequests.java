@@ -64,6 +64,10 @@ public final class SessionRequests {
     public record Title(@NotBlank @Size(max = 4000) String title, @Size(max = 1000) String source) {
     }
 
+    /** Another wording of an item, as the desk's form sends it (the item in the form, not in the address). */
+    public record ItemTitle(@Min(1) @Max(999) int itemNo, @NotBlank @Size(max = 4000) String title, @Size(max = 1000) String source) {
+    }
+
     public record Reason(@NotBlank @Size(max = 1000) String reason) {
     }
 

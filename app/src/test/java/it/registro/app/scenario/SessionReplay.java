@@ -32,6 +32,8 @@ final class SessionReplay {
     String bodyId;
     String sessionId;
     int rejectionsChecked;
+    /** When set, every recording of the sitting goes through the secretariat's desk instead of the API. */
+    DeskClient desk;
 
     SessionReplay(Api api, MongoClient mongo, StoreDatabase database) {
         this.api = api;
@@ -102,8 +104,24 @@ final class SessionReplay {
             String path = action.equals("agendaTitle")
                     ? "/api/sessions/" + sessionId + "/agenda/" + step.get("itemNo") + "/titles" : path(action);
             Map<String, Object> body = requestBody(step);
+            if (desk != null) {
+                if (action.equals("agendaTitle")) {
+                    body.put("itemNo", step.get("itemNo"));
+                    path = "/web/desk/sessions/" + sessionId + "/agenda-titles";
+                } else {
+                    path = path.replaceFirst("^/api/sessions", "/web/desk/sessions");
+                }
+            }
             Object reject = step.get("reject");
             if (reject == null) {
+                if (desk != null) {
+                    DeskClient.Answer a = desk.record(path, json(body));
+                    assertThat(a.status()).as("%s %s at the desk: %s", step.get("step"), action, a.code()).isEqualTo(302);
+                    if (action.equals("convene")) {
+                        sessionId = a.location().replaceAll(".*/web/desk/sessions/([^?#]+).*", "$1");
+                    }
+                    continue;
+                }
                 Api.Response r = api.postJson(path, json(body));
                 assertThat(r.status()).as("%s %s: %s", step.get("step"), action, r.body()).isIn(200, 201);
                 if (action.equals("convene")) {
@@ -112,13 +130,21 @@ final class SessionReplay {
             } else {
                 long events = new EventCounter(mongo, database).total();
                 Document before = sessionDocument();
-                Api.Response r = api.postJson(path, json(body));
-                assertThat(r.status()).as("%s %s should be refused: %s", step.get("step"), action, r.body()).isBetween(400, 499);
-                assertThat(r.json().get("code").asString()).as("%s %s", step.get("step"), action).isEqualTo(reject);
-                if (step.get("details") != null) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> details = (Map<String, Object>) step.get("details");
-                    details.forEach((k, v) -> assertThat(r.json().get("details").get(k).asInt()).as(k).isEqualTo(v));
+                if (desk != null) {
+                    DeskClient.Answer a = desk.record(path, json(body));
+                    assertThat(a.status()).as("%s %s should be refused at the desk", step.get("step"), action).isBetween(400, 499);
+                    assertThat(a.code()).as("%s %s at the desk", step.get("step"), action).isEqualTo(reject);
+                    // the refusal is told in Italian on the page
+                    assertThat(a.page()).contains(it.registro.app.web.Italiano.problem((String) reject, "").replace("'", "&#39;"));
+                } else {
+                    Api.Response r = api.postJson(path, json(body));
+                    assertThat(r.status()).as("%s %s should be refused: %s", step.get("step"), action, r.body()).isBetween(400, 499);
+                    assertThat(r.json().get("code").asString()).as("%s %s", step.get("step"), action).isEqualTo(reject);
+                    if (step.get("details") != null) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> details = (Map<String, Object>) step.get("details");
+                        details.forEach((k, v) -> assertThat(r.json().get("details").get(k).asInt()).as(k).isEqualTo(v));
+                    }
                 }
                 assertThat(new EventCounter(mongo, database).total()).as("events after refused %s", step.get("step")).isEqualTo(events);
                 assertThat(sessionDocument()).as("read model after refused %s", step.get("step")).isEqualTo(before);
