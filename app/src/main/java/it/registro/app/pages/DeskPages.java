@@ -151,6 +151,7 @@ public class DeskPages {
         model.addAttribute("values", values);
         model.addAttribute("done", done == null ? null : doneWords(done));
         model.addAttribute("minutes", sessions.minutes(id));
+        model.addAttribute("crumb", java.util.Map.of("href", "/web/desk", "label", "Scrivania"));
         return WebPages.page(model, "desk-session", "Scrivania — seduta", view.session().getDate());
     }
 

@@ -106,6 +106,16 @@ public class WebPages {
         return page(model, "login", "Accedi", BusinessTimes.todayIfAbsent(null));
     }
 
+    @GetMapping("/web/accessibilita")
+    public String accessibility(Model model) {
+        return page(model, "accessibilita", "Dichiarazione di accessibilità", BusinessTimes.todayIfAbsent(null));
+    }
+
+    @GetMapping("/web/note-legali")
+    public String legalNotes(Model model) {
+        return page(model, "note-legali", "Note legali", BusinessTimes.todayIfAbsent(null));
+    }
+
     /** The albo: published minutes and adopted acts, for anyone, filtered by body, year, type and subject words. */
     @GetMapping("/web/albo")
     public String albo(@RequestParam(required = false) String body, @RequestParam(required = false) String year,
@@ -267,6 +277,17 @@ public class WebPages {
                     : new MediaType("text", "javascript", java.nio.charset.StandardCharsets.UTF_8);
             return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)))
                     .body(in.readAllBytes());
+        }
+    }
+
+    /** Bootstrap Italia's stylesheet and the Titillium Web fonts, bundled in the jar with their licences (no CDN). */
+    @GetMapping({"/web/assets/bootstrap-italia/{name:bootstrap-italia\\.min\\.css}",
+            "/web/assets/bootstrap-italia/fonts/{name:titillium-web-v10-latin-ext_latin-(?:300|regular|600|700)\\.woff2}"})
+    public ResponseEntity<byte[]> bootstrapItalia(@PathVariable String name) throws IOException {
+        boolean css = name.endsWith(".css");
+        try (InputStream in = new ClassPathResource("web-assets/bootstrap-italia/" + (css ? "" : "fonts/") + name).getInputStream()) {
+            MediaType type = css ? new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8) : MediaType.parseMediaType("font/woff2");
+            return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(7))).body(in.readAllBytes());
         }
     }
 

@@ -133,7 +133,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/", "/web", "/web/", "/web/assets/**", "/web/login").permitAll()
                         .requestMatchers(HttpMethod.POST, "/web/login", "/web/logout").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/web/sessions/*", "/web/acts/*", "/web/albo").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/web/sessions/*", "/web/acts/*", "/web/albo", "/web/accessibilita", "/web/note-legali").permitAll()
                         .requestMatchers(HttpMethod.GET, "/web/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         // the secretariat's desk: who records; each command is then authorised per body
                         .requestMatchers("/web/desk", "/web/desk/**").hasAnyRole("SECRETARIAT", "ADMIN")

@@ -163,8 +163,18 @@ class WebPagesBrowserTest {
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
+    /** Clicks as a person does: the element scrolled to the middle of the screen first, clear of the header and footer. */
+    private static void press(ChromeDriver driver, WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     private static void signIn(ChromeDriver driver, int port, String user) {
         driver.get("http://localhost:" + port + "/web/login");
+        if (driver.findElements(By.id("username")).isEmpty()) {
+            waitForText(driver, "Utente: " + user); // this browser is signed in already: the form sent it on
+            return;
+        }
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
         driver.findElement(By.id("login-submit")).click();
@@ -176,32 +186,32 @@ class WebPagesBrowserTest {
     void desk() throws IOException {
         browser = browsers.computeIfAbsent("tablet", u -> startTablet());
         signIn(browser, port, "tester");
-        browser.findElement(By.id("link-desk")).click();
+        press(browser, browser.findElement(By.id("link-desk")));
         assertThat(text()).contains("Scrivania della segreteria", "Convoca una seduta");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("convene-bodyId"))).selectByValue(bodyId);
         browser.findElement(By.id("convene-number")).sendKeys("9/24");
         browser.executeScript("document.getElementById('convene-date').value='2024-12-02';"
                 + "document.getElementById('convene-scheduledStart').value='14:00';");
-        browser.findElement(By.id("convene-submit")).click();
+        press(browser, browser.findElement(By.id("convene-submit")));
         waitForText(browser, "Seduta convocata.");
         assertThat(text()).contains("Seduta n. 9/24 del 2 dicembre 2024");
         browser.findElement(By.id("agenda-title")).sendKeys("Comunicazioni del Presidente");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("agenda-kind"))).selectByValue("INFORMATION");
-        browser.findElement(By.id("agenda-submit")).click();
+        press(browser, browser.findElement(By.id("agenda-submit")));
         waitForText(browser, "Comunicazioni del Presidente (comunicazione)");
         // the roll call: each seat's "Arriva" with the time already filled in
         for (int i = 0; i < 4; i++) {
-            browser.findElements(By.xpath("//table[@id='roll-call']//button[text()='Arriva']")).get(i).click();
+            press(browser, browser.findElements(By.xpath("//table[@id='roll-call']//button[text()='Arriva']")).get(i));
             waitForText(browser, "presenti " + (i + 1) + " componenti su 6");
         }
         assertThat(browser.findElement(By.id("quorum-now")).getText()).contains("presenti 4 componenti su 6", "numero legale raggiunto");
-        browser.findElement(By.id("open-submit")).click();
+        press(browser, browser.findElement(By.id("open-submit")));
         waitForText(browser, "Seduta aperta.");
         assertThat(browser.findElement(By.id("majority-now")).getText()).contains("Con 4 presenti al voto occorrono almeno 3 voti favorevoli");
         // a vote on an information item: refused, in Italian, beside the form
         browser.findElement(By.id("votes-itemNo")).sendKeys("1");
         browser.findElement(By.id("votes-subject")).sendKeys("Presa d'atto");
-        browser.findElement(By.id("votes-submit")).click();
+        press(browser, browser.findElement(By.id("votes-submit")));
         waitForText(browser, "Su questo punto non si vota (è una comunicazione).");
         screenshot("17-desk-tablet");
 
