@@ -117,7 +117,10 @@ public class OpenApiConfiguration {
                     .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new io.swagger.v3.oas.models.media.ObjectSchema()
                             .addProperty("field", new io.swagger.v3.oas.models.media.StringSchema())
                             .addProperty("message", new io.swagger.v3.oas.models.media.StringSchema()))));
-            openApi.getInfo().license(new io.swagger.v3.oas.models.info.License().name("Proprietary — the operating agency's terms"));
+            openApi.getInfo().license(new io.swagger.v3.oas.models.info.License().name("Proprietary — the operating agency's terms")
+                    .url("/web/note-legali"));
+            // this very service, wherever it runs (not the address the description happened to be asked on)
+            openApi.setServers(List.of(new io.swagger.v3.oas.models.servers.Server().url("/").description("This service")));
         };
     }
 
