@@ -21,6 +21,18 @@ public class OpenApiConfiguration {
     static final String BASIC = "basicAuth";
     static final String BEARER = "bearerAuth";
 
+    static {
+        // business times are local to Italy, as the documents give them: say so, with the shape the API reads
+        org.springdoc.core.utils.SpringDocUtils.getConfig()
+                .replaceWithSchema(java.time.LocalDateTime.class, new io.swagger.v3.oas.models.media.StringSchema()
+                        .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$").example("2024-10-18T14:00")
+                        .description("A local date-time in Italy (Europe/Rome), without offset"))
+                .replaceWithSchema(java.time.LocalTime.class, new io.swagger.v3.oas.models.media.StringSchema()
+                        .pattern("^\\d{2}:\\d{2}(:\\d{2})?$").example("14:00").description("A local time in Italy"))
+                .replaceWithSchema(java.time.YearMonth.class, new io.swagger.v3.oas.models.media.StringSchema()
+                        .pattern("^\\d{4}-\\d{2}$").example("2025-06").description("A month"));
+    }
+
     @Bean
     OpenAPI registroOpenApi() {
         return new OpenAPI()

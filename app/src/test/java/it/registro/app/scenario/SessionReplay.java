@@ -34,6 +34,8 @@ final class SessionReplay {
     int rejectionsChecked;
     /** When set, every recording of the sitting goes through the secretariat's desk instead of the API. */
     DeskClient desk;
+    /** Told of every request body sent to the API (path, JSON), e.g. to check it against the API description. */
+    java.util.function.BiConsumer<String, String> sent = (path, body) -> { };
 
     SessionReplay(Api api, MongoClient mongo, StoreDatabase database) {
         this.api = api;
@@ -122,6 +124,7 @@ final class SessionReplay {
                     }
                     continue;
                 }
+                sent.accept(path, json(body));
                 Api.Response r = api.postJson(path, json(body));
                 assertThat(r.status()).as("%s %s: %s", step.get("step"), action, r.body()).isIn(200, 201);
                 if (action.equals("convene")) {
@@ -137,6 +140,7 @@ final class SessionReplay {
                     // the refusal is told in Italian on the page
                     assertThat(a.page()).contains(it.registro.app.web.Italiano.problem((String) reject, "").replace("'", "&#39;"));
                 } else {
+                    sent.accept(path, json(body));
                     Api.Response r = api.postJson(path, json(body));
                     assertThat(r.status()).as("%s %s should be refused: %s", step.get("step"), action, r.body()).isBetween(400, 499);
                     assertThat(r.json().get("code").asString()).as("%s %s", step.get("step"), action).isEqualTo(reject);
