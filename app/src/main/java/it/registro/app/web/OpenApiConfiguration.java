@@ -137,6 +137,31 @@ public class OpenApiConfiguration {
     }
 
     /**
+     * An example request on every operation that takes JSON: the seeds' own requests (seed 004's sitting, seed 000's
+     * acts and POAS), as the scenario tests send them, kept in {@code openapi-examples.json}.
+     */
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer seedExamples() {
+        java.util.Map<String, Object> examples;
+        try (java.io.InputStream in = OpenApiConfiguration.class.getResourceAsStream("/openapi-examples.json")) {
+            examples = new tools.jackson.databind.ObjectMapper().readValue(in, new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return openApi -> examples.forEach((path, example) -> {
+            io.swagger.v3.oas.models.PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
+            if (item == null || item.getPost() == null || item.getPost().getRequestBody() == null
+                    || item.getPost().getRequestBody().getContent() == null) {
+                return;
+            }
+            io.swagger.v3.oas.models.media.MediaType json = item.getPost().getRequestBody().getContent().get("application/json");
+            if (json != null) {
+                json.setExample(example);
+            }
+        });
+    }
+
+    /**
      * Schema names unique across the service: a record nested in a class is named with that class's name
      * ({@code ActAdoptionRequest}, {@code PoasAdoptionRequest}, {@code SessionVote} and {@code SessionViewVote}).
      */

@@ -98,7 +98,34 @@ public final class Api {
         return send(b);
     }
 
+    /**
+     * With -Dregistro.capture-examples=<file>, the first accepted body of every path is written there when the tests end:
+     * the source of the API description's examples (they are the seeds' own requests).
+     */
+    private static final java.util.Map<String, String> EXAMPLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        String file = System.getProperty("registro.capture-examples");
+        if (file != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(file), JSON.writeValueAsString(new java.util.TreeMap<>(EXAMPLES)));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+    }
+
     public Response postJson(String path, String json, String... headers) {
+        Response r = postJsonOnly(path, json, headers);
+        if (r.status() < 300 && System.getProperty("registro.capture-examples") != null) {
+            EXAMPLES.putIfAbsent(path.replaceAll("\\?.*", ""), json);
+        }
+        return r;
+    }
+
+    private Response postJsonOnly(String path, String json, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
