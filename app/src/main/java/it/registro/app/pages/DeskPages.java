@@ -45,8 +45,11 @@ public class DeskPages {
     private final Bodies bodies;
     private final FormBinding forms;
     private final AccountBodies accounts;
+    private final it.registro.app.document.Documents documents;
 
-    public DeskPages(Sessions sessions, Desk desk, Bodies bodies, FormBinding forms, AccountBodies accounts) {
+    public DeskPages(Sessions sessions, Desk desk, Bodies bodies, FormBinding forms, AccountBodies accounts,
+                     it.registro.app.document.Documents documents) {
+        this.documents = documents;
         this.sessions = sessions;
         this.desk = desk;
         this.bodies = bodies;
@@ -100,6 +103,30 @@ public class DeskPages {
     @GetMapping("/web/desk/sessions/{id}")
     public String session(@PathVariable String id, Model model, HttpServletRequest request) {
         return sitting(id, model, null, null, Map.of(), Map.of(), request.getParameter("fatto"));
+    }
+
+    /** A document (the signed act, slides) uploaded from the desk to the sitting or one of its items, kept with its SHA-256. */
+    @PostMapping(path = "/web/desk/sessions/{id}/documents", consumes = "multipart/form-data")
+    public String upload(@PathVariable String id, @org.springframework.web.bind.annotation.RequestParam("file")
+                         org.springframework.web.multipart.MultipartFile file, HttpServletRequest request, HttpServletResponse response,
+                         Model model) throws java.io.IOException {
+        String item = request.getParameter("itemNo");
+        try {
+            Integer itemNo = item == null || item.isBlank() ? null : Integer.valueOf(item.strip());
+            var uploaded = documents.attachToSession(id, itemNo, request.getParameter("title"), file.getOriginalFilename(),
+                    file.getContentType(), file.getBytes());
+            sessions.awaitProjected(id, new Sessions.Sent(uploaded.id(), uploaded.version()));
+            return "redirect:/web/desk/sessions/" + id + "?fatto=documents#documents";
+        } catch (NumberFormatException e) {
+            response.setStatus(400);
+            model.addAttribute("problemCode", "VALIDATION_FAILED");
+            return sitting(id, model, "documents", "Controlli i campi segnalati.", Map.of("itemNo", "un numero intero"), values(request), null);
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            String message = Italiano.problem(e.code(), e.getMessage());
+            model.addAttribute("problemCode", e.code());
+            return sitting(id, model, "documents", message, Map.of("file", message), values(request), null);
+        }
     }
 
     /** The address of a form that was refused, asked for again (a reload): the sitting's desk. */

@@ -155,6 +155,10 @@ public final class Italiano {
             Map.entry("WEIGHTED_VOTE_NEEDS_NAMES", "L'organo vota ponderando la popolazione: indichi il voto di ciascuno."),
             Map.entry("WRONG_RATIFYING_AUTHORITY", "L'atto di ratifica non è dell'autorità indicata."),
             Map.entry("SESSION_NOT_FOUND", "Nessuna seduta con questo identificativo."),
+            Map.entry("MEDIA_TYPE_NOT_ALLOWED", "Si possono caricare PDF, immagini PNG o JPEG, testi ODT o di puro testo."),
+            Map.entry("DOCUMENT_CONTENT_MISMATCH", "Il contenuto del file non corrisponde al suo tipo."),
+            Map.entry("DOCUMENT_EMPTY", "Il file è vuoto."),
+            Map.entry("DOCUMENT_TOO_LARGE", "Il file supera la dimensione massima (20 MB)."),
             Map.entry("BODY_NOT_FOUND", "Nessun organo con questo identificativo."));
 
     /** A refusal in Italian: the register's own sentence for its code, else a plain one that keeps the code. */

@@ -35,7 +35,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** Document uploads carry a file: their own, larger limit, with the documents' problem code. */
     private static boolean documentUpload(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && request.getRequestURI().matches("/api/(sessions|acts)/[^/]+/documents");
+        return "POST".equals(request.getMethod()) && request.getRequestURI().matches("/api/(sessions|acts)/[^/]+/documents|/web/desk/sessions/[^/]+/documents");
     }
 
     @Override

@@ -93,6 +93,31 @@ class DeskPagesTest {
             return r;
         }
 
+        /** A multipart form, as a browser sends a file input: the CSRF token, the fields, and one file. */
+        HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, String type, byte[] bytes) throws Exception {
+            Matcher m = CSRF.matcher(lastPage);
+            assertThat(m.find()).isTrue();
+            String boundary = "----desk" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put("_csrf", m.group(1));
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\nContent-Type: "
+                    + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(bytes);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofMinutes(2))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 302) {
+                lastPage = r.body();
+            }
+            return r;
+        }
+
         void signIn(String user) throws Exception {
             get("/web/login");
             HttpResponse<String> r = post("/web/login", Map.of("username", user, "password", Api.PASSWORD));
@@ -161,6 +186,18 @@ class DeskPagesTest {
                 "mode", "OPEN_NAMED", "vote." + mayors[0], "FOR", "vote." + mayors[1], "AGAINST"));
         page = b.record(sitting + "/interventions", Map.of("itemNo", "1", "personId", mayors[1], "at", "2025-03-10T10:08",
                 "summaryAsRecorded", "Il Sindaco chiede un rinvio."));
+        // a document from the desk: kept with its SHA-256; a file that is not what it says is refused in Italian
+        byte[] slides = it.registro.app.support.PdfChecks.sample("Slide del piano di zona");
+        HttpResponse<String> uploaded = b.upload(sitting + "/documents", Map.of("title", "Slide del piano", "itemNo", "1"), "slide.pdf",
+                "application/pdf", slides);
+        assertThat(uploaded.statusCode()).as(problem(uploaded.body())).isEqualTo(302);
+        page = b.get(uploaded.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "").replaceAll("#.*", "")).body();
+        assertThat(page).contains("Slide del piano", "SHA-256 " + it.registro.app.document.DocumentStore.sha256(slides).substring(0, 12));
+        HttpResponse<String> fake = b.upload(sitting + "/documents", Map.of("title", "Finto"), "finto.pdf", "application/pdf",
+                "non sono un PDF".getBytes(StandardCharsets.UTF_8));
+        assertThat(fake.statusCode()).isEqualTo(415);
+        assertThat(fake.body()).contains("Il contenuto del file non corrisponde al suo tipo.");
+        page = b.get(sitting).body();
         page = b.record(sitting + "/close", Map.of("at", "2025-03-10T11:00"));
         // after the close a fact needs its reason; the form says so in Italian, then takes it
         HttpResponse<String> late = b.post(sitting + "/interventions", Map.of("itemNo", "1", "personId", mayors[0], "at", "2025-03-10T10:09",
