@@ -59,10 +59,6 @@ public class Documents {
         this.maxBytes = maxBytes;
     }
 
-    public long maxBytes() {
-        return maxBytes;
-    }
-
     public Uploaded attachToSession(String sessionId, Integer itemNo, String title, String fileName, String mediaType, byte[] bytes) {
         String type = checked(mediaType, bytes, fileName, title);
         authorization.authorize(new AttachDocument(sessionId, itemNo, title, null, null));

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -177,7 +176,7 @@ public class DeskPages {
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         model.addAttribute("done", done == null ? null : doneWords(done));
-        model.addAttribute("minutes", sessions.minutes(id));
+        model.addAttribute("minutes", view.minutes());
         model.addAttribute("crumb", java.util.Map.of("href", "/web/desk", "label", "Scrivania"));
         return WebPages.page(model, "desk-session", "Scrivania — seduta", view.session().getDate());
     }
@@ -224,9 +223,5 @@ public class DeskPages {
             case "minutes/publish" -> "Verbale pubblicato: il PDF/A è conservato con la sua impronta.";
             default -> "Registrato.";
         };
-    }
-
-    static boolean signedIn() {
-        return SecurityContextHolder.getContext().getAuthentication() != null && !Caller.anonymousRequest();
     }
 }

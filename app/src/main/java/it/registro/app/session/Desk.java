@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -45,7 +44,7 @@ public class Desk {
 
     public record View(SessionRecords.SessionRecord record, SessionView session, String bodyName, boolean closed, boolean signed,
                        LocalDateTime now, List<SeatLine> seats, List<SessionView.AgendaItem> agenda, String quorumNow,
-                       String majority, List<Fact> facts, Map<String, String> people) {
+                       String majority, List<Fact> facts, Map<String, String> people, Minutes minutes) {
     }
 
     private final Sessions sessions;
@@ -107,7 +106,7 @@ public class Desk {
         s.getInformation().forEach(i -> facts.add(new Fact(i.factId(), "Comunicazione, punto " + i.itemNo())));
         return new View(record, s, record.bodyName(), s.getState() == SessionState.CLOSED,
                 s.getMinutes().state() != it.registro.domain.session.api.MinutesState.DRAFT, now, seats,
-                s.getAgenda(), quorumNow, majority, facts, people);
+                s.getAgenda(), quorumNow, majority, facts, people, Minutes.of(record));
     }
 
     /** The majority the rules give, in words, and what it takes if everyone present votes. */
@@ -126,9 +125,5 @@ public class Desk {
             default -> words + " Con " + present + (present == 1 ? " presente" : " presenti") + " al voto occorrono almeno "
                     + result.threshold() + " voti favorevoli.";
         };
-    }
-
-    public Optional<String> sittingOf(String sessionId) {
-        return sessions.find(sessionId).map(SessionView::getBodyId);
     }
 }

@@ -143,10 +143,6 @@ public class Sessions {
     public record Pdf(byte[] bytes, String recordedSha256) {
     }
 
-    public static String printable(Minutes minutes) {
-        return MinutesHtml.render(minutes);
-    }
-
     static ApiException notFound(String sessionId) {
         return new ApiException(HttpStatus.NOT_FOUND, "SESSION_NOT_FOUND", "id", "No session with id '" + sessionId + "'");
     }

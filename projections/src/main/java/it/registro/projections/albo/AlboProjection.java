@@ -64,16 +64,20 @@ public class AlboProjection {
         mongo.save(entry);
     }
 
+    /** An aggregate's first event makes its entry, once (a redelivery finds it there). */
+    private void create(AlboEntry entry) {
+        if (mongo.findById(entry.getId(), AlboEntry.class) == null) {
+            entry.reindex();
+            mongo.save(entry);
+        }
+    }
+
     @EventHandler
     void on(SessionConvened e, @Timestamp Instant at) {
-        if (mongo.findById(minutesId(e.sessionId()), AlboEntry.class) != null) {
-            return;
-        }
         AlboEntry entry = new AlboEntry(minutesId(e.sessionId()), AlboEntry.MINUTES, e.sessionId(), e.bodyId(), e.number(), e.date(),
                 "Verbale della seduta" + (e.number() == null ? "" : " n. " + e.number()), at);
         entry.schedule(e.scheduledStart(), e.venue());
-        entry.reindex();
-        mongo.save(entry);
+        create(entry);
     }
 
     @EventHandler
@@ -94,13 +98,8 @@ public class AlboProjection {
 
     @EventHandler
     void on(ActRegistered e, @Timestamp Instant at) {
-        if (mongo.findById(actId(e.actId()), AlboEntry.class) != null) {
-            return;
-        }
-        AlboEntry entry = new AlboEntry(actId(e.actId()), e.type() == null ? null : e.type().name(), e.actId(), e.issuerBodyId(),
-                e.number(), e.date(), e.title(), at);
-        entry.reindex();
-        mongo.save(entry);
+        create(new AlboEntry(actId(e.actId()), e.type() == null ? null : e.type().name(), e.actId(), e.issuerBodyId(),
+                e.number(), e.date(), e.title(), at));
     }
 
     @EventHandler

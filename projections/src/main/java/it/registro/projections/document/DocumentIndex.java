@@ -75,10 +75,6 @@ public class DocumentIndex {
         return Optional.ofNullable(mongo.findById(documentId, Entry.class));
     }
 
-    public List<Entry> ofOwner(String ownerId) {
-        return mongo.find(Query.query(Criteria.where("ownerId").is(ownerId)), Entry.class);
-    }
-
     /** Every entry once, a page at a time by id. */
     public void forEachPage(int pageSize, Consumer<List<Entry>> page) {
         String after = null;
