@@ -6,9 +6,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -61,7 +63,8 @@ public class Desk {
         SessionView s = record.session();
         LocalDate today = LocalDate.now(BusinessTime.ZONE);
         LocalDateTime now = s.getDate().equals(today) ? LocalDateTime.now(BusinessTime.ZONE).truncatedTo(ChronoUnit.MINUTES)
-                : s.getDate().atTime(s.getScheduledStart() == null ? LocalTime.of(9, 0) : s.getScheduledStart());
+                : latestRecorded(record).map(i -> LocalDateTime.ofInstant(i, BusinessTime.ZONE))
+                .orElse(s.getDate().atTime(s.getScheduledStart() == null ? LocalTime.of(9, 0) : s.getScheduledStart()));
         Instant at = now.atZone(BusinessTime.ZONE).toInstant();
 
         Map<String, String> people = new HashMap<>(record.names() == null ? Map.of() : record.names());
@@ -95,9 +98,12 @@ public class Desk {
                         q.rule(), q.met(), q.present(), q.members(), q.required(), q.presentPopulation(), q.requiredPopulation()))
                         : "presenti " + q.present() + " componenti su " + q.members() + " (nessuna regola di numero legale registrata)")
                 .orElse(null);
+        if (s.getClosedAt() != null) {
+            quorumNow = "La seduta è chiusa dalle " + Italiano.time(s.getClosedAt()) + ": restano la firma, la trasmissione e la pubblicazione del verbale.";
+        }
         long presentSeats = seats.stream().filter(SeatLine::presentNow).count();
         String majority = queries.query(new FindRuleSet(s.getBodyId(), s.getDate()), ResponseTypes.optionalInstanceOf(BodyTimeline.RuleSetOnDate.class))
-                .join().map(r -> majority(r.majority(), r.weighting(), presentSeats, seats.size())).orElse("Nessun regolamento registrato per la data "
+                .join().map(r -> majority(r.majority(), r.weighting(), s.getClosedAt() != null ? -1 : presentSeats, seats.size())).orElse("Nessun regolamento registrato per la data "
                         + "della seduta: l'esito sarà quello verbalizzato.");
         List<Fact> facts = new ArrayList<>();
         s.getVotes().forEach(v -> facts.add(new Fact(v.factId(), "Votazione, punto " + v.itemNo() + ": " + v.subject())));
@@ -109,13 +115,33 @@ public class Desk {
                 s.getAgenda(), quorumNow, majority, facts, people, Minutes.of(record));
     }
 
+    /**
+     * A sitting recorded on another day (from a paper verbale) moves on with what is recorded: its desk stands at the
+     * latest moment recorded so far, so the figures shown and the times offered follow the transcription.
+     */
+    static java.util.Optional<Instant> latestRecorded(SessionRecords.SessionRecord record) {
+        SessionView s = record.session();
+        java.util.stream.Stream.Builder<Instant> times = java.util.stream.Stream.builder();
+        times.add(s.getOpenedAt()).add(s.getClosedAt());
+        record.attendance().members().forEach(a -> a.intervals().forEach(i -> times.add(i.from()).add(i.endedByClose() ? null : i.to())));
+        s.getVotes().forEach(v -> times.add(v.at()));
+        s.getElections().forEach(e -> times.add(e.at()));
+        s.getInformation().forEach(i -> times.add(i.at()));
+        s.getInterventions().forEach(i -> times.add(i.at()));
+        return times.build().filter(Objects::nonNull).max(Comparator.naturalOrder());
+    }
+
     /** The majority the rules give, in words, and what it takes if everyone present votes. */
+    /** {@code present} below zero: the sitting is closed, only the rule is told. */
     static String majority(MajorityRule rule, Weighting weighting, long present, int members) {
         if (rule == null) {
             return "Nessuna regola di maggioranza registrata.";
         }
         boolean weighted = weighting == Weighting.POPULATION;
         String words = "Regola di maggioranza: " + Italiano.word(rule.kind().name()) + (weighted ? ", ponderata per popolazione" : "") + ".";
+        if (present < 0) {
+            return words;   // a closed sitting votes no more
+        }
         if (weighted) {
             return words + " Indichi il voto di ciascun presente: l'esito si calcola sulla popolazione rappresentata.";
         }

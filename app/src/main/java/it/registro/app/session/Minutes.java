@@ -20,6 +20,7 @@ import it.registro.domain.session.api.MinutesState;
 import it.registro.domain.session.api.NamedVote;
 import it.registro.domain.session.api.QuorumFigures;
 import it.registro.domain.session.api.SessionMode;
+import it.registro.domain.session.api.TimePrecision;
 import it.registro.domain.session.api.VoteMode;
 import it.registro.domain.voting.OfficialOutcome;
 import it.registro.projections.body.BodyTimeline;
@@ -48,6 +49,14 @@ public record Minutes(
     }
 
     /** A seat's holder, or the delegate who held its vote: {@code presence} "dalle 14:00 alle 15:10", {@code delegation} the words. */
+    /** A stay, with "circa" for a time known roughly and the verbale's own words for the arrival and the departure. */
+    static String stay(SessionRecords.Interval i) {
+        return "dalle " + Italiano.time(i.from()) + (i.arrivalPrecision() == TimePrecision.APPROXIMATE ? " circa" : "")
+                + (i.arrivalAsRecorded() == null ? "" : " («" + i.arrivalAsRecorded() + "»)")
+                + (i.endedByClose() ? " alla chiusura" : i.to() == null ? "" : " alle " + Italiano.time(i.to())
+                + (i.departureAsRecorded() == null ? "" : " («" + i.departureAsRecorded() + "»)"));
+    }
+
     public record MemberLine(String personId, String name, String seatId, String seat, String status, List<String> intervals,
                              boolean delegate, String delegation) {
     }
@@ -127,8 +136,7 @@ public record Minutes(
                         ? "il Comune di " + record.comuni().get(seat.holder().comuneId()) : seatLabel)
                         + ", su delega di " + Objects.toString(seat.holder().name(), seat.holder().personId());
             }
-            List<String> spans = a.intervals().stream().map(i -> Italiano.span(i.from(), i.endedByClose() ? null : i.to())
-                    + (i.endedByClose() ? " alla chiusura" : "")).toList();
+            List<String> spans = a.intervals().stream().map(Minutes::stay).toList();
             members.add(new MemberLine(a.personId(), a.name(), a.seatId(), seatLabel, Italiano.word(a.status()), spans, a.delegate(),
                     delegation));
         }

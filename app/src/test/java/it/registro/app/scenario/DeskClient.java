@@ -14,8 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import it.registro.app.support.Api;
 
@@ -26,15 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recording sent as the desk's HTML form with the page's CSRF token. A recording's JSON body becomes the form's
  * fields by the desk's naming ({@code tally.inFavour}, {@code presenters[0].personId}).
  */
-final class DeskClient {
+final class DeskClient implements Desk {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("data-code=\"([A-Z_]+)\"");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What the desk answered: the status, where it sent the browser, the page, and the refusal's code. */
-    record Answer(int status, String location, String page, String code) {
-    }
 
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -60,10 +53,9 @@ final class DeskClient {
     }
 
     /** Sends a recording's JSON body as the desk's form. */
-    Answer record(String path, String jsonBody) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        flatten("", JSON.readTree(jsonBody), fields);
-        return post(path, fields);
+    @Override
+    public Answer record(String path, String jsonBody) {
+        return post(path, Desk.fields(jsonBody));
     }
 
     private Answer post(String path, Map<String, String> fields) {
@@ -79,18 +71,6 @@ final class DeskClient {
             return new Answer(r.statusCode(), location, r.body(), code.find() ? code.group(1) : null);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
-        if (node.isObject()) {
-            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(prefix + "[" + i + "]", node.get(i), out);
-            }
-        } else if (!node.isNull()) {
-            out.put(prefix, node.isString() ? node.asString() : node.toString());
         }
     }
 

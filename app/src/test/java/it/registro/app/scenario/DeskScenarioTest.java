@@ -1,7 +1,6 @@
 package it.registro.app.scenario;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -69,18 +68,7 @@ class DeskScenarioTest {
         viaApi = replay.sessionId;
         replay.sent = (path, body) -> { };
 
-        // the same sitting again, at the desk: another id, the body's composition already recorded
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (Map<String, Object> step : seduta.list("steps")) {
-            if ("composition".equals(step.get("action"))) {
-                continue;
-            }
-            Map<String, Object> copy = new LinkedHashMap<>(step);
-            if ("convene".equals(step.get("action"))) {
-                copy.put("id", "collegio-seduta-1-24-scrivania");
-            }
-            steps.add(copy);
-        }
+        List<Map<String, Object>> steps = SessionReplay.againAtTheDesk(seduta.list("steps"), "collegio-seduta-1-24-scrivania");
         int before = replay.rejectionsChecked;
         replay.desk = new DeskClient(port, "tester");
         replay.run(steps, composition);

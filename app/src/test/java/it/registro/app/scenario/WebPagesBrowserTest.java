@@ -3,7 +3,6 @@ package it.registro.app.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,8 +37,6 @@ import it.registro.app.support.ScenarioTest;
 @ScenarioTest
 class WebPagesBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
@@ -59,7 +54,7 @@ class WebPagesBrowserTest {
 
     @BeforeAll
     void setUp() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(Browsers.available(),
                 "Browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver");
         Api api = new Api(port);
         ScenarioFile composition = ScenarioFile.load("s004-collegio-composition.yaml");
@@ -85,38 +80,10 @@ class WebPagesBrowserTest {
         Files.createDirectories(SCREENSHOTS);
     }
 
-    private ChromeDriver startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1200,1600", "--lang=it-IT");
-        // the system's driver, named explicitly: Selenium Manager never looks for (or downloads) one
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
-
-    /** A phone: 390 CSS pixels wide, touch, a mobile user agent (Chromium's device emulation). */
-    private ChromeDriver startPhone() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=it-IT");
-        options.setExperimentalOption("mobileEmulation", java.util.Map.of(
-                "deviceMetrics", java.util.Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true),
-                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126 Mobile Safari/537.36"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
-
     @Test
     @DisplayName("issue 21: on a phone the verbale, its printable page and the albo scroll only downwards, and no badge is cut")
     void phone() throws IOException {
-        browser = browsers.computeIfAbsent("phone", u -> startPhone());
+        browser = browsers.computeIfAbsent("phone", u -> Browsers.phone());
         java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("13-phone-verbale", "/web/sessions/" + sessionId);
         pages.put("14-phone-verbale-printable", "/api/sessions/" + sessionId + "/minutes.html");
@@ -143,82 +110,44 @@ class WebPagesBrowserTest {
         }
     }
 
-    private ChromeDriver startTablet() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=it-IT");
-        options.setExperimentalOption("mobileEmulation", java.util.Map.of(
-                "deviceMetrics", java.util.Map.of("width", 820, "height", 1180, "pixelRatio", 1.0, "touch", true)));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
-    }
-
-    /** Waits for the page after a form was sent to show a text (the new page, not the old one being left). */
-    private static void waitForText(ChromeDriver driver, String text) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(90))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
-    }
-
-    /** Clicks as a person does: the element scrolled to the middle of the screen first, clear of the header and footer. */
-    private static void press(ChromeDriver driver, WebElement element) {
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
-
-    private static void signIn(ChromeDriver driver, int port, String user) {
-        driver.get("http://localhost:" + port + "/web/login");
-        if (driver.findElements(By.id("username")).isEmpty()) {
-            waitForText(driver, "Utente: " + user); // this browser is signed in already: the form sent it on
-            return;
-        }
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        waitForText(driver, "Utente: " + user);
-    }
-
     @Test
     @DisplayName("issue 22: the desk in a browser on a tablet — convene, agenda, roll call, open, a refused vote in Italian — and on a phone")
     void desk() throws IOException {
-        browser = browsers.computeIfAbsent("tablet", u -> startTablet());
-        signIn(browser, port, "tester");
-        press(browser, browser.findElement(By.id("link-desk")));
+        browser = browsers.computeIfAbsent("tablet", u -> Browsers.tablet());
+        Browsers.signIn(browser, port, "tester");
+        Browsers.press(browser, browser.findElement(By.id("link-desk")));
         assertThat(text()).contains("Scrivania della segreteria", "Convoca una seduta");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("convene-bodyId"))).selectByValue(bodyId);
         browser.findElement(By.id("convene-number")).sendKeys("9/24");
         browser.executeScript("document.getElementById('convene-date').value='2024-12-02';"
                 + "document.getElementById('convene-scheduledStart').value='14:00';");
-        press(browser, browser.findElement(By.id("convene-submit")));
-        waitForText(browser, "Seduta convocata.");
+        Browsers.press(browser, browser.findElement(By.id("convene-submit")));
+        Browsers.waitForText(browser, "Seduta convocata.");
         assertThat(text()).contains("Seduta n. 9/24 del 2 dicembre 2024");
         browser.findElement(By.id("agenda-title")).sendKeys("Comunicazioni del Presidente");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("agenda-kind"))).selectByValue("INFORMATION");
-        press(browser, browser.findElement(By.id("agenda-submit")));
-        waitForText(browser, "Comunicazioni del Presidente (comunicazione)");
+        Browsers.press(browser, browser.findElement(By.id("agenda-submit")));
+        Browsers.waitForText(browser, "Comunicazioni del Presidente (comunicazione)");
         // the roll call: each seat's "Arriva" with the time already filled in
         for (int i = 0; i < 4; i++) {
-            press(browser, browser.findElements(By.xpath("//table[@id='roll-call']//button[text()='Arriva']")).get(i));
-            waitForText(browser, "presenti " + (i + 1) + " componenti su 6");
+            Browsers.press(browser, browser.findElements(By.xpath("//table[@id='roll-call']//button[text()='Arriva']")).get(i));
+            Browsers.waitForText(browser, "presenti " + (i + 1) + " componenti su 6");
         }
         assertThat(browser.findElement(By.id("quorum-now")).getText()).contains("presenti 4 componenti su 6", "numero legale raggiunto");
-        press(browser, browser.findElement(By.id("open-submit")));
-        waitForText(browser, "Seduta aperta.");
+        Browsers.press(browser, browser.findElement(By.id("open-submit")));
+        Browsers.waitForText(browser, "Seduta aperta.");
         assertThat(browser.findElement(By.id("majority-now")).getText()).contains("Con 4 presenti al voto occorrono almeno 3 voti favorevoli");
         // a vote on an information item: refused, in Italian, beside the form
         browser.findElement(By.id("votes-itemNo")).sendKeys("1");
         browser.findElement(By.id("votes-subject")).sendKeys("Presa d'atto");
-        press(browser, browser.findElement(By.id("votes-submit")));
-        waitForText(browser, "Su questo punto non si vota (è una comunicazione).");
+        Browsers.press(browser, browser.findElement(By.id("votes-submit")));
+        Browsers.waitForText(browser, "Su questo punto non si vota (è una comunicazione).");
         screenshot("17-desk-tablet");
 
-        ChromeDriver phone = browsers.computeIfAbsent("phone-desk", u -> startPhone());
-        signIn(phone, port, "tester");
+        ChromeDriver phone = browsers.computeIfAbsent("phone-desk", u -> Browsers.phone());
+        Browsers.signIn(phone, port, "tester");
         phone.get(browser.getCurrentUrl().replaceAll("#.*", ""));   // the refused form's address leads back to the desk
-        waitForText(phone, "Seduta n. 9/24 del 2 dicembre 2024");
+        Browsers.waitForText(phone, "Seduta n. 9/24 del 2 dicembre 2024");
         long viewport = ((Number) phone.executeScript("return window.innerWidth;")).longValue();
         long width = ((Number) phone.executeScript("return document.documentElement.scrollWidth;")).longValue();
         assertThat(width).as("the desk on a phone scrolls only downwards").isLessThanOrEqualTo(viewport);
@@ -245,15 +174,15 @@ class WebPagesBrowserTest {
     @Test
     @DisplayName("issue 22: axe-core finds no serious or critical WCAG 2.1 AA violation on the public pages and the desk")
     void accessibility() throws IOException {
-        ChromeDriver anonymous = browsers.computeIfAbsent("anonymous", u -> startBrowser());
+        ChromeDriver anonymous = browsers.computeIfAbsent("anonymous", u -> Browsers.desktop());
         anonymous.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         for (String path : List.of("/web", "/web/albo", "/web/login", "/web/sessions/" + sessionId)) {
             anonymous.get("http://localhost:" + port + path);
             assertThat(axeViolations(anonymous)).as(path).isEmpty();
         }
-        ChromeDriver clerk = browsers.computeIfAbsent("tablet", u -> startTablet());
+        ChromeDriver clerk = browsers.computeIfAbsent("tablet", u -> Browsers.tablet());
         clerk.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-        signIn(clerk, port, "tester");
+        Browsers.signIn(clerk, port, "tester");
         for (String path : List.of("/web/desk", "/web/bodies/" + bodyId + "?asOf=2024-10-18", "/web/poas?agency=ASST%20Cremona&asOf=2023-01-01")) {
             clerk.get("http://localhost:" + port + path);
             assertThat(axeViolations(clerk)).as(path).isEmpty();
@@ -262,7 +191,7 @@ class WebPagesBrowserTest {
         List<WebElement> sittings = clerk.findElements(By.cssSelector("ul.sittings a"));
         assertThat(sittings).isNotEmpty();
         sittings.get(0).click();
-        waitForText(clerk, "Presenze");
+        Browsers.waitForText(clerk, "Presenze");
         assertThat(axeViolations(clerk)).as("the desk of a sitting").isEmpty();
     }
 
@@ -274,7 +203,7 @@ class WebPagesBrowserTest {
     /** Opens a page as a user (signed in once with the login form, then by the session cookie) or anonymously (user null). */
     private void open(String user, String path) {
         browser = browsers.computeIfAbsent(user == null ? "anonymous" : user, u -> {
-            ChromeDriver driver = startBrowser();
+            ChromeDriver driver = Browsers.desktop();
             if (user != null) {
                 driver.get("http://localhost:" + port + "/web/login");
                 driver.findElement(By.id("username")).sendKeys(user);
