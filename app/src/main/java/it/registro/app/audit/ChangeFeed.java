@@ -94,9 +94,14 @@ public class ChangeFeed {
     }
 
     Page read(long after, int limit) {
+        // positions are dense from 0: the page is the exact keys after+1 .. after+limit+1, whatever the ledger's size
+        List<Long> wanted = new ArrayList<>(limit + 1);
+        for (long p = after + 1; p <= after + limit + 1; p++) {
+            wanted.add(p);
+        }
         List<Document> leaves = new ArrayList<>();
-        mongo.getCollection(Ledger.LEAVES).find(new Document("_id", new Document("$gt", after))).sort(new Document("_id", 1))
-                .limit(limit + 1).into(leaves);
+        mongo.getCollection(Ledger.LEAVES).find(new Document("_id", new Document("$in", wanted))).into(leaves);
+        leaves.sort(java.util.Comparator.comparingLong(d -> ((Number) d.get("_id")).longValue()));
         Map<String, Document> trail = new HashMap<>();
         List<Object> ids = leaves.stream().map(d -> (Object) d.getString("eventId")).toList();
         if (!ids.isEmpty()) {

@@ -15,6 +15,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -40,6 +41,15 @@ public class AuditProjection {
 
     public static final String PROCESSING_GROUP = "audit";
     public static final String COLLECTION = "audit_trail";
+    /** Key lists: per body, act and person, the events that concern it, in buckets of the store's sequence. */
+    public static final String KEYS = "audit_keys";
+    /** 16,384 positions of the sequence per bucket: a decade of a region (~1M events) is some 60 buckets. */
+    static final int BUCKET_BITS = 14;
+    private static final String BUCKETS = "~buckets";
+    /** Present when every entry has been listed under its keys (a fresh store, or since the last reset). */
+    private static final String COMPLETE = "~complete";
+    private static final int PROBE = 256;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditProjection.class);
     /** Europe/Rome: the business dates of Lombardy's acts, when an event carries a time instead of a day. */
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
@@ -58,14 +68,27 @@ public class AuditProjection {
         index.createIndex(new Index().on("bodies", Sort.Direction.ASC));
         index.createIndex(new Index().on("acts", Sort.Direction.ASC));
         index.createIndex(new Index().on("persons", Sort.Direction.ASC));
+        index.createIndex(new Index().on("k", Sort.Direction.ASC).unique().sparse());
+        var keys = mongo.getCollection(KEYS);
+        if (keys.find(new Document("_id", COMPLETE)).first() == null) {
+            if (mongo.getCollection(COLLECTION).find().limit(1).first() == null) {
+                keys.insertOne(new Document("_id", COMPLETE));
+            } else {
+                log.warn("The audit trail was written before its key lists: queries by body, act or person scan until the read "
+                        + "models are rebuilt (POST /api/admin/rebuild)");
+            }
+        }
     }
 
     @EventHandler
     public void on(Object payload, EventMessage<?> event) {
         Document entry = new Document("_id", event.getIdentifier());
+        long g = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElse(0) : 0;
+        entry.append("g", g);
         if (event instanceof DomainEventMessage<?> d) {
             entry.append("aggregateType", d.getType()).append("aggregateId", d.getAggregateIdentifier())
-                    .append("sequence", d.getSequenceNumber());
+                    .append("sequence", d.getSequenceNumber()).append("k", d.getAggregateIdentifier() + ":" + d.getSequenceNumber());
         }
         Object converted = plain(payload);
         Document body = converted instanceof Document doc ? doc : new Document("value", converted);
@@ -95,6 +118,22 @@ public class AuditProjection {
         entry.append("bodies", new ArrayList<>(bodies)).append("acts", new ArrayList<>(acts)).append("persons", new ArrayList<>(persons))
                 .append("payload", body);
         BatchedWrites.insertOnce(mongo.getCollection(COLLECTION), entry);
+        // the key lists: each body, act and person mentioned lists this event, by its place in the store
+        List<Object> posting = java.util.Arrays.asList(g, entry.get("recordedAt"), entry.get("businessDate"));
+        long bucket = g >> BUCKET_BITS;
+        var keys = mongo.getCollection(KEYS);
+        for (String key : keys(bodies, acts, persons)) {
+            BatchedWrites.upsert(keys, key + "|" + bucket, Map.of("e." + event.getIdentifier(), posting), Map.of());
+        }
+        BatchedWrites.upsert(keys, BUCKETS, Map.of(), Map.of("last", bucket));
+    }
+
+    private static List<String> keys(Collection<String> bodies, Collection<String> acts, Collection<String> persons) {
+        List<String> out = new ArrayList<>();
+        bodies.forEach(b -> out.add("b:" + b));
+        acts.forEach(a -> out.add("x:" + a));
+        persons.forEach(p -> out.add("p:" + p));
+        return out;
     }
 
     /**
@@ -221,6 +260,8 @@ public class AuditProjection {
     @ResetHandler
     void reset() {
         mongo.getCollection(COLLECTION).deleteMany(new Document());
+        mongo.getCollection(KEYS).deleteMany(new Document());
+        mongo.getCollection(KEYS).insertOne(new Document("_id", COMPLETE));
     }
 
     public record Page(long total, int page, int size, List<Document> entries) {
@@ -228,6 +269,113 @@ public class AuditProjection {
 
     @QueryHandler
     public Page handle(FindAuditTrail q) {
+        if (q.aggregateId() != null) {
+            return page(q, ofAggregate(q.aggregateId()).stream().filter(d -> matches(d, q)).toList());
+        }
+        if ((q.body() != null || q.act() != null || q.person() != null)
+                && mongo.getCollection(KEYS).find(new Document("_id", COMPLETE)).first() != null) {
+            return byKeys(q);
+        }
+        return scan(q);
+    }
+
+    /**
+     * An aggregate's entries by their exact keys ({@code aggregate:sequence}, dense from 0), a few hundred per lookup:
+     * the cost is the aggregate's own size, whatever the size of the store.
+     */
+    private List<Document> ofAggregate(String aggregateId) {
+        List<Document> out = new ArrayList<>();
+        for (int from = 0; ; from += PROBE) {
+            List<String> ids = new ArrayList<>(PROBE);
+            for (int s = from; s < from + PROBE; s++) {
+                ids.add(aggregateId + ":" + s);
+            }
+            List<Document> found = new ArrayList<>();
+            mongo.getCollection(COLLECTION).find(new Document("k", new Document("$in", ids))).into(found);
+            out.addAll(found);
+            if (found.size() < PROBE) {
+                break;
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(d -> ((Number) d.get("sequence")).longValue()));
+        return out;
+    }
+
+    /**
+     * By body, act or person: the key lists of each named key (one exact lookup per bucket of the store's sequence), the
+     * dates filtered on the list, then only the page's entries fetched by id. The cost is the key's own size.
+     */
+    private Page byKeys(FindAuditTrail q) {
+        Document buckets = mongo.getCollection(KEYS).find(new Document("_id", BUCKETS)).first();
+        long last = buckets == null ? 0 : ((Number) buckets.get("last")).longValue();
+        Map<String, Posting> selected = null;
+        for (String key : keys(q.body() == null ? List.of() : List.of(q.body()), q.act() == null ? List.of() : List.of(q.act()),
+                q.person() == null ? List.of() : List.of(q.person()))) {
+            Map<String, Posting> list = postings(key, last);
+            if (selected == null) {
+                selected = list;
+            } else {
+                selected.keySet().retainAll(list.keySet());
+            }
+        }
+        List<Map.Entry<String, Posting>> matching = selected.entrySet().stream().filter(e -> e.getValue().matches(q))
+                .sorted(java.util.Comparator.comparingLong(e -> e.getValue().g())).toList();
+        int from = (int) Math.min(matching.size(), (long) q.page() * q.size());
+        List<String> ids = matching.subList(from, Math.min(matching.size(), from + q.size())).stream().map(Map.Entry::getKey).toList();
+        Map<Object, Document> docs = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", ids))).forEach(d -> docs.put(d.get("_id"), d));
+        }
+        return new Page(matching.size(), q.page(), q.size(), ids.stream().map(docs::get).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** One entry of a key list: the event's place in the store, its recording time and the day it speaks of. */
+    private record Posting(long g, java.util.Date recordedAt, String businessDate) {
+
+        boolean matches(FindAuditTrail q) {
+            return (q.recordedFrom() == null || !recordedAt.toInstant().isBefore(q.recordedFrom()))
+                    && (q.recordedTo() == null || recordedAt.toInstant().isBefore(q.recordedTo()))
+                    && (q.businessFrom() == null || businessDate != null && businessDate.compareTo(q.businessFrom().toString()) >= 0)
+                    && (q.businessTo() == null || businessDate != null && businessDate.compareTo(q.businessTo().toString()) <= 0);
+        }
+    }
+
+    private Map<String, Posting> postings(String key, long last) {
+        List<String> ids = new ArrayList<>();
+        for (long b = 0; b <= last; b++) {
+            ids.add(key + "|" + b);
+        }
+        Map<String, Posting> out = new java.util.HashMap<>();
+        mongo.getCollection(KEYS).find(new Document("_id", new Document("$in", ids))).forEach(d -> {
+            Document entries = d.get("e", Document.class);
+            if (entries != null) {
+                entries.forEach((eventId, v) -> {
+                    List<?> p = (List<?>) v;
+                    out.put(eventId, new Posting(((Number) p.get(0)).longValue(), (java.util.Date) p.get(1), (String) p.get(2)));
+                });
+            }
+        });
+        return out;
+    }
+
+    /** A full entry against every criterion, for what an exact-key read did not already select. */
+    private static boolean matches(Document d, FindAuditTrail q) {
+        return (q.body() == null || d.getList("bodies", String.class, List.of()).contains(q.body()))
+                && (q.act() == null || d.getList("acts", String.class, List.of()).contains(q.act()))
+                && (q.person() == null || d.getList("persons", String.class, List.of()).contains(q.person()))
+                && new Posting(0, d.getDate("recordedAt"), d.getString("businessDate")).matches(q);
+    }
+
+    private static Page page(FindAuditTrail q, List<Document> all) {
+        int from = (int) Math.min(all.size(), (long) q.page() * q.size());
+        return new Page(all.size(), q.page(), q.size(), all.subList(from, Math.min(all.size(), from + q.size())));
+    }
+
+    /**
+     * By recording time or business date alone, or nothing: a query on the collection's indexes (used by a real
+     * MongoDB; the embedded server reads the collection). The change feed reads the whole trail by position instead.
+     */
+    Page scan(FindAuditTrail q) {
         Criteria c = new Criteria();
         List<Criteria> all = new ArrayList<>();
         if (q.aggregateId() != null) {

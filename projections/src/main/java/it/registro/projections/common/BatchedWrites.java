@@ -7,7 +7,10 @@ import java.util.Map;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -34,6 +37,7 @@ public final class BatchedWrites {
 
     private static final String PENDING = BatchedWrites.class.getName() + ".pending";
     private static final String ENABLED = BatchedWrites.class.getName() + ".enabled";
+    private static final String PENDING_UPDATES = BatchedWrites.class.getName() + ".updates";
 
     private BatchedWrites() {
     }
@@ -48,6 +52,24 @@ public final class BatchedWrites {
         pending.computeIfAbsent(collection, c -> new ArrayList<>()).add(document);
     }
 
+    /**
+     * Queues an idempotent upsert of the document {@code id}: {@code $set} of {@code fields} and {@code $max} of
+     * {@code maxima}. Updates of one document in one batch are merged into one, so a batch that touches a document
+     * a hundred times writes it once; they go out after the batch's inserts. Only for updates that give the same
+     * document however often they are applied.
+     */
+    public static void upsert(MongoCollection<Document> collection, String id, Map<String, Object> fields, Map<String, Long> maxima) {
+        Map<MongoCollection<Document>, Map<String, Document>> pending = pendingUpdates();
+        Map<String, Document> updates = pending == null ? new LinkedHashMap<>() : pending.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+        Document update = updates.computeIfAbsent(id, k -> new Document("$set", new Document()).append("$max", new Document()));
+        update.get("$set", Document.class).putAll(fields);
+        Document max = update.get("$max", Document.class);
+        maxima.forEach((k, v) -> max.merge(k, v, (a, b) -> Math.max((Long) a, (Long) b)));
+        if (pending == null) {
+            update(collection, updates);
+        }
+    }
+
     /** Sends what the current batch has queued; nothing when it has queued nothing. */
     public static void flush() {
         Map<MongoCollection<Document>, List<Document>> pending = pending();
@@ -60,6 +82,26 @@ public final class BatchedWrites {
             }
         }
         pending.clear();
+        Map<MongoCollection<Document>, Map<String, Document>> updates = pendingUpdates();
+        updates.forEach(BatchedWrites::update);
+        updates.clear();
+    }
+
+    private static void update(MongoCollection<Document> collection, Map<String, Document> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> models = new ArrayList<>(updates.size());
+        updates.forEach((id, update) -> {
+            Document u = new Document();
+            update.forEach((op, fields) -> {
+                if (!((Document) fields).isEmpty()) {
+                    u.append(op, fields);
+                }
+            });
+            models.add(new UpdateOneModel<>(new Document("_id", id), u, new UpdateOptions().upsert(true)));
+        });
+        collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
     }
 
     /** Unordered: a document already present under its {@code _id} stops nothing and is no error. */
@@ -84,6 +126,17 @@ public final class BatchedWrites {
             }
             return result;
         };
+    }
+
+    private static Map<MongoCollection<Document>, Map<String, Document>> pendingUpdates() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (!Boolean.TRUE.equals(root.getResource(ENABLED))) {
+            return null;
+        }
+        return root.getOrComputeResource(PENDING_UPDATES, k -> new LinkedHashMap<>());
     }
 
     private static Map<MongoCollection<Document>, List<Document>> pending() {

@@ -109,6 +109,26 @@ class BatchedWritesTest {
         assertThat(seen).containsExactly(1L, 2L);
     }
 
+    @Test
+    void updatesOfOneDocumentInABatchBecomeOneWriteAfterTheInsertsAndGiveTheSameDocumentWhenRepeated() throws Exception {
+        MongoCollection<Document> keys = mongo.template().getCollection("keys");
+        List<Long> seenBefore = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {   // the batch delivered again: the same document
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOf(3);
+            batch.executeWithResult(() -> intercepted(batch, message -> {
+                seenBefore.add(keys.countDocuments());
+                String event = (String) message.getPayload();
+                BatchedWrites.upsert(keys, "k", java.util.Map.of("e." + event, event.length()), java.util.Map.of("last", (long) event.hashCode() % 7));
+                return null;
+            }));
+        }
+        assertThat(seenBefore).containsExactly(0L, 0L, 0L, 1L, 1L, 1L);
+        Document k = keys.find(new Document("_id", "k")).first();
+        assertThat(k.get("e", Document.class)).containsOnlyKeys("event-1", "event-2", "event-3");
+        assertThat(k.get("last")).isEqualTo(java.util.stream.Stream.of("event-1", "event-2", "event-3")
+                .mapToLong(e -> (long) e.hashCode() % 7).max().orElseThrow());
+    }
+
     private static BatchingUnitOfWork<EventMessage<?>> batchOf(int size) {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (int i = 1; i <= size; i++) {

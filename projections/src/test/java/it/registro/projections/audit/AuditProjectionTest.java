@@ -1,0 +1,97 @@
+package it.registro.projections.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import it.registro.domain.audit.api.FindAuditTrail;
+import it.registro.projections.common.InMemoryMongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit trail read by exact keys (an aggregate's entries, a body's, an act's or a person's key lists) answers
+ * exactly what the query over the whole collection answers: the same entries, the same total, the same order, page
+ * by page, with dates of recording and of business.
+ */
+class AuditProjectionTest {
+
+    /** An event naming a body, an act and a person, and the day it speaks of. */
+    record Recorded(String bodyId, String actId, String personId, LocalDate on) {
+    }
+
+    private InMemoryMongo mongo;
+    private AuditProjection projection;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new InMemoryMongo();
+        projection = new AuditProjection(mongo.template());
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void exactKeyReadsAnswerWhatTheWholeCollectionAnswers() {
+        Random random = new Random(22);
+        Instant start = Instant.parse("2024-01-01T08:00:00Z");
+        int[] sequences = new int[12];
+        // positions cross several buckets of the sequence, with gaps as failed appends leave them
+        long g = 0;
+        for (int i = 0; i < 600; i++) {
+            g += 1 + (random.nextInt(10) == 0 ? 20_000 : 0);
+            int aggregate = random.nextInt(sequences.length);
+            Recorded payload = new Recorded("body-" + random.nextInt(4), random.nextInt(3) == 0 ? null : "act-" + random.nextInt(6),
+                    "person-" + random.nextInt(8), LocalDate.of(2024, 1, 1).plusDays(random.nextInt(400)));
+            var domain = new GenericDomainEventMessage<>("Thing", "thing-" + aggregate, sequences[aggregate]++, payload, MetaData.emptyInstance(),
+                    java.util.UUID.randomUUID().toString(), start.plusSeconds(60L * i));
+            TrackedEventMessage<Recorded> tracked = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(g), domain);
+            projection.on(payload, tracked);
+        }
+        assertThat(mongo.template().getCollection(AuditProjection.KEYS).find(new Document("_id", "b:body-1|1")).first()).isNotNull();
+
+        List<FindAuditTrail> queries = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            queries.add(query("thing-3", null, null, null, null, null, page, 7));
+            queries.add(query(null, "body-2", null, null, null, null, page, 25));
+            queries.add(query(null, null, "act-1", null, null, null, page, 10));
+            queries.add(query(null, null, null, "person-5", null, null, page, 10));
+            queries.add(query(null, "body-1", null, "person-2", null, null, page, 5));
+            queries.add(query(null, "body-0", null, null, LocalDate.of(2024, 3, 1), LocalDate.of(2024, 9, 30), page, 10));
+            queries.add(query("thing-7", "body-3", null, null, LocalDate.of(2024, 2, 1), null, page, 3));
+        }
+        queries.add(new FindAuditTrail(null, "body-1", null, null, start.plusSeconds(60L * 100), start.plusSeconds(60L * 300),
+                null, null, 0, 50));
+        queries.add(new FindAuditTrail(null, null, "act-2", null, null, start.plusSeconds(60L * 250), null, null, 1, 5));
+        queries.add(query(null, "nobody", null, null, null, null, 0, 10));
+        int nonEmpty = 0;
+        for (FindAuditTrail q : queries) {
+            AuditProjection.Page byKeys = projection.handle(q);
+            AuditProjection.Page scanned = projection.scan(q);
+            assertThat(byKeys.total()).as("total of %s", q).isEqualTo(scanned.total());
+            assertThat(byKeys.entries()).as("%s", q).isEqualTo(scanned.entries());
+            nonEmpty += byKeys.entries().isEmpty() ? 0 : 1;
+        }
+        assertThat(nonEmpty).isGreaterThan(20);
+    }
+
+    private static FindAuditTrail query(String aggregate, String body, String act, String person, LocalDate from, LocalDate to,
+                                        int page, int size) {
+        return new FindAuditTrail(aggregate, body, act, person, null, null, from, to, page, size);
+    }
+}
