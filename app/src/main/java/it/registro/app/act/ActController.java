@@ -131,7 +131,7 @@ public class ActController {
         }
         commands.send(new RegisterAct(id, r.issuerBodyId(), r.type(), r.number(), r.year(), r.date(), r.title(),
                 r.citationAsRecorded(), Boolean.TRUE.equals(r.subjectToControl()), r.source()), "ACT", id);
-        boolean projected = awaiter.await(() -> version(id), 0);
+        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
         return ResponseEntity.created(URI.create("/api/acts/" + id)).eTag(Etags.of(0)).body(new CommandAccepted(id, 0, projected));
     }
 

@@ -69,7 +69,7 @@ public class CitationController {
     public ResponseEntity<CommandAccepted> record(@Valid @RequestBody CitationRequest r) {
         String id = r.id() != null ? r.id() : UUID.randomUUID().toString();
         commands.send(new RecordCitation(id, r.text(), r.source()), "CITATION", id);
-        boolean projected = awaiter.await(() -> version(id), 0);
+        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
         return ResponseEntity.created(URI.create("/api/citations/" + id)).eTag(Etags.of(0)).body(new CommandAccepted(id, 0, projected));
     }
 

@@ -66,7 +66,7 @@ public class BodyController {
         commands.send(new RegisterBody(id, request.kind(),
                 new Agency(request.agency().kind(), request.agency().name()),
                 request.name(), request.legalBasis()), "BODY", id);
-        boolean projected = awaiter.await(() -> projectedVersion(id), 0);
+        boolean projected = awaiter.awaitOwnWrite(() -> projectedVersion(id), 0);
         return ResponseEntity.created(URI.create("/api/bodies/" + id))
                 .eTag(Etags.of(0))
                 .body(new CommandAccepted(id, 0, projected));

@@ -71,7 +71,7 @@ public class ComuneController {
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterComuneRequest request) {
         String id = request.id() != null ? request.id() : "comune-" + Text.slug(request.name());
         commands.send(new RegisterComune(id, request.name(), request.province()), "COMUNE", id);
-        boolean projected = awaiter.await(() -> version(id), 0);
+        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
         return ResponseEntity.created(URI.create("/api/comuni/" + id)).eTag(Etags.of(0))
                 .body(new CommandAccepted(id, 0, projected));
     }

@@ -67,7 +67,7 @@ public class PersonController {
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterPersonRequest request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         commands.send(new RegisterPerson(id, request.name(), request.source()), "PERSON", id);
-        boolean projected = awaiter.await(() -> version(id), 0);
+        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
         return ResponseEntity.created(URI.create("/api/persons/" + id)).eTag(Etags.of(0))
                 .body(new CommandAccepted(id, 0, projected));
     }

@@ -101,7 +101,7 @@ public class PoasController {
     public ResponseEntity<CommandAccepted> open(@Valid @RequestBody OpenRequest r) {
         String id = r.id() != null ? r.id() : Text.slug("poas " + r.agencyName() + " " + r.period());
         commands.send(new OpenPoas(id, r.agencyName(), r.period(), r.label(), r.source()), "POAS", id);
-        boolean projected = awaiter.await(() -> version(id), 0);
+        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
         return ResponseEntity.created(URI.create("/api/poas/" + id)).eTag(Etags.of(0)).body(new CommandAccepted(id, 0, projected));
     }
 

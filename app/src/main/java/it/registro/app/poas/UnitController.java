@@ -103,7 +103,7 @@ public class UnitController {
     }
 
     private ResponseEntity<CommandAccepted> created(String id, long version) {
-        boolean projected = awaiter.await(() -> version(id), version);
+        boolean projected = awaiter.awaitOwnWrite(() -> version(id), version);
         return ResponseEntity.created(URI.create("/api/units/" + id)).eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
     }
 

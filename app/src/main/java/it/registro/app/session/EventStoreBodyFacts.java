@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -38,8 +37,9 @@ public class EventStoreBodyFacts implements BodyFacts {
 
     private final EventStore eventStore;
     private final EventStorageEngine engine;
-    private final Map<String, Folded<BodyHistory>> bodies = new ConcurrentHashMap<>();
-    private final Map<String, Folded<BodyOnDates.Populations>> comuni = new ConcurrentHashMap<>();
+    /** Bounded by size (least recently used out): Lombardy has some 150 bodies and 1,500 comuni; a folded stream let go is read again. */
+    private final Map<String, Folded<BodyHistory>> bodies = lru(1_000);
+    private final Map<String, Folded<BodyOnDates.Populations>> comuni = lru(4_000);
 
     public EventStoreBodyFacts(EventStore eventStore, EventStorageEngine engine) {
         this.eventStore = eventStore;
@@ -75,9 +75,11 @@ public class EventStoreBodyFacts implements BodyFacts {
     private Map<String, Long> populationsOn(List<String> comuneIds, LocalDate date) {
         Set<String> ids = new LinkedHashSet<>(comuneIds);
         Map<String, Long> known = new HashMap<>();
+        Map<String, Folded<BodyOnDates.Populations>> held = new HashMap<>();
         for (String id : ids) {
             Folded<BodyOnDates.Populations> f = comuni.get(id);
             if (f != null) {
+                held.put(id, f);
                 synchronized (f) {
                     known.put(id, f.next);
                 }
@@ -88,18 +90,28 @@ public class EventStoreBodyFacts implements BodyFacts {
         toRead.addAll(engine instanceof SequencedEventStorageEngine sequenced ? sequenced.advanced(known) : known.keySet());
         for (String id : toRead) {
             Folded<BodyOnDates.Populations> f = comuni.computeIfAbsent(id, k -> new Folded<>(BodyOnDates.Populations::new));
+            held.put(id, f);
             synchronized (f) {
                 readOn(id, f, f.state::apply);
             }
         }
         Map<String, Long> result = new HashMap<>();
         for (String id : ids) {
-            Folded<BodyOnDates.Populations> f = comuni.get(id);
+            Folded<BodyOnDates.Populations> f = held.get(id);
             synchronized (f) {
                 f.state.on(date).ifPresent(p -> result.put(id, p));
             }
         }
         return result;
+    }
+
+    private static <V> Map<String, V> lru(int max) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        });
     }
 
     private void readOn(String aggregateId, Folded<?> folded, java.util.function.Consumer<Object> apply) {

@@ -103,7 +103,7 @@ public class Sessions {
 
     /** Waits (bounded) until the session's read model shows this write: the page that follows shows it. */
     public boolean awaitProjected(String sessionId, Sent sent) {
-        return awaiter.await(() -> find(sessionId).map(SessionView::getVersion).orElse(-1L), sent.version());
+        return awaiter.awaitOwnWrite(() -> find(sessionId).map(SessionView::getVersion).orElse(-1L), sent.version());
     }
 
     /**

@@ -37,7 +37,9 @@ public class CommandDispatcher {
     public org.springframework.http.ResponseEntity<CommandAccepted> sendAndAwait(Object command, String resource, String id,
                                                                                java.util.function.LongSupplier projectedVersion) {
         Object result = send(command, resource, id);
-        return awaiter.accepted(id, result instanceof Long v ? v : 0, projectedVersion);
+        long version = result instanceof Long v ? v : 0;
+        boolean projected = awaiter.awaitOwnWrite(projectedVersion, version);
+        return org.springframework.http.ResponseEntity.ok().eTag(Etags.of(version)).body(new CommandAccepted(id, version, projected));
     }
 
     /**
@@ -55,6 +57,7 @@ public class CommandDispatcher {
 
     /** As {@link #send(Object, String, String, String)}, with metadata the command's handler reads (e.g. a late entry's reason). */
     public <R> R send(Object command, java.util.Map<String, ?> metadata, String resource, String id, String duplicateCode) {
+        it.registro.app.store.engine.AppendedPosition.clear();
         try {
             return metadata.isEmpty() ? commandGateway.sendAndWait(command)
                     : commandGateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)

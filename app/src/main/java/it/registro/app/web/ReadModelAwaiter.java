@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import it.registro.app.axon.AxonConfiguration;
+import it.registro.app.store.engine.AppendedPosition;
 
 /**
  * Read-your-writes for the REST API: after a command is stored, waits (briefly, bounded) until the
@@ -31,6 +33,8 @@ public class ReadModelAwaiter {
     private final Duration timeout;
     /** Batches committed by this instance's read-model processors; its monitor is what waiting requests wait on. */
     private final AtomicLong commits = new AtomicLong();
+    /** The highest global position the read-model processor of this instance has committed (-1: none since start-up). */
+    private final AtomicLong projectedPosition = new AtomicLong(-1);
 
     /** Whether the read-models processor runs on this instance now (holds its token), so that its commits are announced here. */
     private final BooleanSupplier processorHere;
@@ -65,9 +69,41 @@ public class ReadModelAwaiter {
      */
     public ResponseEntity<CommandAccepted> accepted(String id, long version,
                                                                               LongSupplier projectedVersion) {
-        boolean projected = await(projectedVersion, version);
+        boolean projected = awaitOwnWrite(projectedVersion, version);
         return ResponseEntity.ok().eTag(Etags.of(version))
                 .body(new CommandAccepted(id, version, projected));
+    }
+
+    /**
+     * Waits for the write this thread has just made: when the read-model processor runs here and the engine told
+     * where the write landed in the sequence ({@link AppendedPosition}), until that processor has committed that
+     * position — no read model is asked, whatever its size; otherwise as {@link #await(LongSupplier, long)}.
+     */
+    public boolean awaitOwnWrite(LongSupplier projectedVersion, long version) {
+        long position = AppendedPosition.last();
+        if (position < 0 || !processorHere.getAsBoolean()) {
+            return await(projectedVersion, version);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long seen = commits.get();
+            if (projectedPosition.get() >= position) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                synchronized (commits) {
+                    if (commits.get() == seen) {
+                        commits.wait(safetyNetMillis);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /**
@@ -116,6 +152,12 @@ public class ReadModelAwaiter {
 
     /** A read-model processor of this instance has committed a batch: whoever waits looks again. */
     void readModelsCommitted() {
+        readModelsCommitted(-1);
+    }
+
+    /** As {@link #readModelsCommitted()}, the batch having reached {@code position} in the global sequence. */
+    void readModelsCommitted(long position) {
+        projectedPosition.accumulateAndGet(position, Math::max);
         synchronized (commits) {
             commits.incrementAndGet();
             commits.notifyAll();
@@ -130,14 +172,21 @@ public class ReadModelAwaiter {
     @Bean
     static ConfigurerModule readModelCommits(
             ObjectProvider<ReadModelAwaiter> awaiter) {
-        String key = ReadModelAwaiter.class.getName() + ".registered";
+        String key = ReadModelAwaiter.class.getName() + ".position";
         // The read models that answers wait on are all fed by this processor; the audit trail's commits would only wake them for nothing.
         return configurer -> configurer.eventProcessing().registerHandlerInterceptor(AxonConfiguration.READ_MODELS,
                 c -> (unitOfWork, chain) -> {
                     var root = unitOfWork.root();
-                    if (root.resources().putIfAbsent(key, Boolean.TRUE) == null) {
-                        root.afterCommit(u -> awaiter.getObject().readModelsCommitted());
+                    long position = unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                            ? tracked.trackingToken().position().orElse(-1) : -1;
+                    AtomicLong batchPosition = (AtomicLong) root.resources().get(key);
+                    if (batchPosition == null) {
+                        AtomicLong created = new AtomicLong(-1);
+                        root.resources().put(key, created);
+                        root.afterCommit(u -> awaiter.getObject().readModelsCommitted(created.get()));
+                        batchPosition = created;
                     }
+                    batchPosition.accumulateAndGet(position, Math::max);
                     return chain.proceed();
                 });
     }

@@ -54,4 +54,35 @@ class ReadModelAwaiterTest {
         awaiter.readModelsCommitted();
         assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
+
+    @Test
+    void whenItsProcessorRunsHereAWriteIsAwaitedByItsPlaceInTheSequenceWithoutAskingTheReadModel() throws Exception {
+        ReadModelAwaiter awaiter = new ReadModelAwaiter(Duration.ofHours(1), () -> true, Duration.ofHours(1));
+        AtomicInteger looks = new AtomicInteger();
+        java.util.concurrent.CompletableFuture<Boolean> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            it.registro.app.store.engine.AppendedPosition.clear();
+            it.registro.app.store.engine.AppendedPosition.appended(42);
+            return awaiter.awaitOwnWrite(() -> looks.incrementAndGet(), 7);
+        });
+        awaiter.readModelsCommitted(41);    // a batch short of the write: still waiting
+        assertThat(answer).isNotDone();
+        awaiter.readModelsCommitted(42);
+        assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(looks).hasValue(0);
+    }
+
+    @Test
+    void withoutAPositionOrWithTheProcessorElsewhereTheReadModelIsAsked() {
+        it.registro.app.store.engine.AppendedPosition.clear();
+        AtomicInteger looks = new AtomicInteger();
+        assertThat(new ReadModelAwaiter(Duration.ofSeconds(2), () -> true, Duration.ofMillis(1))
+                .awaitOwnWrite(() -> looks.incrementAndGet() >= 2 ? 7 : 6, 7)).isTrue();
+        assertThat(looks).hasValue(2);
+        it.registro.app.store.engine.AppendedPosition.appended(5);
+        looks.set(0);
+        assertThat(new ReadModelAwaiter(Duration.ofSeconds(2), () -> false).awaitOwnWrite(() -> looks.incrementAndGet() >= 2 ? 7 : 6, 7))
+                .isTrue();
+        assertThat(looks).hasValue(2);
+        it.registro.app.store.engine.AppendedPosition.clear();
+    }
 }

@@ -174,6 +174,7 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             try {
                 // Ordered: on the first failure nothing after it is written.
                 events.insertMany(documents, new InsertManyOptions().ordered(true));
+                AppendedPosition.appended(last);
                 return;
             } catch (MongoBulkWriteException e) {
                 int failedAt = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
