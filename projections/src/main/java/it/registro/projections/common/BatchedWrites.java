@@ -37,19 +37,37 @@ public final class BatchedWrites {
 
     private static final String PENDING = BatchedWrites.class.getName() + ".pending";
     private static final String ENABLED = BatchedWrites.class.getName() + ".enabled";
-    private static final String PENDING_UPDATES = BatchedWrites.class.getName() + ".updates";
 
     private BatchedWrites() {
     }
 
     /** Queues the insert of {@code document} for the current batch, or inserts it now when there is no batch to join. */
     public static void insertOnce(MongoCollection<Document> collection, Document document) {
-        Map<MongoCollection<Document>, List<Document>> pending = pending();
+        Map<String, Pending> pending = pending();
         if (pending == null) {
             insert(collection, List.of(document));
             return;
         }
-        pending.computeIfAbsent(collection, c -> new ArrayList<>()).add(document);
+        of(pending, collection).inserts.add(document);
+    }
+
+    /**
+     * What a batch holds for one collection. Keyed by the collection's name, not by the {@code MongoCollection}
+     * object: a projection asks the template for its collection at every event, and each answer is a new object
+     * (without equals), so keying by the object gave every event a write of its own.
+     */
+    private static final class Pending {
+        final MongoCollection<Document> collection;
+        final List<Document> inserts = new ArrayList<>();
+        final Map<String, Document> updates = new LinkedHashMap<>();
+
+        Pending(MongoCollection<Document> collection) {
+            this.collection = collection;
+        }
+    }
+
+    private static Pending of(Map<String, Pending> pending, MongoCollection<Document> collection) {
+        return pending.computeIfAbsent(collection.getNamespace().getFullName(), k -> new Pending(collection));
     }
 
     /**
@@ -59,8 +77,8 @@ public final class BatchedWrites {
      * document however often they are applied.
      */
     public static void upsert(MongoCollection<Document> collection, String id, Map<String, Object> fields, Map<String, Long> maxima) {
-        Map<MongoCollection<Document>, Map<String, Document>> pending = pendingUpdates();
-        Map<String, Document> updates = pending == null ? new LinkedHashMap<>() : pending.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+        Map<String, Pending> pending = pending();
+        Map<String, Document> updates = pending == null ? new LinkedHashMap<>() : of(pending, collection).updates;
         Document update = updates.computeIfAbsent(id, k -> new Document("$set", new Document()).append("$max", new Document()));
         update.get("$set", Document.class).putAll(fields);
         Document max = update.get("$max", Document.class);
@@ -72,19 +90,19 @@ public final class BatchedWrites {
 
     /** Sends what the current batch has queued; nothing when it has queued nothing. */
     public static void flush() {
-        Map<MongoCollection<Document>, List<Document>> pending = pending();
+        Map<String, Pending> pending = pending();
         if (pending == null) {
             return;
         }
-        for (Map.Entry<MongoCollection<Document>, List<Document>> entry : pending.entrySet()) {
-            if (!entry.getValue().isEmpty()) {
-                insert(entry.getKey(), entry.getValue());
+        for (Pending p : pending.values()) {
+            if (!p.inserts.isEmpty()) {
+                insert(p.collection, p.inserts);
             }
         }
+        for (Pending p : pending.values()) {
+            update(p.collection, p.updates);
+        }
         pending.clear();
-        Map<MongoCollection<Document>, Map<String, Document>> updates = pendingUpdates();
-        updates.forEach(BatchedWrites::update);
-        updates.clear();
     }
 
     private static void update(MongoCollection<Document> collection, Map<String, Document> updates) {
@@ -128,18 +146,7 @@ public final class BatchedWrites {
         };
     }
 
-    private static Map<MongoCollection<Document>, Map<String, Document>> pendingUpdates() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        if (!Boolean.TRUE.equals(root.getResource(ENABLED))) {
-            return null;
-        }
-        return root.getOrComputeResource(PENDING_UPDATES, k -> new LinkedHashMap<>());
-    }
-
-    private static Map<MongoCollection<Document>, List<Document>> pending() {
+    private static Map<String, Pending> pending() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }

@@ -129,6 +129,29 @@ class BatchedWritesTest {
                 .mapToLong(e -> (long) e.hashCode() % 7).max().orElseThrow());
     }
 
+    @Test
+    void aBatchWritesEachCollectionOnceThoughItsHandlersAskForTheCollectionAnewAtEveryEvent() throws Exception {
+        List<String> commands = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (InMemoryMongo counted = new InMemoryMongo(new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                commands.add(event.getCommandName());
+            }
+        })) {
+            BatchingUnitOfWork<EventMessage<?>> batch = batchOf(5);
+            batch.executeWithResult(() -> intercepted(batch, message -> {
+                String event = (String) message.getPayload();
+                // as a projection does: the template gives a new MongoCollection object each time
+                BatchedWrites.insertOnce(counted.template().getCollection("entries"), new Document("_id", event));
+                BatchedWrites.upsert(counted.template().getCollection("keys"), "k", java.util.Map.of("e." + event, 1), java.util.Map.of());
+                return null;
+            }));
+            assertThat(commands).containsExactly("insert", "update");
+            assertThat(counted.template().getCollection("entries").countDocuments()).isEqualTo(5);
+            assertThat(counted.template().getCollection("keys").find().first().get("e", Document.class)).hasSize(5);
+        }
+    }
+
     private static BatchingUnitOfWork<EventMessage<?>> batchOf(int size) {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (int i = 1; i <= size; i++) {

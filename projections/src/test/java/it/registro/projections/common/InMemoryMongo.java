@@ -20,9 +20,19 @@ public final class InMemoryMongo implements AutoCloseable {
     private final MongoTemplate template;
 
     public InMemoryMongo() {
+        this(null);
+    }
+
+    /** With a listener that sees every command the client sends (to count round trips). */
+    public InMemoryMongo(com.mongodb.event.CommandListener listener) {
         server = new MongoServer(new MemoryBackend());
         String uri = server.bindAndGetConnectionString();
-        client = MongoClients.create(uri);
+        com.mongodb.MongoClientSettings.Builder settings = com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(uri));
+        if (listener != null) {
+            settings.addCommandListener(listener);
+        }
+        client = MongoClients.create(settings.build());
         SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, "projections-test");
         MongoCustomConversions conversions = ReadModelConversions.conversions();
         MongoMappingContext context = new MongoMappingContext();
