@@ -223,8 +223,11 @@ class RegionalHistoryBenchmark {
                     json = json.replace("\"" + id + "\"", "\"" + id + suffix + "\"");
                 }
                 Object copy = serializer.deserialize(new SimpleSerializedObject<>(json, String.class, payload.getType()));
+                // who and what the event concerns travel in its metadata too: the copy's body and act, not the template's
+                Map<String, Object> metadata = new LinkedHashMap<>(e.getMetaData());
+                metadata.replaceAll((k, v) -> v instanceof String s && ids.contains(s) ? s + suffix : v);
                 batch.add(new GenericDomainEventMessage<>(e.getType(), e.getAggregateIdentifier() + suffix, e.getSequenceNumber(), copy,
-                        e.getMetaData()));
+                        org.axonframework.messaging.MetaData.from(metadata)));
                 if (batch.size() == 500) {
                     storage.appendEvents(batch);
                     batch = new ArrayList<>();

@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import it.registro.domain.poas.api.*;
+import it.registro.projections.common.KeyLists;
 import it.registro.projections.common.Versioned;
 
 /**
@@ -46,10 +47,30 @@ public class UnitProjection {
         mongo.indexOps(UnitView.class).createIndex(new Index().on("refersToUnitId", Sort.Direction.ASC));
         mongo.indexOps(UnitView.class).createIndex(new Index().on("activation.poasId", Sort.Direction.ASC));
         mongo.indexOps(UnitView.class).createIndex(new Index().on("closure.poasId", Sort.Direction.ASC));
+        keyed = KeyLists.complete(mongo, KEYS, mongo.getCollection(mongo.getCollectionName(UnitView.class)).find().limit(1).first() == null);
     }
 
+    /** Key lists of units: by agency ("agency:<name in lower case>") and by POAS ("poas:<id>"). */
+    static final String KEYS = "unit_keys";
+    /** Whether the key lists hold every unit (see KeyLists.complete); if not, the queries read the collection as before. */
+    private volatile boolean keyed;
+
     private void update(String id, long seq, Consumer<UnitView> change) {
-        Versioned.update(mongo, UnitView.class, id, seq, change);
+        Versioned.update(mongo, UnitView.class, id, seq, change.andThen(this::index));
+    }
+
+    /** Lists the unit under its agency and under the POAS of each change it has, for exact-key reads. */
+    private void index(UnitView u) {
+        KeyLists.add(mongo, KEYS, agencyKey(u.getAgency()), u.getId());
+        for (UnitView.Change c : new UnitView.Change[] {u.getActivation(), u.getClosure()}) {
+            if (c != null && c.poasId() != null) {
+                KeyLists.add(mongo, KEYS, "poas:" + c.poasId(), u.getId());
+            }
+        }
+    }
+
+    private static String agencyKey(String agency) {
+        return agency == null ? null : "agency:" + agency.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String who(String principal) {
@@ -66,6 +87,7 @@ public class UnitProjection {
                 "origin act unknown", e.source(), at, who(principal)));
         u.version(seq);
         mongo.save(u);
+        index(u);
     }
 
     @EventHandler
@@ -79,6 +101,7 @@ public class UnitProjection {
         approveIfAlready(u, e.poasId(), at, principal);
         u.version(seq);
         mongo.save(u);
+        index(u);
     }
 
     @EventHandler
@@ -277,8 +300,26 @@ public class UnitProjection {
     }
 
     private List<UnitView> underPoas(String poasId) {
-        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("activation.poasId").is(poasId),
-                Criteria.where("closure.poasId").is(poasId))), UnitView.class);
+        if (!keyed) {
+            return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("activation.poasId").is(poasId),
+                    Criteria.where("closure.poasId").is(poasId))), UnitView.class);
+        }
+        return byIds(KeyLists.ids(mongo, KEYS, "poas:" + poasId)).stream().filter(u -> poasId.equals(poasOf(u.getActivation()))
+                || poasId.equals(poasOf(u.getClosure()))).toList();
+    }
+
+    private static String poasOf(UnitView.Change c) {
+        return c == null ? null : c.poasId();
+    }
+
+    /** Units by their ids, in the order of the ids. */
+    private List<UnitView> byIds(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, UnitView> found = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), UnitView.class).forEach(u -> found.put(u.getId(), u));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static String detail(String group, String presidio) {
@@ -295,6 +336,8 @@ public class UnitProjection {
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), UnitView.class);
+        KeyLists.clear(mongo, KEYS);
+        keyed = true;
     }
 
     @QueryHandler
@@ -305,11 +348,8 @@ public class UnitProjection {
     /** Units of an agency (case-insensitive), optionally with one code; codes repeat across presidi and types. */
     @QueryHandler
     public List<UnitView> handle(FindUnits q) {
-        Criteria c = agency(q.agency());
-        if (q.code() != null && !q.code().isBlank()) {
-            c = c.and("code").is(q.code().strip());
-        }
-        List<UnitView> units = new ArrayList<>(mongo.find(Query.query(c), UnitView.class));
+        List<UnitView> units = new ArrayList<>(ofAgency(q.agency()).stream()
+                .filter(u -> q.code() == null || q.code().isBlank() || q.code().strip().equals(u.getCode())).toList());
         units.sort(Comparator.comparing(UnitView::getCode, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(UnitView::getId));
         return units;
     }
@@ -418,7 +458,11 @@ public class UnitProjection {
     }
 
     private List<UnitView> ofAgency(String agency) {
-        return mongo.find(Query.query(agency(agency)), UnitView.class);
+        if (!keyed) {
+            return mongo.find(Query.query(agency(agency)), UnitView.class);
+        }
+        return byIds(KeyLists.ids(mongo, KEYS, agencyKey(agency))).stream()
+                .filter(u -> u.getAgency() != null && u.getAgency().strip().equalsIgnoreCase(agency.strip())).toList();
     }
 
     private static final Comparator<UnitLine> CHART_ORDER = Comparator.comparing((UnitLine l) -> l.type().ordinal() >= UnitType.DEPARTMENT.ordinal() ? 0 : 1)

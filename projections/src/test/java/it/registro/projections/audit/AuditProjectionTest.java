@@ -63,7 +63,9 @@ class AuditProjectionTest {
             TrackedEventMessage<Recorded> tracked = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(g), domain);
             projection.on(payload, tracked);
         }
-        assertThat(mongo.template().getCollection(AuditProjection.KEYS).find(new Document("_id", "b:body-1|1")).first()).isNotNull();
+        // a key's list spans several buckets of the sequence
+        assertThat(mongo.template().getCollection(AuditProjection.KEYS).countDocuments(
+                new Document("_id", new Document("$regex", "^b:body-1\\|")))).isGreaterThan(2);
 
         List<FindAuditTrail> queries = new ArrayList<>();
         for (int page = 0; page < 4; page++) {
