@@ -74,6 +74,16 @@ public class StoreConfiguration {
         return new StoreDatabase(name, properties.embedded(), properties.engine().eventsCollection());
     }
 
+    /**
+     * The read models' template: inside a processor's batch, a document read by id and saved by several events is
+     * written once when the batch ends (see BatchDocuments); elsewhere a plain MongoTemplate.
+     */
+    @Bean
+    org.springframework.data.mongodb.core.MongoTemplate mongoTemplate(org.springframework.data.mongodb.MongoDatabaseFactory factory,
+                                                                      org.springframework.data.mongodb.core.convert.MongoConverter converter) {
+        return new it.registro.projections.common.BatchDocuments(factory, converter);
+    }
+
     @Bean
     MongoCustomConversions mongoCustomConversions() {
         return ReadModelConversions.conversions();

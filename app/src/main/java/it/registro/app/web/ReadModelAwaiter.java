@@ -84,26 +84,7 @@ public class ReadModelAwaiter {
         if (position < 0 || !processorHere.getAsBoolean()) {
             return await(projectedVersion, version);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long seen = commits.get();
-            if (projectedPosition.get() >= position) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                synchronized (commits) {
-                    if (commits.get() == seen) {
-                        commits.wait(safetyNetMillis);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
+        return until(() -> projectedPosition.get() >= position, true);
     }
 
     /**
@@ -111,16 +92,21 @@ public class ReadModelAwaiter {
      * @return whether the read model reached {@code version} within the bound
      */
     public boolean await(LongSupplier projectedVersion, long version) {
+        return until(() -> projectedVersion.getAsLong() >= version, processorHere.getAsBoolean());
+    }
+
+    /**
+     * Looks at {@code shown} again as soon as the read-models processor of this instance commits a batch. When it runs
+     * on another instance (which then holds its token), nothing is announced here: look every 1, 2, 3… ms. When it runs
+     * here, every look between commits is wasted work on the cores the processor needs, so the schedule is only a
+     * safety net.
+     */
+    private boolean until(java.util.function.BooleanSupplier shown, boolean announced) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        // Looks again as soon as the read-models processor of this instance commits a batch. When it runs
-        // on another instance (which then holds its token), nothing is announced here: look every 1, 2,
-        // 3… ms. When it runs here, every look between commits is wasted work on the cores the processor
-        // needs, so the schedule is only a safety net.
-        boolean announced = processorHere.getAsBoolean();
         long pause = announced ? safetyNetMillis : 1;
         while (true) {
             long seen = commits.get();
-            if (projectedVersion.getAsLong() >= version) {
+            if (shown.getAsBoolean()) {
                 return true;
             }
             if (System.nanoTime() > deadline) {

@@ -121,11 +121,11 @@ public class AuditProjection {
         }
         entry.append("bodies", new ArrayList<>(bodies)).append("acts", new ArrayList<>(acts)).append("persons", new ArrayList<>(persons))
                 .append("payload", body);
-        BatchedWrites.insertOnce(mongo.getCollection(COLLECTION), entry);
+        BatchedWrites.insertOnce(BatchedWrites.collection(mongo, COLLECTION), entry);
         // the key lists: each body, act and person mentioned lists this event, by its place in the store
         List<Object> posting = java.util.Arrays.asList(g, entry.get("recordedAt"), entry.get("businessDate"));
         long bucket = g >> BUCKET_BITS;
-        var keys = mongo.getCollection(KEYS);
+        var keys = BatchedWrites.collection(mongo, KEYS);
         for (String key : keys(bodies, acts, persons)) {
             BatchedWrites.upsert(keys, key + "|" + bucket, Map.of("e." + event.getIdentifier(), posting), Map.of());
         }

@@ -37,6 +37,7 @@ public final class BatchedWrites {
 
     private static final String PENDING = BatchedWrites.class.getName() + ".pending";
     private static final String ENABLED = BatchedWrites.class.getName() + ".enabled";
+    private static final String DOCUMENTS = BatchedWrites.class.getName() + ".documents";
 
     private BatchedWrites() {
     }
@@ -94,6 +95,11 @@ public final class BatchedWrites {
         if (pending == null) {
             return;
         }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Object documents = root.getResource(DOCUMENTS);
+        if (documents instanceof Map<?, ?> byTemplate) {
+            byTemplate.forEach((template, held) -> ((BatchDocuments) template).written((BatchDocuments.Held) held));
+        }
         for (Pending p : pending.values()) {
             if (!p.inserts.isEmpty()) {
                 insert(p.collection, p.inserts);
@@ -144,6 +150,28 @@ public final class BatchedWrites {
             }
             return result;
         };
+    }
+
+    /**
+     * A collection to queue writes on: from a {@link BatchDocuments} template without first writing its pending
+     * documents (queued writes go out after them, at the end of the batch).
+     */
+    public static MongoCollection<Document> collection(org.springframework.data.mongodb.core.MongoTemplate mongo, String name) {
+        return mongo instanceof BatchDocuments batch ? batch.forQueuedWrites(name) : mongo.getCollection(name);
+    }
+
+    /** The documents {@code template} keeps for the current batch, or null outside a batch. */
+    @SuppressWarnings("unchecked")
+    static BatchDocuments.Held held(BatchDocuments template) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (!Boolean.TRUE.equals(root.getResource(ENABLED))) {
+            return null;
+        }
+        Map<BatchDocuments, BatchDocuments.Held> all = root.getOrComputeResource(DOCUMENTS, k -> new java.util.IdentityHashMap<>());
+        return all.computeIfAbsent(template, t -> new BatchDocuments.Held());
     }
 
     private static Map<String, Pending> pending() {

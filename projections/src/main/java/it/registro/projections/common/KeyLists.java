@@ -26,7 +26,7 @@ public final class KeyLists {
         if (key == null || id == null) {
             return;
         }
-        BatchedWrites.upsert(mongo.getCollection(collection), key, Map.of("i." + field(id), Boolean.TRUE), Map.of());
+        BatchedWrites.upsert(BatchedWrites.collection(mongo, collection), key, Map.of("i." + field(id), Boolean.TRUE), Map.of());
     }
 
     /** The ids listed under {@code key}, with what this batch has added so far. */

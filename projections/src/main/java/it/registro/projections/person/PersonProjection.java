@@ -51,7 +51,7 @@ public class PersonProjection {
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(new PersonView(event.personId(), event.name(), event.source(), List.of(),
                 List.of(Names.key(event.name())), List.of(), sequence, at), document);
-        BatchedWrites.insertOnce(mongo.getCollection(PersonView.COLLECTION), document);
+        BatchedWrites.insertOnce(BatchedWrites.collection(mongo, PersonView.COLLECTION), document);
     }
 
     @EventHandler
