@@ -131,8 +131,10 @@ public class Desk {
         return times.build().filter(Objects::nonNull).max(Comparator.naturalOrder());
     }
 
-    /** The majority the rules give, in words, and what it takes if everyone present votes. */
-    /** {@code present} below zero: the sitting is closed, only the rule is told. */
+    /**
+     * The majority the rules give, in words, and what it takes if everyone present votes; with {@code present} below
+     * zero (a closed sitting) only the rule.
+     */
     static String majority(MajorityRule rule, Weighting weighting, long present, int members) {
         if (rule == null) {
             return "Nessuna regola di maggioranza registrata.";
