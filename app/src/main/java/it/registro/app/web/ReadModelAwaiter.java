@@ -39,13 +39,18 @@ public class ReadModelAwaiter {
     /** Whether the read-models processor runs on this instance now (holds its token), so that its commits are announced here. */
     private final BooleanSupplier processorHere;
     private final long safetyNetMillis;
+    /** Where the read-models processor of this instance stands in the global sequence (-1: unknown). */
+    private final LongSupplier processorPosition;
 
     @Autowired
     public ReadModelAwaiter(@Value("${registro.http.read-your-writes-timeout:2s}") Duration timeout,
                             ObjectProvider<EventProcessingConfiguration> processing) {
         this(timeout, () -> processing.getObject()
                 .eventProcessor(AxonConfiguration.READ_MODELS, StreamingEventProcessor.class)
-                .map(p -> p.isRunning() && !p.processingStatus().isEmpty()).orElse(false));
+                .map(p -> p.isRunning() && !p.processingStatus().isEmpty()).orElse(false), SAFETY_NET, () -> processing.getObject()
+                .eventProcessor(AxonConfiguration.READ_MODELS, StreamingEventProcessor.class)
+                .map(p -> p.processingStatus().values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1))
+                .orElse(-1L));
     }
 
     /** Without a processor here: looks on its own schedule only (and still on any commit announced). */
@@ -58,9 +63,14 @@ public class ReadModelAwaiter {
     }
 
     ReadModelAwaiter(Duration timeout, BooleanSupplier processorHere, Duration safetyNet) {
+        this(timeout, processorHere, safetyNet, () -> -1);
+    }
+
+    ReadModelAwaiter(Duration timeout, BooleanSupplier processorHere, Duration safetyNet, LongSupplier processorPosition) {
         this.timeout = timeout;
         this.processorHere = processorHere;
         this.safetyNetMillis = Math.max(1, safetyNet.toMillis());
+        this.processorPosition = processorPosition;
     }
 
     /**
@@ -84,7 +94,8 @@ public class ReadModelAwaiter {
         if (position < 0 || !processorHere.getAsBoolean()) {
             return await(projectedVersion, version);
         }
-        return until(() -> projectedPosition.get() >= position, true);
+        // a batch of events no read model handles commits nothing to announce: the processor's position says it passed
+        return until(() -> projectedPosition.get() >= position || processorPosition.getAsLong() >= position, true);
     }
 
     /**

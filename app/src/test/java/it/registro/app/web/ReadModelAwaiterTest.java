@@ -85,4 +85,18 @@ class ReadModelAwaiterTest {
         assertThat(looks).hasValue(2);
         it.registro.app.store.engine.AppendedPosition.clear();
     }
+
+    @Test
+    void aWriteNoReadModelHandlesIsAnsweredOnceTheProcessorHasPassedIt() throws Exception {
+        java.util.concurrent.atomic.AtomicLong processorAt = new java.util.concurrent.atomic.AtomicLong(8);
+        ReadModelAwaiter awaiter = new ReadModelAwaiter(Duration.ofHours(1), () -> true, Duration.ofMillis(5), processorAt::get);
+        java.util.concurrent.CompletableFuture<Boolean> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            it.registro.app.store.engine.AppendedPosition.clear();
+            it.registro.app.store.engine.AppendedPosition.appended(10);
+            return awaiter.awaitOwnWrite(() -> -1, 3);
+        });
+        assertThat(answer).isNotDone();
+        processorAt.set(10);    // the processor skipped past it: nothing was committed, nothing announced
+        assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
 }

@@ -78,8 +78,8 @@ public class AuditProjection {
             if (mongo.getCollection(COLLECTION).find().limit(1).first() == null) {
                 keys.insertOne(new Document("_id", COMPLETE));
             } else {
-                log.warn("The audit trail was written before its key lists: queries by body, act or person scan until the read "
-                        + "models are rebuilt (POST /api/admin/rebuild)");
+                log.warn("The audit trail was written before its exact keys: queries by aggregate, body, act or person scan until "
+                        + "the read models are rebuilt (POST /api/admin/rebuild)");
             }
         }
     }
@@ -273,11 +273,12 @@ public class AuditProjection {
 
     @QueryHandler
     public Page handle(FindAuditTrail q) {
-        if (q.aggregateId() != null) {
+        // entries written before the exact keys existed have none: such a trail is queried as before until rebuilt
+        boolean keyed = mongo.getCollection(KEYS).find(new Document("_id", COMPLETE)).first() != null;
+        if (keyed && q.aggregateId() != null) {
             return page(q, ofAggregate(q.aggregateId()).stream().filter(d -> matches(d, q)).toList());
         }
-        if ((q.body() != null || q.act() != null || q.person() != null)
-                && mongo.getCollection(KEYS).find(new Document("_id", COMPLETE)).first() != null) {
+        if (keyed && (q.body() != null || q.act() != null || q.person() != null)) {
             return byKeys(q);
         }
         return scan(q);
