@@ -58,6 +58,20 @@ public class ActController {
                                  @Size(max = 1000) String outcome, LocalDate on, @Size(max = 1000) String source) {
     }
 
+    public record SignatoryRequest(@NotBlank @Size(max = 200) String role, @NotBlank @Size(max = 200) String nameAsRecorded,
+                                   @Size(max = 100) String personId) {
+    }
+
+    public record AttestationRequest(@NotNull it.registro.domain.act.api.AttestationKind kind, @Size(max = 200) String byAsRecorded,
+                                     @Size(max = 1000) String textAsRecorded) {
+    }
+
+    public record FormalitiesRequest(@Size(max = 20) List<@NotNull @Valid SignatoryRequest> signatories,
+                                     @Size(max = 200) String responsibleOfficerAsRecorded,
+                                     @Size(max = 20) List<@NotNull @Valid AttestationRequest> attestations,
+                                     Boolean digitallySigned, @Size(max = 1000) String source) {
+    }
+
     public record ConsultationRequest(@NotBlank @Size(max = 200) String consulted,
                                       @NotNull @Pattern(regexp = "HEARD|OPINION|MEETING") String kind, LocalDate on,
                                       @Size(max = 1000) String outcomeAsRecorded, @Size(max = 200) String minutesRef,
@@ -139,6 +153,18 @@ public class ActController {
     @Operation(summary = "An opinion given on the act before its adoption")
     public ResponseEntity<CommandAccepted> opinion(@PathVariable String id, @Valid @RequestBody OpinionRequest r) {
         return send(id, new RecordActOpinion(id, r.givenBy(), r.role(), r.outcome(), r.on(), r.source()));
+    }
+
+    @PostMapping(path = "/{id}/formalities", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The act's signatories, responsabile del procedimento and attestations of regularity, as the act records them")
+    public ResponseEntity<CommandAccepted> formalities(@PathVariable String id, @Valid @RequestBody FormalitiesRequest r) {
+        return send(id, new it.registro.domain.act.api.RecordActFormalities(id,
+                r.signatories() == null ? null : r.signatories().stream()
+                        .map(s -> new it.registro.domain.act.api.ActSignatory(s.role(), s.nameAsRecorded(), s.personId())).toList(),
+                r.responsibleOfficerAsRecorded(),
+                r.attestations() == null ? null : r.attestations().stream()
+                        .map(a -> new it.registro.domain.act.api.ActAttestation(a.kind(), a.byAsRecorded(), a.textAsRecorded())).toList(),
+                r.digitallySigned(), r.source()));
     }
 
     @PostMapping(path = "/{id}/consultations", consumes = MediaType.APPLICATION_JSON_VALUE)

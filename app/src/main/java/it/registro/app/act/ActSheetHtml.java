@@ -52,6 +52,21 @@ final class ActSheetHtml {
                     .append(o.on() == null ? "" : " (" + e(Italiano.date(o.on())) + ")").append("</li>"));
             h.append("</ul>");
         }
+        ActView.Formalities f = a.getFormalities();
+        if (!f.signatories().isEmpty() || !f.attestations().isEmpty() || f.responsibleOfficerAsRecorded() != null) {
+            h.append("<h2>Firme e attestazioni</h2><ul>");
+            f.signatories().forEach(s -> h.append("<li>Firmato da ").append(e(s.role())).append(" – ").append(e(s.nameAsRecorded())).append("</li>"));
+            if (Boolean.TRUE.equals(f.digitallySigned())) {
+                h.append("<li>Atto firmato digitalmente</li>");
+            }
+            if (f.responsibleOfficerAsRecorded() != null) {
+                h.append("<li>Responsabile del procedimento: ").append(e(f.responsibleOfficerAsRecorded())).append("</li>");
+            }
+            f.attestations().forEach(x -> h.append("<li>Attestazione di ").append(e(Italiano.word(x.kind())))
+                    .append(x.byAsRecorded() == null ? "" : " (" + e(x.byAsRecorded()) + ")")
+                    .append(x.textAsRecorded() == null ? "" : ": «" + e(x.textAsRecorded()) + "»").append("</li>"));
+            h.append("</ul>");
+        }
         if (!a.getPublications().isEmpty()) {
             h.append("<h2>Pubblicazione</h2><ul>");
             a.getPublications().forEach(p -> h.append("<li>").append(e(p.where())).append(" dal ").append(e(Italiano.date(p.from())))

@@ -80,6 +80,8 @@ public final class Italiano {
             Map.entry("DETERMINA", "Determina"), Map.entry("NOTA", "Nota"), Map.entry("CIRCOLARE", "Circolare"),
             Map.entry("PUBLISHED_ACT", "pubblicato"), Map.entry("DOCUMENT", "documento allegato"), Map.entry("OPINION_GIVEN", "parere"),
             Map.entry("AMENDED", "modificato"), Map.entry("MODIFICATION_IN_PROGRESS", "modifica in corso"),
+            Map.entry("FORMALITIES", "firme e attestazioni"), Map.entry("TECHNICAL_REGULARITY", "regolarità tecnica"),
+            Map.entry("LEGAL_REGULARITY", "regolarità e legittimità"), Map.entry("ACCOUNTING_REGULARITY", "regolarità contabile"),
             // discrepancies
             Map.entry("COMPOSITION_ACT_AFTER_CONVOCATION", "L'atto di composizione è successivo alla convocazione"),
             Map.entry("VP_LABEL_MISMATCH", "Il verbale indica come Vice Presidente chi non è il Vice Presidente eletto"),

@@ -212,4 +212,38 @@ class ActsScenarioTest {
         assertThat(resolved.get("flags").get(0).get("open").asBoolean()).as("the ambiguity flag is closed").isFalse();
         assertThat(api.get("/api/acts").json().size()).as("no citation created an act").isEqualTo(acts);
     }
+
+    @Test
+    @DisplayName("issue 24 #5: decreto 279/2022's signatory, responsabile del procedimento and attestation, as recorded (L289-291, L10185, L10195)")
+    void formalities279() {
+        String a = "/api/acts/" + ids.get("279");
+        String formalities = """
+                {"signatories":[{"role":"IL DIRETTORE GENERALE","nameAsRecorded":"DR. GIUSEPPE ROSSI"}],
+                 "responsibleOfficerAsRecorded":"Bonfanti Marianna",
+                 "attestations":[{"kind":"TECHNICAL_REGULARITY","byAsRecorded":"Responsabile del procedimento",
+                   "textAsRecorded":"PRESO ATTO dell’attestazione resa dal competente Responsabile del procedimento in ordine alla regolarità tecnica del presente provvedimento"}],
+                 "source":"seed 000 L289-291, L10185, L10195"}""";
+        // refused first, storing nothing: nothing named, a kind that does not exist, a signatory without a name; a mayor
+        long before = new it.registro.app.support.EventCounter(mongoClient, storeDatabase).total();
+        Api.Response empty = api.postJson(a + "/formalities", "{}");
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.json().get("code").asString()).isEqualTo("NOTHING_TO_RECORD");
+        Api.Response badKind = api.postJson(a + "/formalities", "{\"attestations\":[{\"kind\":\"SIGNED\"}]}");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.body()).contains("attestations");
+        Api.Response noName = api.postJson(a + "/formalities", "{\"signatories\":[{\"role\":\"IL DIRETTORE GENERALE\"}]}");
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(noName.body()).contains("nameAsRecorded");
+        assertThat(Api.as(port, "mayor").postJson(a + "/formalities", formalities).status()).isEqualTo(403);
+        assertThat(new it.registro.app.support.EventCounter(mongoClient, storeDatabase).total()).isEqualTo(before);
+
+        assertThat(api.postJson(a + "/formalities", formalities).status()).isEqualTo(200);
+        JsonNode f = act("279", "2022-08-01").get("act").get("formalities");
+        assertThat(f.get("signatories").get(0).get("nameAsRecorded").asString()).isEqualTo("DR. GIUSEPPE ROSSI");
+        assertThat(f.get("responsibleOfficerAsRecorded").asString()).isEqualTo("Bonfanti Marianna");
+        assertThat(f.get("attestations").get(0).get("kind").asString()).isEqualTo("TECHNICAL_REGULARITY");
+        assertThat(api.get("/web/acts/" + ids.get("279") + "?asOf=2022-08-01").body()).contains("Firme e attestazioni",
+                "Firmato da IL DIRETTORE GENERALE – DR. GIUSEPPE ROSSI", "Responsabile del procedimento: Bonfanti Marianna",
+                "Attestazione di regolarità tecnica (Responsabile del procedimento)").doesNotContain("TECHNICAL_REGULARITY");
+    }
 }

@@ -2,6 +2,7 @@ package it.registro.domain.act;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -83,6 +84,50 @@ public class Act {
         AggregateLifecycle.apply(new ActOpinionRecorded(actId, Text.collapse(command.givenBy()), Text.collapse(command.role()),
                 Text.collapse(command.outcome()), command.on(), Text.collapse(command.source())));
         return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RecordActFormalities command) {
+        List<ActSignatory> signatories = command.signatories() == null ? List.of() : command.signatories();
+        List<ActAttestation> attestations = command.attestations() == null ? List.of() : command.attestations();
+        if (signatories.isEmpty() && attestations.isEmpty() && Text.isBlank(command.responsibleOfficerAsRecorded())
+                && command.digitallySigned() == null) {
+            throw rejected(Rejection.invalid("NOTHING_TO_RECORD", "signatories",
+                    "Name at least a signatory, the responsabile del procedimento, an attestation or the digital signature"));
+        }
+        List<Verdict> checks = new java.util.ArrayList<>();
+        checks.add(optionalText(command.responsibleOfficerAsRecorded(), "responsibleOfficerAsRecorded", MAX_NAME_LENGTH));
+        for (int i = 0; i < signatories.size(); i++) {
+            ActSignatory s = signatories.get(i);
+            checks.add(required(s, "signatories[" + i + "]"));
+            if (s != null) {
+                checks.add(requiredText(s.role(), "signatories[" + i + "].role", MAX_NAME_LENGTH));
+                checks.add(requiredText(s.nameAsRecorded(), "signatories[" + i + "].nameAsRecorded", MAX_NAME_LENGTH));
+                checks.add(optionalText(s.personId(), "signatories[" + i + "].personId", 100));
+            }
+        }
+        for (int i = 0; i < attestations.size(); i++) {
+            ActAttestation a = attestations.get(i);
+            checks.add(required(a, "attestations[" + i + "]"));
+            if (a != null) {
+                checks.add(required(a.kind(), "attestations[" + i + "].kind"));
+                checks.add(optionalText(a.byAsRecorded(), "attestations[" + i + "].byAsRecorded", MAX_NAME_LENGTH));
+                checks.add(optionalText(a.textAsRecorded(), "attestations[" + i + "].textAsRecorded", MAX_TEXT_LENGTH));
+            }
+        }
+        Verdict.firstRejection(checks.toArray(Verdict[]::new)).orThrow();
+        AggregateLifecycle.apply(new ActFormalitiesRecorded(actId,
+                signatories.stream().map(s -> new ActSignatory(Text.collapse(s.role()), Text.collapse(s.nameAsRecorded()),
+                        orNull(s.personId()))).toList(),
+                orNull(command.responsibleOfficerAsRecorded()),
+                attestations.stream().map(a -> new ActAttestation(a.kind(), orNull(a.byAsRecorded()), orNull(a.textAsRecorded()))).toList(),
+                command.digitallySigned(), orNull(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Blank as absent, the rest with its spaces collapsed. */
+    private static String orNull(String s) {
+        return Text.isBlank(s) ? null : Text.collapse(s);
     }
 
     @CommandHandler

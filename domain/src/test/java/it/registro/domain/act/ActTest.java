@@ -132,4 +132,28 @@ class ActTest {
                         "doc-9", "decreto-150.pdf", "application/pdf", 2048, null), "secretariat"))
                 .expectException(it.registro.domain.common.Rejections.rejectedWith("DIGEST_MALFORMED")).expectNoEvents();
     }
+
+    @Test
+    @DisplayName("issue 24 #5: decree 279's signatory, responsabile del procedimento and attestation of technical regularity, as recorded")
+    void formalities() {
+        // seed 000 L289-291 ("PRESO ATTO dell'attestazione resa dal competente Responsabile del procedimento in ordine alla
+        // regolarità tecnica"), L10185 ("IL DIRETTORE GENERALE – DR. GIUSEPPE ROSSI"), L10195 ("Il Responsabile del
+        // procedimento: Bonfanti Marianna")
+        ActAttestation technical = new ActAttestation(AttestationKind.TECHNICAL_REGULARITY, "Responsabile del procedimento",
+                "PRESO ATTO dell’attestazione resa dal competente Responsabile del procedimento in ordine alla regolarità tecnica del presente provvedimento");
+        fixture.given(REGISTERED_279)
+                .when(new RecordActFormalities(D279, java.util.List.of(new ActSignatory("  IL DIRETTORE GENERALE ", "DR.  GIUSEPPE ROSSI", null)),
+                        "Bonfanti Marianna", java.util.List.of(technical), null, "seed 000 L289-291, L10185, L10195"))
+                .expectEvents(new ActFormalitiesRecorded(D279, java.util.List.of(new ActSignatory("IL DIRETTORE GENERALE", "DR. GIUSEPPE ROSSI", null)),
+                        "Bonfanti Marianna", java.util.List.of(technical), null, "seed 000 L289-291, L10185, L10195"));
+        fixture.given(REGISTERED_279)
+                .when(new RecordActFormalities(D279, null, " ", java.util.List.of(), null, null))
+                .expectException(rejectedWith("NOTHING_TO_RECORD")).expectNoEvents();
+        fixture.given(REGISTERED_279)
+                .when(new RecordActFormalities(D279, java.util.List.of(new ActSignatory("IL DIRETTORE GENERALE", " ", null)), null, null, null, null))
+                .expectException(rejectedWith("FIELD_REQUIRED")).expectNoEvents();
+        fixture.given(REGISTERED_279)
+                .when(new RecordActFormalities(D279, null, null, java.util.List.of(new ActAttestation(null, null, "regolarità")), null, null))
+                .expectException(rejectedWith("FIELD_REQUIRED")).expectNoEvents();
+    }
 }

@@ -61,6 +61,11 @@ public class ActProjection {
     }
 
     @EventHandler
+    public void on(it.registro.domain.act.api.ActFormalitiesRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.actId(), seq, at, "FORMALITIES", null, e.source(), a -> a.formalities(a.getFormalities().with(e)));
+    }
+
+    @EventHandler
     public void on(ConsultationRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.actId(), seq, at, "CONSULTATION", e.on(), e.source(), a -> a.getConsultations().add(
                 new ActView.Consultation(e.consulted(), e.kind(), e.on(), e.outcomeAsRecorded(), e.minutesRef(), e.source())));

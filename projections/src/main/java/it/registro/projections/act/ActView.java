@@ -23,6 +23,26 @@ public class ActView implements Versioned {
     public record Opinion(String givenBy, String role, String outcome, LocalDate on, String source) {
     }
 
+    /**
+     * The act's formalities as recorded: signatories, the responsabile del procedimento, attestations of regularity and
+     * whether it says it is digitally signed.
+     */
+    public record Formalities(List<it.registro.domain.act.api.ActSignatory> signatories, String responsibleOfficerAsRecorded,
+                              List<it.registro.domain.act.api.ActAttestation> attestations, Boolean digitallySigned) {
+
+        public static final Formalities NONE = new Formalities(List.of(), null, List.of(), null);
+
+        /** What another recording adds: its signatories and attestations, a responsabile or a signature it names. */
+        public Formalities with(it.registro.domain.act.api.ActFormalitiesRecorded e) {
+            List<it.registro.domain.act.api.ActSignatory> s = new ArrayList<>(signatories);
+            s.addAll(e.signatories());
+            List<it.registro.domain.act.api.ActAttestation> a = new ArrayList<>(attestations);
+            a.addAll(e.attestations());
+            return new Formalities(s, e.responsibleOfficerAsRecorded() != null ? e.responsibleOfficerAsRecorded() : responsibleOfficerAsRecorded,
+                    a, e.digitallySigned() != null ? e.digitallySigned() : digitallySigned);
+        }
+    }
+
     public record Consultation(String consulted, String kind, LocalDate on, String outcomeAsRecorded, String minutesRef,
                                String source) {
     }
@@ -68,6 +88,7 @@ public class ActView implements Versioned {
     private String citationAsRecorded;
     private boolean subjectToControl;
     private List<Opinion> opinions = new ArrayList<>();
+    private Formalities formalities = Formalities.NONE;
     private List<Consultation> consultations = new ArrayList<>();
     private Adoption adoption;
     private List<Submission> submissions = new ArrayList<>();
@@ -138,6 +159,8 @@ public class ActView implements Versioned {
     public String getCitationAsRecorded() { return citationAsRecorded; }
     public boolean isSubjectToControl() { return subjectToControl; }
     public List<Opinion> getOpinions() { return opinions; }
+    public Formalities getFormalities() { return formalities == null ? Formalities.NONE : formalities; }
+    public void formalities(Formalities formalities) { this.formalities = formalities; }
     public List<Consultation> getConsultations() { return consultations; }
     public Adoption getAdoption() { return adoption; }
     public List<Submission> getSubmissions() { return submissions; }
