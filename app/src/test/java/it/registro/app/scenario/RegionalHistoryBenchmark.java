@@ -70,13 +70,41 @@ class RegionalHistoryBenchmark {
     record Row(long events, Map<String, Stats> measures, Map<String, Double> figures) {
     }
 
+    /** MEMORY (default: the whole store in the JVM's heap) or FILE (the embedded file store, as `run` keeps it). */
+    private final String backend = System.getProperty("registro.bench.backend", "MEMORY");
+    private final Path dataDir = backend.equals("FILE") ? createTempDir() : null;
+    private final Map<String, Double> startUps = new LinkedHashMap<>();
+    private int templateEvents;
+    private int templateAggregates;
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("registro-bench-");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the service and waits until every processor has caught up: what a restart costs before it is useful. */
+    private ConfigurableApplicationContext start(String label) throws InterruptedException {
+        long t0 = System.nanoTime();
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=test",
+                "--registro.store.embedded-backend=" + backend, "--registro.ledger.checkpoint-every=PT10H",
+                "--logging.level.root=WARN", "--logging.level.it.registro=WARN"));
+        if (dataDir != null) {
+            args.add("--registro.store.data-dir=" + dataDir);
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistroApplication.class).run(args.toArray(String[]::new));
+        EventStoreBenchmark.awaitCaughtUp(context.getBean(EventProcessingConfiguration.class), context.getBean(EventStorageEngine.class));
+        startUps.put(label, (System.nanoTime() - t0) / 1e9);
+        return context;
+    }
+
     @Test
     void run() throws Exception {
         List<Row> rows = new ArrayList<>();
         String machine = EventStoreBenchmark.machine();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistroApplication.class)
-                .run("--server.port=0", "--spring.profiles.active=test", "--registro.store.embedded-backend=MEMORY",
-                        "--registro.ledger.checkpoint-every=PT10H", "--logging.level.root=WARN", "--logging.level.it.registro=WARN")) {
+        try (ConfigurableApplicationContext context = start("start-up on the empty store (s)")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             Api api = new Api(port);
             MongoClient mongo = context.getBean(MongoClient.class);
@@ -101,6 +129,8 @@ class RegionalHistoryBenchmark {
             template.forEach(e -> ids.add(e.getAggregateIdentifier()));
             List<String> members = List.of("M1", "M2", "M3", "M4", "M5", "M6").stream().map(replay::id).toList();
             System.out.printf(Locale.ROOT, "BENCH template: %d events of %d aggregates%n", template.size(), ids.size());
+            templateEvents = template.size();
+            templateAggregates = ids.size();
             warmUp(api, replay.bodyId, members);
 
             io.micrometer.core.instrument.MeterRegistry meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
@@ -148,9 +178,29 @@ class RegionalHistoryBenchmark {
                 f.put("data size (MiB)", ((Number) stats.getOrDefault("dataSize", 0)).doubleValue() / 1048576.0);
                 rows.add(new Row(stored, m, f));
                 String report = report(rows, machine, template.size(), ids.size(), note[0]);
-                EventStoreBenchmark.writeDoc("REGIONAL", report, "RegionalHistoryBenchmark");
+                EventStoreBenchmark.writeDoc(backend.equals("FILE") ? "REGIONAL-FILE" : "REGIONAL", report, "RegionalHistoryBenchmark");
                 System.out.println("BENCH regional @" + stored + "\n" + report);
             }
+        }
+        if (dataDir != null) {
+            // the same store opened again: start-up at the largest size, then the resident set once settled
+            try (ConfigurableApplicationContext again = start("start-up at " + String.format(Locale.ROOT, "%,d", sizes.get(sizes.size() - 1))
+                    + " events (s)")) {
+                System.gc();
+                startUps.put("resident set size after the restart (MiB)", rss());
+                startUps.put("data directory (MiB)", directorySize(dataDir) / 1048576.0);
+            }
+            StringBuilder out = new StringBuilder(report(rows, machine, templateEvents, templateAggregates, null));
+            out.append("\nStart-up (until every processor has caught up), the file store, ").append(System.getProperty("bench.heap", "heap as set")).append(":\n\n| measure | value |\n|---|---|\n");
+            startUps.forEach((k, v) -> out.append(String.format(Locale.ROOT, "| %s | %,.1f |%n", k, v)));
+            EventStoreBenchmark.writeDoc("REGIONAL-FILE", out.toString(), "RegionalHistoryBenchmark");
+            System.out.println("BENCH start-up\n" + out);
+        }
+    }
+
+    private static long directorySize(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 
