@@ -80,8 +80,10 @@ public class StoreConfiguration {
      */
     @Bean
     org.springframework.data.mongodb.core.MongoTemplate mongoTemplate(org.springframework.data.mongodb.MongoDatabaseFactory factory,
-                                                                      org.springframework.data.mongodb.core.convert.MongoConverter converter) {
-        return new it.registro.projections.common.BatchDocuments(factory, converter);
+                                                                      org.springframework.data.mongodb.core.convert.MongoConverter converter,
+                                                                      ObjectProvider<EmbeddedMongoServer> embedded) {
+        // the embedded server ignores indexes that are not unique: asking for them at each start-up only cost time
+        return new it.registro.projections.common.BatchDocuments(factory, converter, embedded.getIfAvailable() != null);
     }
 
     @Bean

@@ -118,6 +118,21 @@ class BatchDocumentsTest {
         assertThat(stored()).isZero();
     }
 
+    @Test
+    void anIndexIsAskedForOnceAndNotAtAllWhereTheStoreIgnoresIt() {
+        var byName = new org.springframework.data.mongodb.core.index.Index().on("events", org.springframework.data.domain.Sort.Direction.ASC);
+        template.indexOps(Tally.class).createIndex(byName);
+        template.indexOps(Tally.class).createIndex(byName);
+        assertThat(commands.stream().filter("createIndexes"::equals)).hasSize(1);
+
+        commands.clear();
+        BatchDocuments embedded = new BatchDocuments(mongo.template().getMongoDatabaseFactory(), mongo.template().getConverter(), true);
+        embedded.indexOps("other").createIndex(new org.springframework.data.mongodb.core.index.Index().on("a", org.springframework.data.domain.Sort.Direction.ASC));
+        assertThat(commands).doesNotContain("createIndexes");
+        embedded.indexOps("other").createIndex(new org.springframework.data.mongodb.core.index.Index().on("k", org.springframework.data.domain.Sort.Direction.ASC).unique());
+        assertThat(commands).contains("createIndexes");
+    }
+
     /** What the store holds, read past the template. */
     private int stored() {
         Document d = mongo.template().getCollection("tally").find(new Document("_id", "t")).first();
