@@ -152,6 +152,27 @@ class BatchedWritesTest {
         }
     }
 
+    @Test
+    void aRedeliveredDocumentThatCollidesFirstOnAnotherUniqueKeyOfItsOwnIsNoError() throws Exception {
+        collection.createIndex(new Document("k", 1), new com.mongodb.client.model.IndexOptions().unique(true).sparse(true));
+        collection.insertOne(new Document("_id", "event-1").append("k", "a:0"));
+        BatchingUnitOfWork<EventMessage<?>> batch = batchOf(2);
+        var result = batch.executeWithResult(() -> intercepted(batch, message -> {
+            String event = (String) message.getPayload();
+            BatchedWrites.insertOnce(collection, new Document("_id", event).append("k", event.equals("event-1") ? "a:0" : "a:1"));
+            return null;
+        }));
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(collection.countDocuments()).isEqualTo(2);
+        // another document taking a key that is not its own is still an error
+        BatchingUnitOfWork<EventMessage<?>> clash = batchOf(1);
+        var refused = clash.executeWithResult(() -> intercepted(clash, message -> {
+            BatchedWrites.insertOnce(collection, new Document("_id", "other").append("k", "a:0"));
+            return null;
+        }));
+        assertThat(refused.isExceptional()).isTrue();
+    }
+
     private static BatchingUnitOfWork<EventMessage<?>> batchOf(int size) {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (int i = 1; i <= size; i++) {
