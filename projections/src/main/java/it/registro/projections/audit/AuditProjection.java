@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import it.registro.domain.audit.api.FindAuditTrail;
 import it.registro.projections.common.BatchedWrites;
+import it.registro.projections.common.KeyLists;
 
 /**
  * The audit trail: one entry per stored event, whatever its kind, with who recorded it, when
@@ -50,8 +51,8 @@ public class AuditProjection {
      */
     static final int BUCKET_BITS = 10;
     private static final String BUCKETS = "~buckets";
-    /** Present when every entry has been listed under its keys (a fresh store, or since the last reset). */
-    private static final String COMPLETE = "~complete";
+    /** Whether every entry has exact keys (a fresh store, or since the last reset; see KeyLists.complete). */
+    private volatile boolean keyed;
     private static final int PROBE = 256;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditProjection.class);
     /** Europe/Rome: the business dates of Lombardy's acts, when an event carries a time instead of a day. */
@@ -73,14 +74,10 @@ public class AuditProjection {
         index.createIndex(new Index().on("acts", Sort.Direction.ASC));
         index.createIndex(new Index().on("persons", Sort.Direction.ASC));
         index.createIndex(new Index().on("k", Sort.Direction.ASC).unique().sparse());
-        var keys = mongo.getCollection(KEYS);
-        if (keys.find(new Document("_id", COMPLETE)).first() == null) {
-            if (mongo.getCollection(COLLECTION).find().limit(1).first() == null) {
-                keys.insertOne(new Document("_id", COMPLETE));
-            } else {
-                log.warn("The audit trail was written before its exact keys: queries by aggregate, body, act or person scan until "
-                        + "the read models are rebuilt (POST /api/admin/rebuild)");
-            }
+        keyed = KeyLists.complete(mongo, KEYS, mongo.getCollection(COLLECTION).find().limit(1).first() == null);
+        if (!keyed) {
+            log.warn("The audit trail was written before its exact keys: queries by aggregate, body, act or person scan until "
+                    + "the read models are rebuilt (POST /api/admin/rebuild)");
         }
     }
 
@@ -264,8 +261,8 @@ public class AuditProjection {
     @ResetHandler
     void reset() {
         mongo.getCollection(COLLECTION).deleteMany(new Document());
-        mongo.getCollection(KEYS).deleteMany(new Document());
-        mongo.getCollection(KEYS).insertOne(new Document("_id", COMPLETE));
+        KeyLists.clear(mongo, KEYS);
+        keyed = true;
     }
 
     public record Page(long total, int page, int size, List<Document> entries) {
@@ -274,7 +271,6 @@ public class AuditProjection {
     @QueryHandler
     public Page handle(FindAuditTrail q) {
         // entries written before the exact keys existed have none: such a trail is queried as before until rebuilt
-        boolean keyed = mongo.getCollection(KEYS).find(new Document("_id", COMPLETE)).first() != null;
         if (keyed && q.aggregateId() != null) {
             return page(q, ofAggregate(q.aggregateId()).stream().filter(d -> matches(d, q)).toList());
         }
