@@ -102,6 +102,8 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     private static final int MAX_APPEND_ATTEMPTS = 5;
     /** Numbers per {@code $in} query (see findByNumbers). */
     static final int IN_CHUNK = 128;
+    /** Documents one group commit takes at most; callers beyond wait for the next group. */
+    static final int MAX_GROUP_DOCUMENTS = 1_000;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;
@@ -114,7 +116,10 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
     /** The current block of numbers: the next one to hand out and the last one (guarded by this). */
     private long blockNext = 1;
     private long blockLast = 0;
-    /** A test seam: runs between the reservation of numbers and their insert. */
+    /** Callers whose documents wait for the next group commit, and the lock its writer holds. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Append> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock appending = new java.util.concurrent.locks.ReentrantLock();
+    /** A test seam: runs between the reservation of numbers and their insert (once per group). */
     private volatile Consumer<long[]> beforeInsert = range -> { };
 
     protected SequencedEventStorageEngine(Builder builder) {
@@ -147,6 +152,11 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         return events.getNamespace().getCollectionName();
     }
 
+    /** Appends queued for the next group commit (a test seam). */
+    int waitingAppends() {
+        return waiting.size();
+    }
+
     void beforeInsert(Consumer<long[]> hook) {
         this.beforeInsert = hook;
     }
@@ -164,35 +174,135 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
         }
         chain(documents);
         for (int attempt = 1; ; attempt++) {
-            long last = reserve(documents.size());
-            long first = last - documents.size() + 1;
+            Append append = new Append(documents);
+            waiting.add(append);
+            appending.lock();
+            try {
+                while (append.outcome == null) { // a full group may leave it for the next one
+                    commitWaiting();
+                }
+            } finally {
+                appending.unlock();
+            }
+            switch (append.outcome) {
+                case STORED -> {
+                    AppendedPosition.appended(append.last);
+                    return;
+                }
+                case NUMBER_TAKEN -> {
+                    if (attempt < MAX_APPEND_ATTEMPTS) {
+                        // A reader declared these numbers abandoned: append again at the head of the sequence.
+                        log.warn("Numbers {}..{} were tombstoned while this append was in flight; appending again", append.first, append.last);
+                        continue;
+                    }
+                    handlePersistenceException(append.bulkError, messages.get(append.failedAt));
+                    throw new EventStoreException("Cannot append events", append.bulkError);
+                }
+                case REFUSED -> {
+                    handlePersistenceException(append.bulkError, messages.get(append.failedAt));
+                    throw new EventStoreException("Cannot append events", append.bulkError);
+                }
+                default -> throw append.error;
+            }
+        }
+    }
+
+    /** One caller's documents waiting to be appended, and what became of them. */
+    private static final class Append {
+        final List<Document> documents;
+        /** Numbers given to these documents in their group (guarded by the append lock, like the rest). */
+        long first;
+        long last;
+        Outcome outcome;
+        MongoBulkWriteException bulkError;
+        int failedAt;
+        RuntimeException error;
+
+        Append(List<Document> documents) {
+            this.documents = documents;
+        }
+    }
+
+    private enum Outcome { STORED, NUMBER_TAKEN, REFUSED, FAILED }
+
+    /**
+     * Group commit: the caller holding the append lock writes, in one ordered {@code insertMany}, its own
+     * documents and those of every caller that queued while the previous group was being written; they find
+     * their outcome decided when they get the lock. Each caller still gets the outcome a lone append would:
+     * its documents have consecutive numbers, and when one of them is refused (the aggregate key of a
+     * concurrent writer, a number a reader tombstoned) only that caller's documents are withdrawn — those
+     * before it in the group are stored, those after it are inserted next, at the numbers they already have.
+     */
+    private void commitWaiting() {
+        List<Append> group = new ArrayList<>();
+        int total = 0;
+        for (Append next; total < MAX_GROUP_DOCUMENTS && (next = waiting.poll()) != null; ) {
+            group.add(next);
+            total += next.documents.size();
+        }
+        List<Document> all = new ArrayList<>(total);
+        try {
+            long last = reserve(total);
+            long first = last - total + 1;
             beforeInsert.accept(new long[]{first, last});
             Date committedAt = Date.from(clock.instant());
-            for (int i = 0; i < documents.size(); i++) {
-                documents.get(i).append(ID, first + i).append(COMMITTED_AT, committedAt).append(COMMIT_LAST, last);
+            long g = first;
+            for (Append append : group) {
+                append.first = g;
+                for (Document d : append.documents) {
+                    // the group's last number: a reader never tombstones inside an insert still running
+                    d.append(ID, g++).append(COMMITTED_AT, committedAt).append(COMMIT_LAST, last);
+                    all.add(d);
+                }
+                append.last = g - 1;
             }
+        } catch (RuntimeException e) {
+            group.forEach(append -> fail(append, e));
+            return;
+        }
+        int from = 0;
+        int member = 0;
+        while (member < group.size()) {
             try {
                 // Ordered: on the first failure nothing after it is written.
-                events.insertMany(documents, new InsertManyOptions().ordered(true));
-                AppendedPosition.appended(last);
-                return;
+                events.insertMany(all.subList(from, all.size()), new InsertManyOptions().ordered(true));
+                for (; member < group.size(); member++) {
+                    group.get(member).outcome = Outcome.STORED;
+                }
             } catch (MongoBulkWriteException e) {
-                int failedAt = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
-                log.debug("Append of {}..{} failed at {}: {}", first, last, failedAt, e.getWriteErrors());
+                int failedAt = from + (e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex());
+                int start = from;
+                // the callers wholly before the failing document are stored
+                while (start + group.get(member).documents.size() <= failedAt) {
+                    start += group.get(member).documents.size();
+                    group.get(member++).outcome = Outcome.STORED;
+                }
+                Append refused = group.get(member++);
+                int within = failedAt - start;
+                log.debug("Append of {}..{} failed at {}: {}", refused.first, refused.last, within, e.getWriteErrors());
                 boolean numberTaken = e.getWriteErrors().stream().anyMatch(SequencedEventStorageEngine::onId);
-                withdraw(documents, failedAt, first, last);
+                withdraw(refused.documents, within, refused.first, refused.last);
                 if (numberTaken) {
                     // A reader closed numbers of this block as abandoned: its other numbers may be closed too.
                     dropBlock();
                 }
-                if (numberTaken && attempt < MAX_APPEND_ATTEMPTS) {
-                    // A reader declared these numbers abandoned: append again at the head of the sequence.
-                    log.warn("Numbers {}..{} were tombstoned while this append was in flight; appending again", first, last);
-                    continue;
+                refused.outcome = numberTaken ? Outcome.NUMBER_TAKEN : Outcome.REFUSED;
+                refused.bulkError = e;
+                refused.failedAt = within;
+                from = start + refused.documents.size();
+            } catch (RuntimeException e) {
+                for (; member < group.size(); member++) {
+                    fail(group.get(member), e);
                 }
-                handlePersistenceException(e, messages.get(failedAt));
-                throw new EventStoreException("Cannot append events", e);
             }
+        }
+    }
+
+    private static void fail(Append append, RuntimeException e) {
+        append.outcome = Outcome.FAILED;
+        append.error = e;
+        for (Document document : append.documents) {
+            document.remove(ID);
         }
     }
 

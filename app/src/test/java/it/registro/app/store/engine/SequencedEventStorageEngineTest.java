@@ -341,6 +341,98 @@ class SequencedEventStorageEngineTest {
         assertThat(lastToken(tracked).getIndex()).isEqualTo(5);
     }
 
+    /**
+     * Holds the engine's next group writer inside its insert while {@code callers} append from their own threads,
+     * one after another in the order given, each waiting for the writer's lock; then lets the writer go. What each
+     * caller's thread was told (its last position, or its exception) is returned in the same order.
+     */
+    private List<Object> appendWhileAGroupIsWritten(SequencedEventStorageEngine engine, List<List<DomainEventMessage<?>>> callers)
+            throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        engine.beforeInsert(range -> {
+            engine.beforeInsert(r -> { });
+            writing.countDown();
+            awaitUninterruptibly(release);
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(callers.size() + 1);
+        try {
+            Future<?> holder = threads.submit(() -> engine.appendEvents(event("holder", 0)));
+            writing.await();
+            List<Future<Object>> told = new ArrayList<>();
+            for (List<DomainEventMessage<?>> caller : callers) {
+                int queuedBefore = engine.waitingAppends();
+                told.add(threads.submit(() -> {
+                    try {
+                        org.axonframework.eventsourcing.eventstore.EventStorageEngine storage = engine;
+                        storage.appendEvents(caller);
+                        return (Object) AppendedPosition.last();
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+                // queued in this order: the next caller is started only once this one waits for the group
+                while (engine.waitingAppends() == queuedBefore) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+            }
+            release.countDown();
+            holder.get();
+            List<Object> out = new ArrayList<>();
+            for (Future<Object> f : told) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("appends that arrive while a group is being written go together in the next insert, each with its own numbers")
+    void groupCommit() throws Exception {
+        SequencedEventStorageEngine engine = engine();
+        List<Object> told = appendWhileAGroupIsWritten(engine, List.of(
+                List.of(event("a", 0), event("a", 1)), List.of(event("b", 0)), List.of(event("c", 0), event("c", 1), event("c", 2))));
+
+        assertThat(told).as("each caller learns where its own events landed").containsExactly(3L, 4L, 7L);
+        List<Document> stored = client().getDatabase("test").getCollection("events").find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        assertThat(stored).extracting(d -> d.getString("aggregateKey"))
+                .containsExactly("holder:0", "a:0", "a:1", "b:0", "c:0", "c:1", "c:2");
+        assertThat(stored).extracting(d -> d.getLong("commitLast")).as("one insert for the three callers after the first")
+                .containsExactly(1L, 7L, 7L, 7L, 7L, 7L, 7L);
+        List<TrackedEventMessage<?>> tracked = readAll(engine, null);
+        assertThat(labels(tracked)).containsExactly("holder/0", "a/0", "a/1", "b/0", "c/0", "c/1", "c/2");
+        assertThat(lastToken(tracked).getGaps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a refused append in the middle of a group fails alone: the callers before and after it are stored")
+    void groupCommitRefusesOneCallerOnly() throws Exception {
+        SequencedEventStorageEngine engine = engine();
+        engine.appendEvents(event("x", 0), event("x", 1));
+        List<Object> told = appendWhileAGroupIsWritten(engine, List.of(
+                List.of(event("y", 0)), List.of(event("w", 0), event("x", 1)), List.of(event("z", 0), event("z", 1))));
+
+        assertThat(told.get(0)).isEqualTo(4L);
+        assertThat(told.get(1)).as("x/1 is taken: a concurrency conflict, for this caller only").isInstanceOf(ConcurrencyException.class);
+        assertThat(told.get(2)).isEqualTo(8L);
+        assertThat(engine.readEvents("w").hasNext()).as("the first half of the refused unit of work").isFalse();
+        List<TrackedEventMessage<?>> tracked = readAll(engine, null);
+        assertThat(labels(tracked)).containsExactly("x/0", "x/1", "holder/0", "y/0", "z/0", "z/1");
+        assertThat(lastToken(tracked).getGaps()).as("the refused caller's numbers are closed at once").isEmpty();
+        assertThat(engine.readEvents("x").asStream().count()).isEqualTo(2);
+    }
+
     @Test
     @DisplayName("a commit delayed far beyond the gap timeout is delivered, at a later number, never skipped")
     void delayedCommitIsNotSkipped() {
