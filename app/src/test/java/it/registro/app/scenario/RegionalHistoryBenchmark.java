@@ -254,6 +254,15 @@ class RegionalHistoryBenchmark {
         }
     }
 
+    private static final String TEMPLATE_AGENCY = "\"ASST Cremona\"";
+    /** The 27 Aziende Socio-Sanitarie Territoriali of Lombardy (l.r. 23/2015). */
+    private static final List<String> ASST = List.of("ASST Cremona", "ASST Crema", "ASST Mantova", "ASST Lodi", "ASST Pavia",
+            "ASST Grande Ospedale Metropolitano Niguarda", "ASST Santi Paolo e Carlo", "ASST Fatebenefratelli Sacco",
+            "ASST Gaetano Pini-CTO", "ASST Nord Milano", "ASST Rhodense", "ASST Ovest Milanese", "ASST Melegnano e della Martesana",
+            "ASST Monza", "ASST Brianza", "ASST Lecco", "ASST Lariana", "ASST Sette Laghi", "ASST Valle Olona",
+            "ASST Valtellina e Alto Lario", "ASST Valcamonica", "ASST Spedali Civili di Brescia", "ASST Franciacorta",
+            "ASST Garda", "ASST Papa Giovanni XXIII", "ASST Bergamo Ovest", "ASST Bergamo Est");
+
     /**
      * Copies of the template until the store holds {@code size} events: in each copy every aggregate id of the
      * template (and every mention of it in a payload) gets the copy's suffix, so copies are separate bodies, sittings,
@@ -264,7 +273,10 @@ class RegionalHistoryBenchmark {
         long missing = size - events.countDocuments();
         List<EventMessage<?>> batch = new ArrayList<>();
         while (missing > 0) {
-            String suffix = "-r" + copies.incrementAndGet();
+            int copyNumber = copies.incrementAndGet();
+            String suffix = "-r" + copyNumber;
+            // each copy of seed 000's POAS history belongs to one of Lombardy's 27 ASST in turn, as a region's would
+            String agency = "\"" + ASST.get(copyNumber % ASST.size()) + "\"";
             for (DomainEventMessage<?> e : template) {
                 if (missing-- <= 0) {
                     break;
@@ -274,6 +286,7 @@ class RegionalHistoryBenchmark {
                 for (String id : ids) {
                     json = json.replace("\"" + id + "\"", "\"" + id + suffix + "\"");
                 }
+                json = json.replace(TEMPLATE_AGENCY, agency);
                 Object copy = serializer.deserialize(new SimpleSerializedObject<>(json, String.class, payload.getType()));
                 // who and what the event concerns travel in its metadata too: the copy's body and act, not the template's
                 Map<String, Object> metadata = new LinkedHashMap<>(e.getMetaData());
@@ -368,7 +381,7 @@ class RegionalHistoryBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("Machine: ").append(machine).append("\n\n");
         out.append(String.format(Locale.ROOT, "The store grown from the seeds: a template of %,d events over %,d aggregates (seed 004's Collegio "
-                + "and seduta 1/24, seed 000's POAS change list and organigram), copied with fresh ids.%n%n", templateEvents, templateAggregates));
+                + "and seduta 1/24, seed 000's POAS change list and organigram), copied with fresh ids, each copy's POAS history under one of the 27 ASST in turn.%n%n", templateEvents, templateAggregates));
         out.append("| measure (rate; p50 / p95 / p99 ms) |");
         rows.forEach(r -> out.append(String.format(Locale.ROOT, " %,d events |", r.events())));
         out.append(rows.size() > 1 ? " p95 largest / smallest |\n|---|" : "\n|---|");

@@ -53,6 +53,10 @@ public class AuditProjection {
     private static final String BUCKETS = "~buckets";
     /** Whether every entry has exact keys (a fresh store, or since the last reset; see KeyLists.complete). */
     private volatile boolean keyed;
+    /** The edition of the lists by time: every entry under its bucket of the sequence, with each bucket's span of dates. */
+    private static final String BY_TIME = ":time";
+    /** Whether every entry is also in the lists by time (kept since a later edition than the others). */
+    private volatile boolean timed;
     private static final int PROBE = 256;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditProjection.class);
     /** Europe/Rome: the business dates of Lombardy's acts, when an event carries a time instead of a day. */
@@ -74,7 +78,9 @@ public class AuditProjection {
         index.createIndex(new Index().on("acts", Sort.Direction.ASC));
         index.createIndex(new Index().on("persons", Sort.Direction.ASC));
         index.createIndex(new Index().on("k", Sort.Direction.ASC).unique().sparse());
-        keyed = KeyLists.complete(mongo, KEYS, mongo.getCollection(COLLECTION).find().limit(1).first() == null);
+        boolean empty = mongo.getCollection(COLLECTION).find().limit(1).first() == null;
+        keyed = KeyLists.complete(mongo, KEYS, empty);
+        timed = KeyLists.complete(mongo, KEYS, BY_TIME, empty);
         if (!keyed) {
             log.warn("The audit trail was written before its exact keys: queries by aggregate, body, act or person scan until "
                     + "the read models are rebuilt (POST /api/admin/rebuild)");
@@ -127,7 +133,23 @@ public class AuditProjection {
             BatchedWrites.upsert(keys, key + "|" + bucket, Map.of("e." + event.getIdentifier(), posting), Map.of());
         }
         BatchedWrites.upsert(keys, BUCKETS, Map.of(), Map.of("last", bucket));
+        // the lists by time: every event under its bucket, and the bucket's earliest and latest dates (a minimum kept
+        // as the maximum of its negation, so that all of them merge as one $max per batch)
+        BatchedWrites.upsert(keys, TIME + bucket, Map.of("e." + event.getIdentifier(), posting), Map.of());
+        Map<String, Long> span = new java.util.HashMap<>();
+        long at = event.getTimestamp().toEpochMilli();
+        span.put("b" + bucket + ".hi", at);
+        span.put("b" + bucket + ".lo", -at);
+        if (entry.getString("businessDate") != null) {
+            long day = LocalDate.parse(entry.getString("businessDate")).toEpochDay();
+            span.put("b" + bucket + ".dhi", day);
+            span.put("b" + bucket + ".dlo", -day);
+        }
+        BatchedWrites.upsert(keys, SPANS + (bucket >> BUCKET_BITS), Map.of(), span);
     }
+
+    private static final String TIME = "t|";
+    private static final String SPANS = "s|";
 
     private static List<String> keys(Collection<String> bodies, Collection<String> acts, Collection<String> persons) {
         List<String> out = new ArrayList<>();
@@ -261,8 +283,9 @@ public class AuditProjection {
     @ResetHandler
     void reset() {
         mongo.getCollection(COLLECTION).deleteMany(new Document());
-        KeyLists.clear(mongo, KEYS);
+        KeyLists.clear(mongo, KEYS, BY_TIME);
         keyed = true;
+        timed = true;
     }
 
     public record Page(long total, int page, int size, List<Document> entries) {
@@ -276,6 +299,9 @@ public class AuditProjection {
         }
         if (keyed && (q.body() != null || q.act() != null || q.person() != null)) {
             return byKeys(q);
+        }
+        if (timed && (q.recordedFrom() != null || q.recordedTo() != null || q.businessFrom() != null || q.businessTo() != null)) {
+            return byTime(q);
         }
         return scan(q);
     }
@@ -321,6 +347,11 @@ public class AuditProjection {
         }
         List<Map.Entry<String, Posting>> matching = selected.entrySet().stream().filter(e -> e.getValue().matches(q))
                 .sorted(java.util.Comparator.comparingLong(e -> e.getValue().g())).toList();
+        return fetched(q, matching);
+    }
+
+    /** The page of the matching postings, its entries fetched by id. */
+    private Page fetched(FindAuditTrail q, List<Map.Entry<String, Posting>> matching) {
         int from = (int) Math.min(matching.size(), (long) q.page() * q.size());
         List<String> ids = matching.subList(from, Math.min(matching.size(), from + q.size())).stream().map(Map.Entry::getKey).toList();
         Map<Object, Document> docs = new java.util.HashMap<>();
@@ -329,6 +360,66 @@ public class AuditProjection {
         }
         return new Page(matching.size(), q.page(), q.size(), ids.stream().map(docs::get).filter(java.util.Objects::nonNull).toList());
     }
+
+    /**
+     * By recording time or business date alone: the spans of the buckets of the store's sequence (one small document
+     * per 1,024 buckets) say which buckets can hold a match; only their lists are read, filtered, and the page's entries
+     * fetched by id. Recording times are nearly in the store's order, so a range of days reads about its own buckets.
+     */
+    private Page byTime(FindAuditTrail q) {
+        Document buckets = mongo.getCollection(KEYS).find(new Document("_id", BUCKETS)).first();
+        long last = buckets == null ? 0 : ((Number) buckets.get("last")).longValue();
+        List<String> spanIds = new ArrayList<>();
+        for (long s = 0; s <= last >> BUCKET_BITS; s++) {
+            spanIds.add(SPANS + s);
+        }
+        List<String> lists = new ArrayList<>();
+        for (Document spans : findByIds(spanIds)) {
+            spans.forEach((field, value) -> {
+                if (field.startsWith("b") && value instanceof Document span && overlaps(span, q)) {
+                    lists.add(TIME + field.substring(1));
+                }
+            });
+        }
+        Map<String, Posting> postings = new java.util.HashMap<>();
+        findByIds(lists).forEach(d -> read(d, postings));
+        List<Map.Entry<String, Posting>> matching = postings.entrySet().stream().filter(e -> e.getValue().matches(q))
+                .sorted(java.util.Comparator.comparing((Map.Entry<String, Posting> e) -> e.getValue().recordedAt())
+                        .thenComparingLong(e -> e.getValue().g()))
+                .toList();
+        return fetched(q, matching);
+    }
+
+    private static boolean overlaps(Document span, FindAuditTrail q) {
+        long lo = -((Number) span.get("lo")).longValue();
+        long hi = ((Number) span.get("hi")).longValue();
+        if (q.recordedFrom() != null && hi < q.recordedFrom().toEpochMilli()
+                || q.recordedTo() != null && lo >= q.recordedTo().toEpochMilli()) {
+            return false;
+        }
+        if (q.businessFrom() == null && q.businessTo() == null) {
+            return true;
+        }
+        if (span.get("dhi") == null) {
+            return false;
+        }
+        long dlo = -((Number) span.get("dlo")).longValue();
+        long dhi = ((Number) span.get("dhi")).longValue();
+        return (q.businessFrom() == null || dhi >= q.businessFrom().toEpochDay())
+                && (q.businessTo() == null || dlo <= q.businessTo().toEpochDay());
+    }
+
+    /** Documents of the key lists by id, {@value #IN_CHUNK} ids per {@code $in} (the embedded server checks each against the whole list). */
+    private List<Document> findByIds(List<String> ids) {
+        List<Document> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            mongo.getCollection(KEYS).find(new Document("_id", new Document("$in", ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)))))
+                    .into(out);
+        }
+        return out;
+    }
+
+    private static final int IN_CHUNK = 128;
 
     /** One entry of a key list: the event's place in the store, its recording time and the day it speaks of. */
     private record Posting(long g, java.util.Date recordedAt, String businessDate) {
@@ -347,16 +438,18 @@ public class AuditProjection {
             ids.add(key + "|" + b);
         }
         Map<String, Posting> out = new java.util.HashMap<>();
-        mongo.getCollection(KEYS).find(new Document("_id", new Document("$in", ids))).forEach(d -> {
-            Document entries = d.get("e", Document.class);
-            if (entries != null) {
-                entries.forEach((eventId, v) -> {
-                    List<?> p = (List<?>) v;
-                    out.put(eventId, new Posting(((Number) p.get(0)).longValue(), (java.util.Date) p.get(1), (String) p.get(2)));
-                });
-            }
-        });
+        findByIds(ids).forEach(d -> read(d, out));
         return out;
+    }
+
+    private static void read(Document list, Map<String, Posting> into) {
+        Document entries = list.get("e", Document.class);
+        if (entries != null) {
+            entries.forEach((eventId, v) -> {
+                List<?> p = (List<?>) v;
+                into.put(eventId, new Posting(((Number) p.get(0)).longValue(), (java.util.Date) p.get(1), (String) p.get(2)));
+            });
+        }
     }
 
     /** A full entry against every criterion, for what an exact-key read did not already select. */
@@ -373,7 +466,7 @@ public class AuditProjection {
     }
 
     /**
-     * By recording time or business date alone, or nothing: a query on the collection's indexes (used by a real
+     * Nothing at all, or a store written before its lists: a query on the collection's indexes (used by a real
      * MongoDB; the embedded server reads the collection). The change feed reads the whole trail by position instead.
      */
     Page scan(FindAuditTrail q) {
@@ -408,7 +501,7 @@ public class AuditProjection {
         }
         Query query = Query.query(c);
         long total = mongo.count(query, COLLECTION);
-        query.with(Sort.by("recordedAt", "aggregateId", "sequence", "_id")).skip((long) q.page() * q.size()).limit(q.size());
+        query.with(Sort.by("recordedAt", "g", "_id")).skip((long) q.page() * q.size()).limit(q.size());
         List<Document> entries = mongo.find(query, Document.class, COLLECTION);
         return new Page(total, q.page(), q.size(), entries);
     }

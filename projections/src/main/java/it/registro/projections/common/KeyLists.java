@@ -42,10 +42,16 @@ public final class KeyLists {
 
     private static final String COMPLETE = "~complete";
 
-    /** Removes every list of {@code collection} (a read model's reset); from now on they list everything. */
-    public static void clear(MongoTemplate mongo, String collection) {
+    /**
+     * Removes every list of {@code collection} (a read model's reset); from now on they list everything, also the
+     * lists of each later {@code edition} (lists a projection began to keep after the first ones, see below).
+     */
+    public static void clear(MongoTemplate mongo, String collection, String... editions) {
         mongo.getCollection(collection).deleteMany(new Document());
         mongo.getCollection(collection).insertOne(new Document("_id", COMPLETE));
+        for (String edition : editions) {
+            mongo.getCollection(collection).insertOne(new Document("_id", COMPLETE + edition));
+        }
     }
 
     /**
@@ -54,11 +60,17 @@ public final class KeyLists {
      * projection then queries as before until it is rebuilt.
      */
     public static boolean complete(MongoTemplate mongo, String collection, boolean readModelEmpty) {
-        if (mongo.getCollection(collection).find(new Document("_id", COMPLETE)).first() != null) {
+        return complete(mongo, collection, "", readModelEmpty);
+    }
+
+    /** As {@link #complete(MongoTemplate, String, boolean)}, for lists a projection began to keep in a later edition. */
+    public static boolean complete(MongoTemplate mongo, String collection, String edition, boolean readModelEmpty) {
+        Document marker = new Document("_id", COMPLETE + edition);
+        if (mongo.getCollection(collection).find(marker).first() != null) {
             return true;
         }
         if (readModelEmpty) {
-            mongo.getCollection(collection).insertOne(new Document("_id", COMPLETE));
+            mongo.getCollection(collection).insertOne(marker);
             return true;
         }
         return false;

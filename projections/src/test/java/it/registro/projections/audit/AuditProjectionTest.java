@@ -81,6 +81,16 @@ class AuditProjectionTest {
                 null, null, 0, 50));
         queries.add(new FindAuditTrail(null, null, "act-2", null, null, start.plusSeconds(60L * 250), null, null, 1, 5));
         queries.add(query(null, "nobody", null, null, null, null, 0, 10));
+        // by time alone: recording time, business date, both, an open end, a range before everything
+        for (int page = 0; page < 3; page++) {
+            queries.add(new FindAuditTrail(null, null, null, null, start.plusSeconds(60L * 120), start.plusSeconds(60L * 180),
+                    null, null, page, 20));
+            queries.add(query(null, null, null, null, LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 20), page, 8));
+            queries.add(new FindAuditTrail(null, null, null, null, start.plusSeconds(60L * 400), null,
+                    LocalDate.of(2024, 6, 1), null, page, 15));
+            queries.add(new FindAuditTrail(null, null, null, null, null, start.plusSeconds(60L * 30), null, null, page, 12));
+        }
+        queries.add(new FindAuditTrail(null, null, null, null, null, start.minusSeconds(1), null, null, 0, 10));
         int nonEmpty = 0;
         for (FindAuditTrail q : queries) {
             AuditProjection.Page byKeys = projection.handle(q);
@@ -89,7 +99,32 @@ class AuditProjectionTest {
             assertThat(byKeys.entries()).as("%s", q).isEqualTo(scanned.entries());
             nonEmpty += byKeys.entries().isEmpty() ? 0 : 1;
         }
-        assertThat(nonEmpty).isGreaterThan(20);
+        assertThat(nonEmpty).isGreaterThan(28);
+
+        // an entry the lists do not hold is not seen by time alone: the answer came from the lists, not the collection
+        Document stray = new Document("_id", "stray").append("g", 1L).append("recordedAt", java.util.Date.from(start.plusSeconds(60L * 150)))
+                .append("businessDate", "2024-05-10");
+        mongo.template().getCollection(AuditProjection.COLLECTION).insertOne(stray);
+        FindAuditTrail byTime = new FindAuditTrail(null, null, null, null, start.plusSeconds(60L * 120), start.plusSeconds(60L * 180),
+                null, null, 0, 100);
+        assertThat(projection.handle(byTime).entries()).extracting(d -> d.get("_id")).doesNotContain("stray");
+        assertThat(projection.scan(byTime).entries()).extracting(d -> d.get("_id")).contains("stray");
+    }
+
+    @Test
+    void aTrailWrittenBeforeTheListsByTimeIsQueriedAsBefore() {
+        Instant at = Instant.parse("2024-01-01T08:00:00Z");
+        Recorded payload = new Recorded("body-1", null, "person-1", LocalDate.of(2024, 1, 1));
+        projection.on(payload, new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(1),
+                new GenericDomainEventMessage<>("Thing", "thing-1", 0, payload, MetaData.emptyInstance(), "e1", at)));
+        // as a store kept before this edition: its lists have no span of time and no marker for them
+        var keys = mongo.template().getCollection(AuditProjection.KEYS);
+        keys.deleteMany(new Document("_id", new Document("$regex", "^(t\\||s\\||~complete:time)")));
+        assertThat(keys.countDocuments(new Document("_id", "~complete:time"))).isZero();
+        assertThat(keys.countDocuments(new Document("_id", "~complete"))).as("the other lists stay complete").isOne();
+        AuditProjection restarted = new AuditProjection(mongo.template());
+        FindAuditTrail q = new FindAuditTrail(null, null, null, null, at.minusSeconds(1), at.plusSeconds(1), null, null, 0, 10);
+        assertThat(restarted.handle(q).entries()).extracting(d -> d.get("_id")).containsExactly("e1");
     }
 
     private static FindAuditTrail query(String aggregate, String body, String act, String person, LocalDate from, LocalDate to,
