@@ -69,6 +69,7 @@ public class AxonConfiguration {
             it.registro.projections.body.BodyProjection.PROCESSING_GROUP,
             it.registro.projections.person.PersonProjection.PROCESSING_GROUP,
             it.registro.projections.comune.ComuneProjection.PROCESSING_GROUP,
+            it.registro.projections.territory.TerritoryProjection.PROCESSING_GROUP,
             it.registro.projections.session.SessionProjection.PROCESSING_GROUP,
             it.registro.projections.act.ActProjection.PROCESSING_GROUP,
             it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
@@ -135,7 +136,8 @@ public class AxonConfiguration {
         List<Class<?>> types = List.of(Body.class, Person.class, Comune.class, Session.class, Act.class,
                 it.registro.domain.act.Citation.class, it.registro.domain.poas.Poas.class,
                 it.registro.domain.poas.OrgUnit.class, it.registro.domain.proceeding.ProceedingType.class,
-                it.registro.domain.proceeding.Proceeding.class);
+                it.registro.domain.proceeding.Proceeding.class, it.registro.domain.territory.Ambito.class,
+                it.registro.domain.territory.District.class);
         return configurer -> types.forEach(type -> configurer.configureAggregate(aggregate(type, store)));
     }
 

@@ -52,6 +52,7 @@ import it.registro.domain.session.api.SessionConvened;
  * <li>Persons and comuni: ADMIN or any SECRETARIAT.</li>
  * <li>Acts: ADMIN, or the SECRETARIAT of the issuing body.</li>
  * <li>POAS: ADMIN.</li>
+ * <li>Territory (ambiti, districts, their comuni and ASSTs): ADMIN.</li>
  * <li>Proceedings: the catalogue of types (and its unit reassignments), ADMIN; proceedings themselves
  * (requests, access requests, suspensions, conclusions, inertia), ADMIN or any SECRETARIAT.</li>
  * <li>SYSTEM (the service's own processes): applying elections to officers, references to their target acts and an approving
@@ -65,12 +66,13 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
     private static final Set<Class<?>> BODY_STRUCTURE = Set.of(RegisterBody.class, RenameBody.class,
             RecordBodyAlias.class, it.registro.domain.body.api.RecordBodySuccessor.class, RecordComposition.class, DefineSeat.class, SeatMember.class, UnseatMember.class,
             AdoptRuleSet.class, it.registro.domain.body.api.CorrectTerm.class, it.registro.domain.body.api.CorrectCompositionAct.class,
-            it.registro.domain.body.api.CorrectSeatLabel.class);
+            it.registro.domain.body.api.CorrectSeatLabel.class, it.registro.domain.body.api.DefineBodyTerritory.class);
     private static final Set<Class<?>> BODY_OPERATIONS = Set.of(ElectOfficer.class, VacateOffice.class,
             DesignateInterimPresidingOfficer.class, DelegateSeat.class, RevokeDelegation.class);
     private static final String SESSION_PACKAGE = ConveneSession.class.getPackageName();
     private static final String ACT_PACKAGE = RecordIncomingReference.class.getPackageName();
     private static final String POAS_PACKAGE = "it.registro.domain.poas.api";
+    private static final String TERRITORY_PACKAGE = "it.registro.domain.territory.api";
     private static final String PROCEEDING_PACKAGE = "it.registro.domain.proceeding.api";
     private static final Set<Class<?>> PROCEEDING_CATALOGUE = Set.of(it.registro.domain.proceeding.api.DefineProceedingType.class,
             it.registro.domain.proceeding.api.ReviseProceedingType.class, it.registro.domain.proceeding.api.ReassignProceedingTypeUnit.class);
@@ -252,6 +254,9 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         if (type.getPackageName().equals(POAS_PACKAGE)) {
             return caller.has(Role.ADMIN) ? null : "Only an administrator records the POAS and its approval chain";
+        }
+        if (type.getPackageName().equals(TERRITORY_PACKAGE)) {
+            return caller.has(Role.ADMIN) ? null : "Only an administrator records the territory (ambiti, districts, their comuni)";
         }
         if (PROCEEDING_CATALOGUE.contains(type)) {
             return caller.has(Role.ADMIN) ? null : "Only an administrator maintains the catalogue of proceeding types";

@@ -49,6 +49,10 @@ public final class ScenarioFile {
         return list(root, key);
     }
 
+    public Object value(String key) {
+        return root.get(key);
+    }
+
     public String text(String key) {
         return (String) root.get(key);
     }

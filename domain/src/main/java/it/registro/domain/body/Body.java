@@ -96,6 +96,9 @@ public class Body {
     private LocalDate nameEffectiveFrom;
 
     private final Set<String> aliases = new HashSet<>();
+    private it.registro.domain.body.api.BodyKind kind;
+    /** The day the territory last changed from, if it was ever defined. */
+    private LocalDate territoryFrom;
     /** Seats and terms, offices, delegations and rule sets: the dated facts the body decides on. */
     private final BodyHistory history = new BodyHistory();
 
@@ -135,6 +138,36 @@ public class Body {
         AggregateLifecycle.apply(new BodyRenamed(
                 bodyId, name, Text.collapse(command.newName()), Text.collapse(command.reason()),
                 command.effectiveFrom()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(it.registro.domain.body.api.DefineBodyTerritory command) {
+        Verdict.firstRejection(
+                required(command.kind(), "kind"),
+                requiredText(command.territoryId(), "territoryId", MAX_NAME_LENGTH),
+                required(command.from(), "from"),
+                optionalText(command.source(), "source", MAX_REASON_LENGTH)
+        ).orThrow();
+        it.registro.domain.territory.api.TerritoryKind expected = switch (kind) {
+            case CONFERENZA_DEI_SINDACI -> it.registro.domain.territory.api.TerritoryKind.AGENCY;
+            case ASSEMBLEA_DEI_SINDACI_DI_DISTRETTO -> it.registro.domain.territory.api.TerritoryKind.DISTRICT;
+            default -> null;
+        };
+        if (kind.category() != it.registro.domain.body.api.BodyKind.Category.MAYORS_BODY
+                || expected != null && expected != command.kind()) {
+            throw rejected(Rejection.invalid("TERRITORY_KIND_MISMATCH", "kind", expected == null
+                    ? "Only a mayors' body stands for a territory"
+                    : kind == it.registro.domain.body.api.BodyKind.CONFERENZA_DEI_SINDACI
+                    ? "A Conferenza dei Sindaci stands for the territory of its ASST (kind AGENCY)"
+                    : "An Assemblea dei Sindaci di Distretto stands for its district (kind DISTRICT)"));
+        }
+        if (territoryFrom != null && !command.from().isAfter(territoryFrom)) {
+            throw rejected(Rejection.conflict("TERRITORY_CHANGE_OUT_OF_ORDER", "from",
+                    "The body's territory is already defined from " + territoryFrom + "; a change starts later"));
+        }
+        AggregateLifecycle.apply(new it.registro.domain.body.api.BodyTerritoryDefined(bodyId, command.kind(), command.territoryId().strip(),
+                command.from(), Text.collapse(command.source())));
         return AggregateLifecycle.getVersion();
     }
 
@@ -666,6 +699,12 @@ public class Body {
     void on(BodyRegistered event) {
         this.bodyId = event.bodyId();
         this.name = event.name();
+        this.kind = event.kind();
+    }
+
+    @EventSourcingHandler
+    void on(it.registro.domain.body.api.BodyTerritoryDefined event) {
+        this.territoryFrom = event.from();
     }
 
     @EventSourcingHandler

@@ -181,4 +181,37 @@ class BodyTest {
                 .expectException(rejectedWith("ALIAS_ALREADY_KNOWN"))
                 .expectNoEvents();
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a mayors' body stands for a territory of its own kind, each change later than the last")
+    void territory() {
+        java.time.LocalDate from = java.time.LocalDate.of(2022, 3, 30);
+        BodyRegistered assemblea = new BodyRegistered("assemblea-distretto-cremonese", BodyKind.ASSEMBLEA_DEI_SINDACI_DI_DISTRETTO,
+                new Agency(AgencyKind.ASST, "ASST Cremona"), "Assemblea dei Sindaci del Distretto Cremonese", null);
+        var district = it.registro.domain.territory.api.TerritoryKind.DISTRICT;
+        var defined = new it.registro.domain.body.api.BodyTerritoryDefined("assemblea-distretto-cremonese", district, "distretto-cremonese",
+                from, "seed 000 L2341-2343");
+        fixture.given(assemblea)
+                .when(new it.registro.domain.body.api.DefineBodyTerritory("assemblea-distretto-cremonese", district, " distretto-cremonese ",
+                        from, "seed 000 L2341-2343"))
+                .expectEvents(defined);
+        fixture.given(assemblea)
+                .when(new it.registro.domain.body.api.DefineBodyTerritory("assemblea-distretto-cremonese",
+                        it.registro.domain.territory.api.TerritoryKind.AGENCY, "ASST Cremona", from, null))
+                .expectException(it.registro.domain.common.Rejections.rejectedWith("TERRITORY_KIND_MISMATCH", "kind")).expectNoEvents();
+        fixture.given(assemblea, defined)
+                .when(new it.registro.domain.body.api.DefineBodyTerritory("assemblea-distretto-cremonese", district, "distretto-x", from, null))
+                .expectException(it.registro.domain.common.Rejections.rejectedWith("TERRITORY_CHANGE_OUT_OF_ORDER", "from")).expectNoEvents();
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a Collegio dei Sindaci stands for its ATS's territory")
+    void collegioTerritory() {
+        java.time.LocalDate from = java.time.LocalDate.of(2022, 3, 30);
+        fixture.given(REGISTERED)
+                .when(new it.registro.domain.body.api.DefineBodyTerritory(ID, it.registro.domain.territory.api.TerritoryKind.AGENCY,
+                        "ATS Val Padana", from, null))
+                .expectEvents(new it.registro.domain.body.api.BodyTerritoryDefined(ID, it.registro.domain.territory.api.TerritoryKind.AGENCY,
+                        "ATS Val Padana", from, null));
+    }
 }

@@ -135,18 +135,25 @@ public class AuditProjection {
         BatchedWrites.upsert(keys, BUCKETS, Map.of(), Map.of("last", bucket));
         // the lists by time: every event under its bucket, and the bucket's earliest and latest dates (a minimum kept
         // as the maximum of its negation, so that all of them merge as one $max per batch)
-        BatchedWrites.upsert(keys, TIME + bucket, Map.of("e." + event.getIdentifier(), posting), Map.of());
+        // (small buckets and small documents of spans: the embedded server copies a whole document at each update)
+        long timeBucket = g >> TIME_BITS;
+        BatchedWrites.upsert(keys, TIME + timeBucket, Map.of("e." + event.getIdentifier(), posting), Map.of());
         Map<String, Long> span = new java.util.HashMap<>();
         long at = event.getTimestamp().toEpochMilli();
-        span.put("b" + bucket + ".hi", at);
-        span.put("b" + bucket + ".lo", -at);
+        span.put("b" + timeBucket + ".hi", at);
+        span.put("b" + timeBucket + ".lo", -at);
         if (entry.getString("businessDate") != null) {
             long day = LocalDate.parse(entry.getString("businessDate")).toEpochDay();
-            span.put("b" + bucket + ".dhi", day);
-            span.put("b" + bucket + ".dlo", -day);
+            span.put("b" + timeBucket + ".dhi", day);
+            span.put("b" + timeBucket + ".dlo", -day);
         }
-        BatchedWrites.upsert(keys, SPANS + (bucket >> BUCKET_BITS), Map.of(), span);
+        BatchedWrites.upsert(keys, SPANS + (timeBucket >> SPAN_BITS), Map.of(), span);
+        BatchedWrites.upsert(keys, BUCKETS, Map.of(), Map.of("lastTime", timeBucket));
     }
+
+    /** Positions per list by time (128), and lists per document of spans (64). */
+    static final int TIME_BITS = 7;
+    static final int SPAN_BITS = 6;
 
     private static final String TIME = "t|";
     private static final String SPANS = "s|";
@@ -362,15 +369,15 @@ public class AuditProjection {
     }
 
     /**
-     * By recording time or business date alone: the spans of the buckets of the store's sequence (one small document
-     * per 1,024 buckets) say which buckets can hold a match; only their lists are read, filtered, and the page's entries
+     * By recording time or business date alone: the spans of the lists by time (one small document per 64 lists of 128
+     * positions of the store's sequence) say which lists can hold a match; only their lists are read, filtered, and the page's entries
      * fetched by id. Recording times are nearly in the store's order, so a range of days reads about its own buckets.
      */
     private Page byTime(FindAuditTrail q) {
         Document buckets = mongo.getCollection(KEYS).find(new Document("_id", BUCKETS)).first();
-        long last = buckets == null ? 0 : ((Number) buckets.get("last")).longValue();
+        long last = buckets == null || buckets.get("lastTime") == null ? 0 : ((Number) buckets.get("lastTime")).longValue();
         List<String> spanIds = new ArrayList<>();
-        for (long s = 0; s <= last >> BUCKET_BITS; s++) {
+        for (long s = 0; s <= last >> SPAN_BITS; s++) {
             spanIds.add(SPANS + s);
         }
         List<String> lists = new ArrayList<>();

@@ -117,6 +117,12 @@ public class BodyProjection {
     }
 
     @EventHandler
+    public void on(it.registro.domain.body.api.BodyTerritoryDefined event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.bodyId(), sequence, recordedAt, body -> body.territoryDefined(
+                new BodyView.Territory(event.kind(), event.territoryId(), event.from(), event.source())));
+    }
+
+    @EventHandler
     public void on(BodyAliasRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.bodyId(), sequence, recordedAt, body -> body.aliased(
                 new BodyView.NameEntry(event.alias(), null, event.source(), recordedAt)));

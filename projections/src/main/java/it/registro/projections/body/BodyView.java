@@ -142,6 +142,26 @@ public class BodyView {
     }
 
     /** The organ that took over from this one (e.g. of the agency that replaced this body's agency). */
+    /** The territory the body stands for from a day on (a Conferenza: an ASST's; an Assemblea di Distretto: a district). */
+    public record Territory(it.registro.domain.territory.api.TerritoryKind kind, String territoryId, LocalDate from, String source) {
+    }
+
+    private List<Territory> territories = new java.util.ArrayList<>();
+
+    void territoryDefined(Territory t) {
+        territories = new java.util.ArrayList<>(territories == null ? List.of() : territories);
+        territories.add(t);
+    }
+
+    public List<Territory> getTerritories() {
+        return territories == null ? List.of() : territories;
+    }
+
+    /** The territory in force on a day, if any. */
+    public java.util.Optional<Territory> territoryOn(LocalDate day) {
+        return getTerritories().stream().filter(t -> !t.from().isAfter(day)).max(java.util.Comparator.comparing(Territory::from));
+    }
+
     public record Succession(String successorBodyId, LocalDate from, String basis, String source) {
     }
 

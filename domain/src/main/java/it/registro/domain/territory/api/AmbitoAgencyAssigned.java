@@ -1,0 +1,10 @@
+package it.registro.domain.territory.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record AmbitoAgencyAssigned(String ambitoId, String agency, List<String> comuni, LocalDate from, String source) {
+}

@@ -1,0 +1,9 @@
+package it.registro.domain.territory.api;
+
+import java.time.LocalDate;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ComuneRemovedFromAmbito(String ambitoId, String comuneId, LocalDate from, String source) {
+}

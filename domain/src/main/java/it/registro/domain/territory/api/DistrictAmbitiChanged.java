@@ -1,0 +1,10 @@
+package it.registro.domain.territory.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record DistrictAmbitiChanged(String districtId, List<String> ambiti, LocalDate from, String byActRef, String source) {
+}
