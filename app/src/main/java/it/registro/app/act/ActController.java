@@ -75,7 +75,8 @@ public class ActController {
     public record ConsultationRequest(@NotBlank @Size(max = 200) String consulted,
                                       @NotNull @Pattern(regexp = "HEARD|OPINION|MEETING") String kind, LocalDate on,
                                       @Size(max = 1000) String outcomeAsRecorded, @Size(max = 200) String minutesRef,
-                                      @Size(max = 1000) String source) {
+                                      @Size(max = 1000) String source, @Size(max = 100) String sessionId,
+                                      @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) Integer itemNo) {
     }
 
     public record AdoptionRequest(@NotNull LocalDate on, @Size(max = 200) String signedByAsRecorded, Boolean unanimous,
@@ -103,8 +104,11 @@ public class ActController {
 
     private final Acts acts;
 
-    public ActController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, Acts acts) {
+    private final ActLinks links;
+
+    public ActController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, Acts acts, ActLinks links) {
         this.acts = acts;
+        this.links = links;
         this.commands = commands;
         this.queries = queries;
         this.awaiter = awaiter;
@@ -170,7 +174,8 @@ public class ActController {
     @PostMapping(path = "/{id}/consultations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A body consulted (HEARD: no outcome recorded; OPINION; MEETING)")
     public ResponseEntity<CommandAccepted> consultation(@PathVariable String id, @Valid @RequestBody ConsultationRequest r) {
-        return send(id, new RecordConsultation(id, r.consulted(), r.kind(), r.on(), r.outcomeAsRecorded(), r.minutesRef(), r.source()));
+        return send(id, new RecordConsultation(id, r.consulted(), r.kind(), r.on(), r.outcomeAsRecorded(), r.minutesRef(), r.source(),
+                r.sessionId(), r.itemNo()));
     }
 
     @PostMapping(path = "/{id}/adoption", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -234,6 +239,12 @@ public class ActController {
         ActProjection.ActRecord record = get(id, asOf);
         return it.registro.app.document.DocumentController.file(it.registro.app.document.PdfA.render(ActSheetHtml.render(record)),
                 it.registro.app.document.PdfA.MEDIA_TYPE, "atto-" + id + ".pdf", null);
+    }
+
+    @GetMapping("/{id}/links")
+    @Operation(summary = "The decisions naming the act (compositions, ratifications, pareri) and the sittings its consultations name, each checked")
+    public ActLinks.Links links(@PathVariable String id) {
+        return links.of(id);
     }
 
     @GetMapping

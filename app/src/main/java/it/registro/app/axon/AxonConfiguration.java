@@ -73,6 +73,7 @@ public class AxonConfiguration {
             it.registro.projections.session.SessionProjection.PROCESSING_GROUP,
             it.registro.projections.act.ActProjection.PROCESSING_GROUP,
             it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
+            it.registro.projections.act.ActLinksProjection.PROCESSING_GROUP,
             it.registro.projections.poas.PoasProjection.PROCESSING_GROUP,
             it.registro.projections.proceeding.ProceedingProjection.PROCESSING_GROUP,
             it.registro.projections.albo.AlboProjection.PROCESSING_GROUP,

@@ -27,7 +27,14 @@ public final class Labels {
             Map.entry("RECORDED_AS_EXISTING", "registrata come esistente"), Map.entry("RENAMED", "rinominata"),
             Map.entry("SUCCEEDED_BY", "ha per successore"), Map.entry("SUCCEEDS", "succede a"),
             Map.entry("ACTIVE", "attiva"), Map.entry("SCHEDULED", "programmata"), Map.entry("CLOSED", "chiusa"),
-            Map.entry("PARENT_NOT_ACTIVE", "struttura superiore non attiva"));
+            Map.entry("PARENT_NOT_ACTIVE", "struttura superiore non attiva"),
+            // decisions linked to an act, and the sittings its consultations name
+            Map.entry("LINK_COMPOSITION", "composizione di un organo"), Map.entry("LINK_RATIFICATION", "ratifica di una designazione"),
+            Map.entry("LINK_OPINION", "parere espresso in seduta"), Map.entry("RESOLVED", "collegato a questo atto"),
+            Map.entry("AMBIGUOUS", "corrisponde a più atti"), Map.entry("UNRESOLVED", "nessun atto registrato corrisponde"),
+            Map.entry("NO_NUMBER", "atto citato senza numero"), Map.entry("NOT_LINKED", "seduta non indicata"),
+            Map.entry("SESSION_NOT_FOUND", "seduta non trovata"), Map.entry("DATE_DIFFERS", "la data non coincide con la seduta"),
+            Map.entry("BODY_DIFFERS", "l'organo non coincide con quello della seduta"), Map.entry("ITEM_NOT_FOUND", "punto non presente all'ordine del giorno"));
 
     public String word(Object code) {
         if (code == null) {

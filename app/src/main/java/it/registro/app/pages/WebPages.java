@@ -64,9 +64,12 @@ public class WebPages {
     private final Albo albo;
     private final it.registro.app.poas.Poas poas;
     private final it.registro.app.proceeding.Proceedings proceedings;
+    private final it.registro.app.act.ActLinks actLinks;
 
     public WebPages(Bodies bodies, Sessions sessions, Acts acts, Units units, AuditHistory audit, LedgerVerifier verifier, Ledger ledger,
-                    Albo albo, it.registro.app.poas.Poas poas, it.registro.app.proceeding.Proceedings proceedings) {
+                    Albo albo, it.registro.app.poas.Poas poas, it.registro.app.proceeding.Proceedings proceedings,
+                    it.registro.app.act.ActLinks actLinks) {
+        this.actLinks = actLinks;
         this.poas = poas;
         this.proceedings = proceedings;
         this.bodies = bodies;
@@ -227,6 +230,9 @@ public class WebPages {
     public String act(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
         LocalDate day = date(asOf, "asOf");
         model.addAttribute("record", acts.get(id, day));
+        if (!it.registro.app.security.Caller.anonymousRequest()) {
+            model.addAttribute("links", actLinks.of(id));
+        }
         return page(model, "act", "Atto", day);
     }
 

@@ -138,7 +138,7 @@ public class Act {
         notAfterAdoption(command.on(), "on");
         AggregateLifecycle.apply(new ConsultationRecorded(actId, Text.collapse(command.consulted()), command.kind().strip(),
                 command.on(), Text.collapse(command.outcomeAsRecorded()), Text.collapse(command.minutesRef()),
-                Text.collapse(command.source())));
+                Text.collapse(command.source()), orNull(command.sessionId()), command.itemNo()));
         return AggregateLifecycle.getVersion();
     }
 

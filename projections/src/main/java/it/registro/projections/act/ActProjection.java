@@ -68,7 +68,8 @@ public class ActProjection {
     @EventHandler
     public void on(ConsultationRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.actId(), seq, at, "CONSULTATION", e.on(), e.source(), a -> a.getConsultations().add(
-                new ActView.Consultation(e.consulted(), e.kind(), e.on(), e.outcomeAsRecorded(), e.minutesRef(), e.source())));
+                new ActView.Consultation(e.consulted(), e.kind(), e.on(), e.outcomeAsRecorded(), e.minutesRef(), e.source(),
+                        e.sessionId(), e.itemNo())));
     }
 
     @EventHandler

@@ -44,7 +44,7 @@ public class ActView implements Versioned {
     }
 
     public record Consultation(String consulted, String kind, LocalDate on, String outcomeAsRecorded, String minutesRef,
-                               String source) {
+                               String source, String sessionId, Integer itemNo) {
     }
 
     public record Adoption(LocalDate on, String signedByAsRecorded, Boolean unanimous, Tally tally, String voteAsRecorded) {

@@ -3,7 +3,7 @@ package it.registro.domain.act.api;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+@Revision("2")
 public record ConsultationRecorded(
         String actId,
         String consulted,
@@ -11,5 +11,8 @@ public record ConsultationRecorded(
         LocalDate on,
         String outcomeAsRecorded,
         String minutesRef,
-        String source) {
+        String source,
+        /** Since revision 2: the sitting and its agenda item (null when not named, and in revision 1). */
+        String sessionId,
+        Integer itemNo) {
 }

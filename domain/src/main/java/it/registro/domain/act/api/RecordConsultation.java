@@ -11,5 +11,13 @@ public record RecordConsultation(
         LocalDate on,
         String outcomeAsRecorded,
         String minutesRef,
-        String source) {
+        String source,
+        /** The sitting in which the body was consulted, and its agenda item, when known: linked, and checked on the act's links. */
+        String sessionId,
+        Integer itemNo) {
+
+    public RecordConsultation(String actId, String consulted, String kind, java.time.LocalDate on, String outcomeAsRecorded,
+                              String minutesRef, String source) {
+        this(actId, consulted, kind, on, outcomeAsRecorded, minutesRef, source, null, null);
+    }
 }
