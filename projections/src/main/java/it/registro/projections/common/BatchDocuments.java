@@ -174,7 +174,16 @@ public class BatchDocuments extends MongoTemplate {
         }
         writing.set(Boolean.TRUE);
         try {
-            held.changed.forEach((key, document) -> super.save(document, held.collections.get(key)));
+            // one ordered bulk of upserts per collection, not a round trip per document (a rebuild wrote a unit at a time)
+            Map<String, java.util.List<com.mongodb.client.model.WriteModel<Document>>> byCollection = new LinkedHashMap<>();
+            held.changed.forEach((key, entity) -> {
+                Document document = new Document();
+                getConverter().write(entity, document);
+                byCollection.computeIfAbsent(held.collections.get(key), c -> new java.util.ArrayList<>()).add(new com.mongodb.client.model.ReplaceOneModel<>(
+                        new Document("_id", document.get("_id")), document, new com.mongodb.client.model.ReplaceOptions().upsert(true)));
+            });
+            byCollection.forEach((collection, writes) -> super.getCollection(collection).bulkWrite(writes,
+                    new com.mongodb.client.model.BulkWriteOptions().ordered(true)));
         } finally {
             writing.set(Boolean.FALSE);
         }
