@@ -80,7 +80,7 @@ public class VoteRecomputation {
                 if (body == null) {
                     out.add(new SessionReplay.Difference(s.sessionId(), null, "SESSION", 0, null, "body", s.bodyId(), "not in the store"));
                 } else {
-                    out.addAll(s.recompute(BodyOnDates.of(s.bodyId(), body.on(s.date()), comune -> Optional.ofNullable(comuni.get(comune))
+                    out.addAll(s.recompute(BodyOnDates.of(s.bodyId(), body.on(s.date(), id -> Optional.ofNullable(bodies.get(id))), comune -> Optional.ofNullable(comuni.get(comune))
                             .flatMap(p -> p.on(s.date())))));
                 }
                 progress.accept(++n);

@@ -98,7 +98,8 @@ public class BodyCompositionController {
     public ResponseEntity<CommandAccepted> defineSeat(@PathVariable String id,
                                                       @Valid @RequestBody CompositionRequests.DefineSeatRequest request) {
         ResponseEntity<CommandAccepted> response = accepted(id, new DefineSeat(id, request.role(), request.constituency(),
-                request.labelAsRecorded(), toRef(request.act())));
+                request.labelAsRecorded(), toRef(request.act()), request.byOffice() == null ? null
+                : new it.registro.domain.body.api.ByOffice(request.byOffice().bodyId(), request.byOffice().office())));
         String seatId = Seats.idOf(request.role(), request.constituency());
         return ResponseEntity.created(URI.create("/api/bodies/" + id + "/seats/" + seatId))
                 .headers(response.getHeaders()).body(response.getBody());

@@ -85,7 +85,12 @@ public final class CompositionRequests {
             @NotNull SeatRole role,
             @NotBlank @Size(max = 200) String constituency,
             @Size(max = 1000) String labelAsRecorded,
-            @Valid ActRequest act) {
+            @Valid ActRequest act,
+            /** Held by virtue of an office in another body: its holder follows that body's officers. */
+            @Valid ByOfficeRequest byOffice) {
+    }
+
+    public record ByOfficeRequest(@NotBlank @Size(max = 100) String bodyId, @NotNull it.registro.domain.body.api.Office office) {
     }
 
     public record SeatHolderRequest(

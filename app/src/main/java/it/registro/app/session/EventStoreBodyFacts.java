@@ -49,6 +49,8 @@ public class EventStoreBodyFacts implements BodyFacts {
     @Override
     public Optional<BodyOnDate> bodyOn(String bodyId, LocalDate date) {
         BodyHistory.OnDay day;
+        List<Terms.SeatByOffice> byOffice;
+        List<String> seatOrder;
         Folded<BodyHistory> body = bodies.computeIfAbsent(bodyId, id -> new Folded<>(BodyHistory::new));
         synchronized (body) {
             readOn(bodyId, body, body.state::apply);
@@ -56,7 +58,19 @@ public class EventStoreBodyFacts implements BodyFacts {
                 return Optional.empty();
             }
             day = body.state.on(date);
+            byOffice = body.state.terms().byOfficeOn(date);
+            seatOrder = body.state.terms().seatIds();
         }
+        // seats held by virtue of another body's office: that body's officer, each body folded under its own lock in turn
+        Map<String, Terms.Term> holders = new HashMap<>();
+        for (Terms.SeatByOffice seat : byOffice) {
+            Folded<BodyHistory> other = bodies.computeIfAbsent(seat.byOffice().bodyId(), id -> new Folded<>(BodyHistory::new));
+            synchronized (other) {
+                readOn(seat.byOffice().bodyId(), other, other.state::apply);
+                other.state.holderByOffice(seat, date).ifPresent(t -> holders.put(seat.seatId(), t));
+            }
+        }
+        day = BodyHistory.withHolders(day, seatOrder, holders);
         Map<String, Long> populations = populationsOn(day.held().stream().map(Terms.Term::comuneId)
                 .filter(java.util.Objects::nonNull).toList(), date);
         return Optional.of(BodyOnDates.of(bodyId, day, id -> Optional.ofNullable(populations.get(id))));

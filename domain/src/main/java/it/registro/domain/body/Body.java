@@ -312,8 +312,17 @@ public class Body {
         if (terms().seatDefined(seatId)) {
             throw rejected(Rejection.conflict("SEAT_ALREADY_DEFINED", "constituency", "Seat " + seatId + " exists"));
         }
+        it.registro.domain.body.api.ByOffice byOffice = command.byOffice();
+        if (byOffice != null) {
+            Verdict.firstRejection(requiredText(byOffice.bodyId(), "byOffice.bodyId", MAX_NAME_LENGTH),
+                    required(byOffice.office(), "byOffice.office")).orThrow();
+            if (byOffice.bodyId().strip().equals(bodyId)) {
+                throw rejected(Rejection.invalid("SELF_REFERENCE", "byOffice.bodyId", "A seat cannot be held by virtue of an office of its own body"));
+            }
+            byOffice = new it.registro.domain.body.api.ByOffice(byOffice.bodyId().strip(), byOffice.office());
+        }
         AggregateLifecycle.apply(new SeatDefined(bodyId, seatId, command.role(), Text.collapse(command.constituency()),
-                Text.collapse(command.labelAsRecorded()), command.act()));
+                Text.collapse(command.labelAsRecorded()), command.act(), byOffice));
         return AggregateLifecycle.getVersion();
     }
 

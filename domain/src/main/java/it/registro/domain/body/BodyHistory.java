@@ -68,6 +68,42 @@ public final class BodyHistory {
         return offices.holderAt(office, at);
     }
 
+    /**
+     * The body on a day with its seats held by virtue of another body's office filled: each such seat no term names is
+     * held by that body's officer when the day begins (Europe/Rome), for the comune that officer holds a seat for there.
+     * {@code others} gives the other bodies' histories; a seat whose office is vacant, or whose body is unknown, stays empty.
+     */
+    public OnDay on(LocalDate day, java.util.function.Function<String, Optional<BodyHistory>> others) {
+        java.util.Map<String, Terms.Term> derived = new java.util.HashMap<>();
+        for (Terms.SeatByOffice seat : terms.byOfficeOn(day)) {
+            others.apply(seat.byOffice().bodyId()).flatMap(other -> other.holderByOffice(seat, day)).ifPresent(t -> derived.put(seat.seatId(), t));
+        }
+        return withHolders(on(day), terms.seatIds(), derived);
+    }
+
+    /** The term by virtue of this body's office for a seat of another body, on a day: its officer when the day begins, and their comune here. */
+    public Optional<Terms.Term> holderByOffice(Terms.SeatByOffice seat, LocalDate day) {
+        Instant dayBegins = day.atStartOfDay(java.time.ZoneId.of("Europe/Rome")).toInstant();
+        return officeHolderAt(seat.byOffice().office(), dayBegins).map(person -> new Terms.Term(seat.seatId(), person,
+                terms.heldOn(day).stream().filter(t -> person.equals(t.personId())).map(Terms.Term::comuneId)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null), day, day));
+    }
+
+    /** A day's seats with the terms held by virtue of office added, in the order the seats were defined. */
+    public static OnDay withHolders(OnDay plain, List<String> seatOrder, java.util.Map<String, Terms.Term> byOffice) {
+        if (byOffice.isEmpty()) {
+            return plain;
+        }
+        List<Terms.Term> held = new java.util.ArrayList<>();
+        for (String seatId : seatOrder) {
+            plain.held().stream().filter(t -> t.seatId().equals(seatId)).forEach(held::add);
+            if (byOffice.containsKey(seatId)) {
+                held.add(byOffice.get(seatId));
+            }
+        }
+        return new OnDay(plain.day(), held, plain.compositionAct(), plain.ruleSet(), plain.delegations());
+    }
+
     /** Applies one of the body's events; events that change none of these facts are ignored. */
     public void apply(Object event) {
         if (event instanceof BodyRegistered) {
@@ -77,7 +113,7 @@ public final class BodyHistory {
         } else if (event instanceof CompositionActCorrected e) {
             terms.compositionActCorrected(e.effectiveFrom(), e.act());
         } else if (event instanceof SeatDefined e) {
-            terms.seatDefined(e.seatId(), e.role(), e.labelAsRecorded());
+            terms.seatDefined(e.seatId(), e.role(), e.labelAsRecorded(), e.byOffice());
         } else if (event instanceof SeatLabelCorrected e) {
             terms.seatLabelCorrected(e.seatId(), e.labelAsRecorded());
         } else if (event instanceof MemberSeated e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import it.registro.domain.body.api.ByOffice;
 import it.registro.domain.body.api.SeatRole;
 import it.registro.domain.common.ActRef;
 import it.registro.domain.common.Interval;
@@ -34,7 +35,11 @@ public final class Terms {
     public record CompositionAct(ActRef act, LocalDate effectiveFrom) {
     }
 
-    private record Seat(SeatRole role, String labelAsRecorded) {
+    private record Seat(SeatRole role, String labelAsRecorded, ByOffice byOffice) {
+    }
+
+    /** A seat held by virtue of another body's office that no term names on a day: its holder is that officer. */
+    public record SeatByOffice(String seatId, ByOffice byOffice) {
     }
 
     private final Map<String, Seat> seats = new LinkedHashMap<>();
@@ -50,6 +55,11 @@ public final class Terms {
     public String labelOf(String seatId) {
         Seat seat = seats.get(seatId);
         return seat == null ? null : seat.labelAsRecorded();
+    }
+
+    /** The seats in the order they were defined. */
+    public List<String> seatIds() {
+        return List.copyOf(seats.keySet());
     }
 
     public int seatCount() {
@@ -103,6 +113,17 @@ public final class Terms {
         return held;
     }
 
+    /** The seats held by virtue of an office in another body that no term of this body names on a day. */
+    public List<SeatByOffice> byOfficeOn(LocalDate day) {
+        List<SeatByOffice> out = new ArrayList<>();
+        seats.forEach((seatId, seat) -> {
+            if (seat.byOffice() != null && termOn(seatId, day).isEmpty()) {
+                out.add(new SeatByOffice(seatId, seat.byOffice()));
+            }
+        });
+        return out;
+    }
+
     /** The composition act in force on a day: the latest taking effect on or before it. */
     public Optional<CompositionAct> actOn(LocalDate day) {
         CompositionAct inForce = null;
@@ -136,13 +157,13 @@ public final class Terms {
         }
     }
 
-    void seatDefined(String seatId, SeatRole role, String labelAsRecorded) {
-        seats.put(seatId, new Seat(role, labelAsRecorded));
+    void seatDefined(String seatId, SeatRole role, String labelAsRecorded, ByOffice byOffice) {
+        seats.put(seatId, new Seat(role, labelAsRecorded, byOffice));
     }
 
     void seatLabelCorrected(String seatId, String labelAsRecorded) {
         Seat seat = seats.get(seatId);
-        seats.put(seatId, new Seat(seat == null ? null : seat.role(), labelAsRecorded));
+        seats.put(seatId, new Seat(seat == null ? null : seat.role(), labelAsRecorded, seat == null ? null : seat.byOffice()));
     }
 
     void seated(String seatId, String personId, String comuneId, LocalDate from, LocalDate to) {

@@ -143,7 +143,7 @@ public class BodyProjection {
                     .map(BodyView.CompositionAct::effectiveFrom).reduce((a, b) -> b)
                     .orElse(event.act() == null ? null : event.act().date());
             body.getSeats().add(new BodyView.Seat(event.seatId(), event.role(), event.constituency(),
-                    event.labelAsRecorded(), event.act(), definedFrom));
+                    event.labelAsRecorded(), event.act(), definedFrom, event.byOffice()));
         });
     }
 
@@ -213,7 +213,7 @@ public class BodyProjection {
     public void on(it.registro.domain.body.api.SeatLabelCorrected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.bodyId(), sequence, recordedAt, body -> {
             body.getSeats().replaceAll(s -> s.seatId().equals(event.seatId())
-                    ? new BodyView.Seat(s.seatId(), s.role(), s.constituency(), event.labelAsRecorded(), s.act(), s.definedFrom()) : s);
+                    ? new BodyView.Seat(s.seatId(), s.role(), s.constituency(), event.labelAsRecorded(), s.act(), s.definedFrom(), s.byOffice()) : s);
             body.getCorrections().add(new BodyView.Correction("seat:" + event.seatId(), List.of(new it.registro.domain.common.FieldChange(
                     "labelAsRecorded", event.previous(), event.labelAsRecorded())), event.reason(), recordedAt));
         });
@@ -314,7 +314,7 @@ public class BodyProjection {
     @QueryHandler
     Optional<BodyTimeline.Composition> handle(FindComposition query) {
         return handle(new FindBody(query.bodyId()))
-                .map(body -> BodyTimeline.compositionOn(body, query.asOf(), personNames(body),
+                .map(body -> BodyTimeline.compositionOn(OfficeHolders.attach(mongo, body), query.asOf(), personNames(body),
                         populations(body, query.asOf())));
     }
 

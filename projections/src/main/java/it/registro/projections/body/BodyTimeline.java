@@ -86,6 +86,9 @@ public final class BodyTimeline {
             Holder holder = term.map(t -> new Holder(t.personId(), personNames.get(t.personId()), t.nameAsRecorded(),
                     t.comuneId(), t.comuneId() == null ? null : populations.get(t.comuneId()), t.from(), t.to(), t.act()))
                     .orElse(null);
+            if (holder == null && seat.byOffice() != null) {
+                holder = body.holderByOffice(seat, asOf).orElse(null); // by virtue of an office in another body (OfficeHolders)
+            }
             if (holder != null) {
                 members++;
                 if (holder.population() == null) {

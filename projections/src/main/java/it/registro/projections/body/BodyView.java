@@ -34,8 +34,13 @@ public class BodyView {
     }
 
     /** A seat; {@code definedFrom} is the effective date of the act that created it, if known. */
+    /** {@code byOffice}: held by virtue of an office in another body (null for a seat whose holders are named). */
     public record Seat(String seatId, SeatRole role, String constituency, String labelAsRecorded, ActRef act,
-                       LocalDate definedFrom) {
+                       LocalDate definedFrom, it.registro.domain.body.api.ByOffice byOffice) {
+
+        public Seat(String seatId, SeatRole role, String constituency, String labelAsRecorded, ActRef act, LocalDate definedFrom) {
+            this(seatId, role, constituency, labelAsRecorded, act, definedFrom, null);
+        }
     }
 
     /** A person's hold on a seat, both ends inclusive; {@code to} null while open. */
@@ -142,6 +147,18 @@ public class BodyView {
     }
 
     /** The organ that took over from this one (e.g. of the agency that replaced this body's agency). */
+    /** Who holds a seat held by virtue of another body's office on a day (see OfficeHolders); not stored. */
+    @org.springframework.data.annotation.Transient
+    private transient java.util.function.BiFunction<Seat, LocalDate, java.util.Optional<BodyTimeline.Holder>> officeHolders;
+
+    void officeHolders(java.util.function.BiFunction<Seat, LocalDate, java.util.Optional<BodyTimeline.Holder>> resolver) {
+        this.officeHolders = resolver;
+    }
+
+    java.util.Optional<BodyTimeline.Holder> holderByOffice(Seat seat, LocalDate day) {
+        return officeHolders == null ? java.util.Optional.empty() : officeHolders.apply(seat, day);
+    }
+
     /** The territory the body stands for from a day on (a Conferenza: an ASST's; an Assemblea di Distretto: a district). */
     public record Territory(it.registro.domain.territory.api.TerritoryKind kind, String territoryId, LocalDate from, String source) {
     }

@@ -329,7 +329,7 @@ public class SessionProjection {
     @QueryHandler
     public Optional<SessionRecords.SessionRecord> handle(FindSessionRecord q) {
         return find(q.sessionId()).map(s -> {
-            BodyView body = mongo.findById(s.getBodyId(), BodyView.class);
+            BodyView body = it.registro.projections.body.OfficeHolders.attach(mongo, mongo.findById(s.getBodyId(), BodyView.class));
             SessionRecords.SessionRecord record = SessionRecords.record(s, body, names(s, body), populations(body, s.getDate()), comuni(body));
             String approving = s.getMinutes().approvedBySessionId();
             SessionView by = approving == null ? null : mongo.findById(approving, SessionView.class);
@@ -339,7 +339,8 @@ public class SessionProjection {
 
     @QueryHandler
     public Optional<SessionRecords.PresentAt> handle(FindPresentAt q) {
-        return find(q.sessionId()).flatMap(s -> Optional.ofNullable(mongo.findById(s.getBodyId(), BodyView.class))
+        return find(q.sessionId()).flatMap(s -> Optional.ofNullable(it.registro.projections.body.OfficeHolders.attach(mongo,
+                        mongo.findById(s.getBodyId(), BodyView.class)))
                 .map(body -> SessionRecords.presentAt(s, body, q.at(), populations(body, s.getDate()))));
     }
 
@@ -350,7 +351,8 @@ public class SessionProjection {
 
     @QueryHandler
     public Optional<SessionRecords.QuorumAt> handle(FindQuorumAt q) {
-        return find(q.sessionId()).flatMap(s -> Optional.ofNullable(mongo.findById(s.getBodyId(), BodyView.class))
+        return find(q.sessionId()).flatMap(s -> Optional.ofNullable(it.registro.projections.body.OfficeHolders.attach(mongo,
+                        mongo.findById(s.getBodyId(), BodyView.class)))
                 .map(body -> SessionRecords.quorumAt(s, body, q.at(), populations(body, s.getDate()))));
     }
 

@@ -9,5 +9,11 @@ public record DefineSeat(
         SeatRole role,
         String constituency,
         String labelAsRecorded,
-        ActRef act) {
+        ActRef act,
+        /** Held by virtue of an office in another body, or null. */
+        ByOffice byOffice) {
+
+    public DefineSeat(String bodyId, SeatRole role, String constituency, String labelAsRecorded, ActRef act) {
+        this(bodyId, role, constituency, labelAsRecorded, act, null);
+    }
 }
