@@ -12,6 +12,9 @@ public class RegistroApplication {
     public static void main(String[] args) {
         // Axon's update checker would try to reach the internet at start-up.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(it.registro.app.imports.ImportCommandLine.run(RegistroApplication.class, args, System.out));
+        }
         SpringApplication.run(RegistroApplication.class, args);
     }
 }

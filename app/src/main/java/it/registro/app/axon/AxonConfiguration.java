@@ -74,6 +74,7 @@ public class AxonConfiguration {
             it.registro.projections.act.ActProjection.PROCESSING_GROUP,
             it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
             it.registro.projections.act.ActLinksProjection.PROCESSING_GROUP,
+            it.registro.projections.imports.ImportedRows.PROCESSING_GROUP,
             it.registro.projections.poas.PoasProjection.PROCESSING_GROUP,
             it.registro.projections.proceeding.ProceedingProjection.PROCESSING_GROUP,
             it.registro.projections.albo.AlboProjection.PROCESSING_GROUP,
@@ -105,13 +106,14 @@ public class AxonConfiguration {
 
     /**
      * Who and how travel from the command into every event it causes: the principal, their roles, the
-     * channel, the body and the act the command concerns (set on the command by CommandAuthorization),
-     * beside Axon's correlation and trace ids.
+     * channel, the body and the act the command concerns (set on the command by CommandAuthorization), and for
+     * an imported row its file, number and hash, beside Axon's correlation and trace ids.
      */
     @Bean
     org.axonframework.messaging.correlation.CorrelationDataProvider callerMetadata() {
         return new org.axonframework.messaging.correlation.SimpleCorrelationDataProvider(
-                "principal", "roles", "channel", "body", "actRef", it.registro.domain.session.Session.LATE_ENTRY);
+                "principal", "roles", "channel", "body", "actRef", it.registro.domain.session.Session.LATE_ENTRY,
+                "importFile", "importRow", "importRowHash");
     }
 
     /** The message that directly caused an event (its command), beside Axon's correlation and trace ids. */

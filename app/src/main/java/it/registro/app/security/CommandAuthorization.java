@@ -118,7 +118,34 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         metadata.put(Caller.ROLES, caller.roles().stream().map(Enum::name).toList());
         metadata.put(Caller.BODIES, List.copyOf(caller.bodies()));
         metadata.put("channel", "rest");
+        metadata.putAll(importRow());
         return (i, m) -> m.andMetaData(metadata).andMetaData(subject(m.getPayload()));
+    }
+
+    /**
+     * For a row of an import: the file (its SHA-256), the row's number and the row's own SHA-256, so that the audit trail
+     * says where each imported fact came from and a second run of the file knows the row is already in. Trusted only on
+     * a request authenticated by the import's own credential (ImportTokens), never from any other caller.
+     */
+    private static Map<String, Object> importRow() {
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+            return Map.of();
+        }
+        jakarta.servlet.http.HttpServletRequest request = attributes.getRequest();
+        if (request.getAttribute(ImportTokens.ATTRIBUTE) == null) {
+            return Map.of();
+        }
+        Map<String, Object> out = new HashMap<>();
+        out.put("channel", "import");
+        for (String[] h : new String[][]{{"Registro-Import-File", "importFile"}, {"Registro-Import-Row", "importRow"},
+                {"Registro-Import-Row-Hash", "importRowHash"}}) {
+            String value = request.getHeader(h[0]);
+            if (value != null && value.matches("[A-Za-z0-9._-]{1,100}")) {
+                out.put(h[1], value);
+            }
+        }
+        return out;
     }
 
     /**

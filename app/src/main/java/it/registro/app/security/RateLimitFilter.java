@@ -32,7 +32,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String m = request.getMethod();
-        return !(m.equals("POST") || m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE"));
+        // an import's rows are one operation, limited as the import request itself was
+        return !(m.equals("POST") || m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE"))
+                || request.getAttribute(ImportTokens.ATTRIBUTE) != null;
     }
 
     @Override

@@ -53,7 +53,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, RateLimitFilter rateLimit,
-                            SecurityLog securityLog) throws Exception {
+                            SecurityLog securityLog, ImportTokens importTokens) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies, no sessions: every request carries its credentials
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(Customizer.withDefaults()) // no CorsConfigurationSource: cross-origin requests get no CORS headers
@@ -101,7 +101,10 @@ public class SecurityConfiguration {
                             Problems.write(response, 403, "FORBIDDEN", "Forbidden",
                                     "Your role does not allow this", request.getRequestURI());
                         }))
-                .addFilterAfter(rateLimit, org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+                .addFilterAfter(rateLimit, org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                // the rows of a running import, sent over the loopback interface as the importing user (ImportTokens)
+                .addFilterBefore(new ImportTokenFilter(importTokens),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         if (jwtConfigured(properties)) {
             http.oauth2ResourceServer(o -> o
                     .jwt(j -> j.decoder(jwtDecoder(properties)).jwtAuthenticationConverter(new ClaimsConverter()))

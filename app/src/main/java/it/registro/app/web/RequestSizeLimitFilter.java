@@ -33,6 +33,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.maxDocumentBytes = maxDocumentBytes;
     }
 
+    /** A bulk import carries a whole register's batch: the same larger limit, with the import's problem code. */
+    private static boolean importUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().equals("/api/import");
+    }
+
     /** Document uploads carry a file: their own, larger limit, with the documents' problem code. */
     private static boolean documentUpload(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && request.getRequestURI().matches("/api/(sessions|acts)/[^/]+/documents|/web/desk/sessions/[^/]+/documents");
@@ -42,10 +47,14 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean document = documentUpload(request);
-        long limit = document ? maxDocumentBytes : maxBytes;
+        boolean batch = importUpload(request);
+        long limit = document || batch ? maxDocumentBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
             response.setHeader("Connection", "close");
-            if (document) {
+            if (batch) {
+                Problems.write(response, 413, "IMPORT_FILE_TOO_LARGE", "Import file too large",
+                        "An import file is at most " + limit + " bytes; split it", request.getRequestURI());
+            } else if (document) {
                 Problems.write(response, 413, "DOCUMENT_TOO_LARGE", "Document too large",
                         "A document is at most " + limit + " bytes", request.getRequestURI());
             } else {

@@ -32,6 +32,10 @@ public final class ChangeListReplay {
     /** The import's responses, row number → status code of the scheduling. */
     final Map<Integer, Integer> rowStatus = new HashMap<>();
 
+    public String poasId() {
+        return poasId;
+    }
+
     public ChangeListReplay(Api api) {
         this.api = api;
     }

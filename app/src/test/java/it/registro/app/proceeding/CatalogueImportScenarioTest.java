@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rule stated as NOT_SET, keeping its text.
  */
 @ScenarioTest
-class CatalogueImportScenarioTest {
+public class CatalogueImportScenarioTest {
 
-    static final String AGENCY = "ASST Crema";
+    public static final String AGENCY = "ASST Crema";
     /** A unit of ASST Crema recorded for the test (FIXTURE: seed 003 gives no organigram code). */
     static final String AGL_UNIT = "unit-asst-crema-sc-fixture-agl-staff";
 
@@ -42,7 +42,7 @@ class CatalogueImportScenarioTest {
     final Map<Integer, String> idByRow = new HashMap<>();
     List<JsonNode> catalogue;
 
-    static Map<String, Object> typeRequest(Map<String, String> row) {
+    public static Map<String, Object> typeRequest(Map<String, String> row) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("agency", Map.of("kind", "ASST", "name", AGENCY));
         body.put("validFrom", "2025-05-15");

@@ -10,12 +10,12 @@ import java.util.Map;
 import it.registro.app.support.CsvText;
 
 /** The seed 003 table (scenarios/p003-proceedings-asst-crema-2025.csv): ';'-separated, quoted cells may hold ';'. */
-final class ProceedingTable {
+public final class ProceedingTable {
 
     private ProceedingTable() {
     }
 
-    static List<Map<String, String>> rows() {
+    public static List<Map<String, String>> rows() {
         try (InputStream in = ProceedingTable.class.getResourceAsStream("/scenarios/p003-proceedings-asst-crema-2025.csv")) {
             return CsvText.rows(new String(in.readAllBytes(), StandardCharsets.UTF_8), ';');
         } catch (IOException e) {

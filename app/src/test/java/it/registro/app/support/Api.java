@@ -122,7 +122,25 @@ public final class Api {
         if (r.status() < 300 && System.getProperty("registro.capture-examples") != null) {
             EXAMPLES.putIfAbsent(path.replaceAll("\\?.*", ""), json);
         }
+        if (r.status() < 300 && recorder != null) {
+            recorder.accepted(path, json, r);
+        }
         return r;
+    }
+
+    /** Told of every JSON POST the service accepted: what a harness sent, to be written as an import file. */
+    public interface Recorder {
+        void accepted(String path, String json, Response response);
+    }
+
+    private Recorder recorder;
+
+    /** The same client, telling {@code recorder} of each JSON POST the service accepts. */
+    public Api recording(Recorder recorder) {
+        Api api = new Api(base, authorization);
+        api.timeout = timeout;
+        api.recorder = recorder;
+        return api;
     }
 
     private Response postJsonOnly(String path, String json, String... headers) {

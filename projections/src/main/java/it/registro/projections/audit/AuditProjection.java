@@ -64,7 +64,7 @@ public class AuditProjection {
 
     /** The metadata every entry keeps: who, how, what it concerns, why (see the dispatch interceptor). */
     public static final List<String> METADATA_KEYS = List.of("principal", "roles", "channel", "body", "actRef", "correlationId",
-            "traceId", "causationId");
+            "traceId", "causationId", "importFile", "importRow");
 
     private final MongoTemplate mongo;
 
