@@ -75,6 +75,7 @@ public class AxonConfiguration {
             it.registro.projections.act.CitationProjection.PROCESSING_GROUP,
             it.registro.projections.act.ActLinksProjection.PROCESSING_GROUP,
             it.registro.projections.imports.ImportedRows.PROCESSING_GROUP,
+            it.registro.projections.office.MandateProjection.PROCESSING_GROUP,
             it.registro.projections.poas.PoasProjection.PROCESSING_GROUP,
             it.registro.projections.proceeding.ProceedingProjection.PROCESSING_GROUP,
             it.registro.projections.albo.AlboProjection.PROCESSING_GROUP,
@@ -140,7 +141,8 @@ public class AxonConfiguration {
                 it.registro.domain.act.Citation.class, it.registro.domain.poas.Poas.class,
                 it.registro.domain.poas.OrgUnit.class, it.registro.domain.proceeding.ProceedingType.class,
                 it.registro.domain.proceeding.Proceeding.class, it.registro.domain.territory.Ambito.class,
-                it.registro.domain.territory.District.class);
+                it.registro.domain.territory.District.class, it.registro.domain.office.OrganKind.class,
+                it.registro.domain.office.Mandate.class);
         return configurer -> types.forEach(type -> configurer.configureAggregate(aggregate(type, store)));
     }
 

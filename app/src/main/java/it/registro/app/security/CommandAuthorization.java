@@ -53,6 +53,7 @@ import it.registro.domain.session.api.SessionConvened;
  * <li>Acts: ADMIN, or the SECRETARIAT of the issuing body.</li>
  * <li>POAS: ADMIN.</li>
  * <li>Territory (ambiti, districts, their comuni and ASSTs): ADMIN.</li>
+ * <li>Organ kinds, mandates and delegations of powers: ADMIN.</li>
  * <li>Proceedings: the catalogue of types (and its unit reassignments), ADMIN; proceedings themselves
  * (requests, access requests, suspensions, conclusions, inertia), ADMIN or any SECRETARIAT.</li>
  * <li>SYSTEM (the service's own processes): applying elections to officers, references to their target acts and an approving
@@ -73,6 +74,7 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
     private static final String ACT_PACKAGE = RecordIncomingReference.class.getPackageName();
     private static final String POAS_PACKAGE = "it.registro.domain.poas.api";
     private static final String TERRITORY_PACKAGE = "it.registro.domain.territory.api";
+    private static final String OFFICE_PACKAGE = "it.registro.domain.office.api";
     private static final String PROCEEDING_PACKAGE = "it.registro.domain.proceeding.api";
     private static final Set<Class<?>> PROCEEDING_CATALOGUE = Set.of(it.registro.domain.proceeding.api.DefineProceedingType.class,
             it.registro.domain.proceeding.api.ReviseProceedingType.class, it.registro.domain.proceeding.api.ReassignProceedingTypeUnit.class);
@@ -281,6 +283,9 @@ public class CommandAuthorization implements MessageDispatchInterceptor<CommandM
         }
         if (type.getPackageName().equals(POAS_PACKAGE)) {
             return caller.has(Role.ADMIN) ? null : "Only an administrator records the POAS and its approval chain";
+        }
+        if (type.getPackageName().equals(OFFICE_PACKAGE)) {
+            return caller.has(Role.ADMIN) ? null : "Only an administrator records organ kinds, mandates and delegations of powers";
         }
         if (type.getPackageName().equals(TERRITORY_PACKAGE)) {
             return caller.has(Role.ADMIN) ? null : "Only an administrator records the territory (ambiti, districts, their comuni)";
