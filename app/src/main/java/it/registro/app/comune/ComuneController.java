@@ -88,6 +88,15 @@ public class ComuneController {
         return accepted(id, new RecordPopulation(id, request.population(), request.referenceDate(), request.source()));
     }
 
+    public record IstatCodeRequest(@NotBlank @Pattern(regexp = "[0-9]{6}") String istatCode, @Size(max = 1000) String source) {
+    }
+
+    @PostMapping(path = "/{id}/istat-code", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the comune's ISTAT code (six digits)")
+    public ResponseEntity<CommandAccepted> istatCode(@PathVariable String id, @Valid @RequestBody IstatCodeRequest request) {
+        return accepted(id, new it.registro.domain.comune.api.RecordIstatCode(id, request.istatCode(), request.source()));
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "A comune with its name forms and population figures")
     public ComuneView get(@PathVariable String id) {

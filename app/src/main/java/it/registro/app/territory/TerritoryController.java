@@ -60,7 +60,8 @@ public class TerritoryController {
     public record RemovalRequest(@NotNull LocalDate from, @Size(max = 1000) String source) {
     }
 
-    public record AgencyRequest(@NotBlank @Size(max = 200) String agency, @Size(max = 500) List<@NotBlank @Size(max = 100) String> comuni,
+    /** {@code level}: ASST (the default) or ATS. */
+    public record AgencyRequest(it.registro.domain.territory.api.AgencyLevel level, @NotBlank @Size(max = 200) String agency, @Size(max = 500) List<@NotBlank @Size(max = 100) String> comuni,
                                 @NotNull LocalDate from, @Size(max = 1000) String source) {
     }
 
@@ -116,9 +117,10 @@ public class TerritoryController {
     }
 
     @PostMapping(path = "/api/territory/ambiti/{id}/agencies", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The ASST serving the ambito's comuni (all, or those named) from a day on")
+    @Operation(summary = "The ASST serving the ambito's comuni (all, or those named), or the ATS they belong to, from a day on")
     public ResponseEntity<CommandAccepted> assignAgency(@PathVariable String id, @Valid @RequestBody AgencyRequest request) {
-        return ambito(id, new AssignAmbitoAgency(id, request.agency(), request.comuni() == null ? List.of() : request.comuni(),
+        return ambito(id, new AssignAmbitoAgency(id,
+                request.level() == null ? it.registro.domain.territory.api.AgencyLevel.ASST : request.level(), request.agency(), request.comuni() == null ? List.of() : request.comuni(),
                 request.from(), request.source()));
     }
 
@@ -162,7 +164,7 @@ public class TerritoryController {
     }
 
     @GetMapping("/api/territory/agencies/{agency}")
-    @Operation(summary = "An ASST's territory on a day: every comune it serves, from whichever ambito")
+    @Operation(summary = "An ASST's or an ATS's territory on a day: every comune it serves, from whichever ambito")
     public TerritoryOn agencyOn(@PathVariable String agency, @RequestParam(required = false) LocalDate on) {
         return on(TerritoryKind.AGENCY, agency, on, "AGENCY_NOT_FOUND", "agency");
     }

@@ -77,6 +77,9 @@ class TerritoryScenarioTest {
                             "from", from, "source", a.get("source") + ", L2375-2376"))), 200);
                 }
             }
+            // all eight ambiti are ATS Val Padana's (seed 000 L10381-10404: the table of ATS della Val Padana)
+            ok(api.postJson("/api/territory/ambiti/" + code + "/agencies", json(Map.of("level", "ATS", "agency", "ATS Val Padana", "from", from,
+                    "source", "seed 000 L10381-10404"))), 200);
             ok(api.postJson("/api/territory/ambiti/" + code + "/populations", json(Map.of("population", a.get("population"),
                     "comuni", a.get("comuni"), "referenceDate", from, "source", a.get("source")))), 200);
         }
@@ -121,6 +124,31 @@ class TerritoryScenarioTest {
         assertThat(ogliopo.get("population").asLong()).isEqualTo(82_358);
         assertThat(ok(api.get("/api/territory/agencies/ASST%20Nessuna?on=2022-04-01"), 404).json().get("code").asString())
                 .isEqualTo("AGENCY_NOT_FOUND");
+    }
+
+    @Test
+    @DisplayName("ATS Val Padana's territory: the eight ambiti of the table, 177 comuni, 758.303 inhabitants declared; each comune names its ASST and ATS")
+    void theAtsTerritory() {
+        JsonNode ats = ok(api.get("/api/territory/agencies/ATS%20Val%20Padana?on=2022-04-01"), 200).json();
+        assertThat(ats.get("comuniCount").asInt()).isEqualTo(48 + 48 + 27 + 12 + 9 + 14 + 13 + 6);
+        assertThat(ats.get("ambiti").size()).isEqualTo(8);
+        assertThat(ats.get("populationBasis").asString()).as("whole ambiti: their declared figures").isEqualTo("DECLARED");
+        assertThat(ats.get("population").asLong()).isEqualTo(160_469 + 156_113 + 82_358 + 45_174 + 64_449 + 155_846 + 42_765 + 51_129);
+        JsonNode casalmaggiore = ats.get("comuni").valueStream().filter(c -> c.get("comuneId").asString().equals(ids.get("Casalmaggiore")))
+                .findFirst().orElseThrow();
+        assertThat(casalmaggiore.get("agency").asString()).isEqualTo("ASST Cremona");
+        assertThat(casalmaggiore.get("ats").asString()).isEqualTo("ATS Val Padana");
+    }
+
+    @Test
+    @DisplayName("a comune's ISTAT code: six digits, once")
+    void istatCode() {
+        String cremona = "/api/comuni/" + ids.get("Cremona");
+        ok(api.postJson(cremona + "/istat-code", "{\"istatCode\":\"019036\",\"source\":\"ISTAT, elenco dei comuni\"}"), 200);
+        assertThat(api.get(cremona).json().get("istatCode").asString()).isEqualTo("019036");
+        assertThat(ok(api.postJson(cremona + "/istat-code", "{\"istatCode\":\"019037\"}"), 409).json().get("code").asString())
+                .isEqualTo("ISTAT_CODE_ALREADY_RECORDED");
+        ok(api.postJson(cremona + "/istat-code", "{\"istatCode\":\"19036\"}"), 400);
     }
 
     @Test

@@ -36,6 +36,7 @@ public class Comune {
     private String comuneId;
     private final Set<String> nameForms = new HashSet<>();
     private final Set<LocalDate> populationDates = new HashSet<>();
+    private String istatCode;
 
     protected Comune() {
     }
@@ -89,6 +90,26 @@ public class Comune {
         AggregateLifecycle.apply(new PopulationRecorded(comuneId, command.population(), command.referenceDate(),
                 Text.collapse(command.source())));
         return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(it.registro.domain.comune.api.RecordIstatCode command) {
+        Verdict.firstRejection(
+                command.istatCode() != null && command.istatCode().strip().matches("[0-9]{6}") ? Verdict.allowed()
+                        : Verdict.rejected(Rejection.invalid("ISTAT_CODE_MALFORMED", "istatCode", "An ISTAT code is six digits, e.g. 019036")),
+                optionalText(command.source(), "source", MAX_TEXT_LENGTH)).orThrow();
+        String code = command.istatCode().strip();
+        if (istatCode != null) {
+            throw new CommandRejectedException(Rejection.conflict("ISTAT_CODE_ALREADY_RECORDED", "istatCode",
+                    "This comune's ISTAT code is " + istatCode + (istatCode.equals(code) ? " already" : "")));
+        }
+        AggregateLifecycle.apply(new it.registro.domain.comune.api.IstatCodeRecorded(comuneId, code, Text.collapse(command.source())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(it.registro.domain.comune.api.IstatCodeRecorded event) {
+        istatCode = event.istatCode();
     }
 
     @EventSourcingHandler

@@ -88,7 +88,8 @@ public class Ambito {
 
     @CommandHandler
     public long handle(AssignAmbitoAgency command) {
-        Verdict.firstRejection(requiredText(command.agency(), "agency", MAX_NAME_LENGTH), required(command.from(), "from"),
+        Verdict.firstRejection(required(command.level(), "level"), requiredText(command.agency(), "agency", MAX_NAME_LENGTH),
+                required(command.from(), "from"),
                 optionalText(command.source(), "source", MAX_TEXT_LENGTH)).orThrow();
         List<String> named = command.comuni() == null ? List.of() : command.comuni();
         List<String> outside = named.stream().filter(c -> !comuni.isMemberOn(c, command.from())).toList();
@@ -96,7 +97,7 @@ public class Ambito {
             throw new CommandRejectedException(Rejection.invalid("COMUNE_NOT_IN_AMBITO", "comuni",
                     "Not in ambito " + ambitoId + " on " + command.from() + ": " + String.join(", ", outside)));
         }
-        AggregateLifecycle.apply(new AmbitoAgencyAssigned(ambitoId, Text.collapse(command.agency()), List.copyOf(new ArrayList<>(named)),
+        AggregateLifecycle.apply(new AmbitoAgencyAssigned(ambitoId, command.level(), Text.collapse(command.agency()), List.copyOf(new ArrayList<>(named)),
                 command.from(), Text.collapse(command.source())));
         return AggregateLifecycle.getVersion();
     }

@@ -7,6 +7,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import it.registro.domain.territory.api.AgencyLevel;
 import it.registro.domain.territory.api.AmbitoAgencyAssigned;
 import it.registro.domain.territory.api.AmbitoPopulationRecorded;
 import it.registro.domain.territory.api.AmbitoRegistered;
@@ -41,8 +42,8 @@ class TerritoryTest {
                 .expectEvents(new ComunePlacedInAmbito("50097", "comune-casalmaggiore", FROM, "seed 000 L10428"));
         ambiti.given(OGLIO_PO, new ComunePlacedInAmbito("50097", "comune-casalmaggiore", FROM, null),
                         new ComunePlacedInAmbito("50097", "comune-viadana", FROM, null))
-                .when(new AssignAmbitoAgency("50097", "ASST Cremona", List.of("comune-casalmaggiore"), FROM, SEED))
-                .expectEvents(new AmbitoAgencyAssigned("50097", "ASST Cremona", List.of("comune-casalmaggiore"), FROM, SEED));
+                .when(new AssignAmbitoAgency("50097", AgencyLevel.ASST, "ASST Cremona", List.of("comune-casalmaggiore"), FROM, SEED))
+                .expectEvents(new AmbitoAgencyAssigned("50097", AgencyLevel.ASST, "ASST Cremona", List.of("comune-casalmaggiore"), FROM, SEED));
         ambiti.given(OGLIO_PO)
                 .when(new RecordAmbitoPopulation("50097", 82_358, 27, FROM, SEED))
                 .expectEvents(new AmbitoPopulationRecorded("50097", 82_358, 27, FROM, SEED));
@@ -56,7 +57,7 @@ class TerritoryTest {
                 .expectException(rejectedWith("COMUNE_ALREADY_IN_AMBITO", "comuneId")).expectNoEvents();
         ambiti.given(OGLIO_PO).when(new RemoveComuneFromAmbito("50097", "comune-viadana", FROM, null))
                 .expectException(rejectedWith("COMUNE_NOT_IN_AMBITO", "comuneId")).expectNoEvents();
-        ambiti.given(OGLIO_PO, placed).when(new AssignAmbitoAgency("50097", "ASST Mantova", List.of("comune-cremona"), FROM, null))
+        ambiti.given(OGLIO_PO, placed).when(new AssignAmbitoAgency("50097", AgencyLevel.ASST, "ASST Mantova", List.of("comune-cremona"), FROM, null))
                 .expectException(rejectedWith("COMUNE_NOT_IN_AMBITO", "comuni")).expectNoEvents();
         ambiti.given(OGLIO_PO).when(new PlaceComuneInAmbito("50097", "Viadana", FROM, null))
                 .expectException(rejectedWith("COMUNE_ID_MALFORMED", "comuneId")).expectNoEvents();

@@ -47,7 +47,7 @@ public class ComuneProjection {
         }
         List<ComuneView.Alias> aliases = new ArrayList<>(c.aliases());
         aliases.add(new ComuneView.Alias(event.alias(), event.source(), at));
-        mongo.save(new ComuneView(c.id(), c.name(), c.province(), aliases, c.populations(), sequence, c.registeredAt()));
+        mongo.save(new ComuneView(c.id(), c.name(), c.province(), aliases, c.populations(), sequence, c.registeredAt(), c.istatCode()));
     }
 
     @EventHandler
@@ -59,7 +59,16 @@ public class ComuneProjection {
         List<ComuneView.Population> populations = new ArrayList<>(c.populations());
         populations.add(new ComuneView.Population(event.population(), event.referenceDate(), event.source(), at));
         populations.sort(Comparator.comparing(ComuneView.Population::referenceDate));
-        mongo.save(new ComuneView(c.id(), c.name(), c.province(), c.aliases(), populations, sequence, c.registeredAt()));
+        mongo.save(new ComuneView(c.id(), c.name(), c.province(), c.aliases(), populations, sequence, c.registeredAt(), c.istatCode()));
+    }
+
+    @EventHandler
+    void on(it.registro.domain.comune.api.IstatCodeRecorded event, @SequenceNumber long sequence) {
+        ComuneView c = mongo.findById(event.comuneId(), ComuneView.class);
+        if (c == null || c.version() >= sequence) {
+            return;
+        }
+        mongo.save(new ComuneView(c.id(), c.name(), c.province(), c.aliases(), c.populations(), sequence, c.registeredAt(), event.istatCode()));
     }
 
     @ResetHandler

@@ -12,7 +12,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** A comune with its name forms and its dated population figures. */
 @Document(ComuneView.COLLECTION)
 public record ComuneView(@Id String id, String name, String province, List<Alias> aliases, List<Population> populations,
-                         long version, Instant registeredAt) {
+                         long version, Instant registeredAt, String istatCode) {
+
+    public ComuneView(String id, String name, String province, List<Alias> aliases, List<Population> populations, long version,
+                      Instant registeredAt) {
+        this(id, name, province, aliases, populations, version, registeredAt, null);
+    }
 
     public static final String COLLECTION = "comuni";
 

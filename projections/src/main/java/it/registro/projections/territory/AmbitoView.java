@@ -22,7 +22,7 @@ public record AmbitoView(@Id String id, String nationalCode, String name, String
     }
 
     /** An ASST serving the ambito's comuni ({@code comuni} empty: all of them) from a day on. */
-    public record Assignment(String agency, List<String> comuni, LocalDate from, String source) {
+    public record Assignment(it.registro.domain.territory.api.AgencyLevel level, String agency, List<String> comuni, LocalDate from, String source) {
     }
 
     /** The population a document declares for the whole ambito, and how many comuni it counts. */

@@ -19,7 +19,8 @@ public record TerritoryOn(TerritoryKind kind, String id, String name, LocalDate 
     public record Problem(String code, String message) {
     }
 
-    public record ComuneOn(String comuneId, String name, String ambitoId, String agency, Long population, LocalDate populationDate) {
+    /** {@code agency}: the ASST serving the comune; {@code ats}: the ATS whose territory it is in (null when not recorded). */
+    public record ComuneOn(String comuneId, String name, String ambitoId, String agency, String ats, Long population, LocalDate populationDate) {
     }
 
     public record AmbitoOn(String ambitoId, String nationalCode, String name, int comuni, Long declaredPopulation,

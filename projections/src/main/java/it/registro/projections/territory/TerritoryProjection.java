@@ -76,7 +76,7 @@ public class TerritoryProjection {
     void on(AmbitoAgencyAssigned e, @SequenceNumber long sequence) {
         ambito(e.ambitoId(), sequence).ifPresent(a -> {
             List<AmbitoView.Assignment> agencies = new ArrayList<>(a.agencies());
-            agencies.add(new AmbitoView.Assignment(e.agency(), e.comuni(), e.from(), e.source()));
+            agencies.add(new AmbitoView.Assignment(e.level(), e.agency(), e.comuni(), e.from(), e.source()));
             save(a, a.comuni(), agencies, a.populations(), sequence);
         });
     }
@@ -165,18 +165,19 @@ public class TerritoryProjection {
                         .forEach(id -> problems.add(new TerritoryOn.Problem("AMBITO_NOT_REGISTERED", "Ambito " + id + " non registrato")));
             }
             default -> {
-                // an ASST's territory: every comune it serves on the day, from whichever ambito (Lombardy has about 90)
+                // an ASST's or an ATS's territory: every comune it serves on the day, from whichever ambito (Lombardy has about 90);
+                // made of whole ambiti when it serves every comune of each, so that their declared figures apply
                 name = q.id();
-                wholeAmbiti = false;
                 ambiti = mongo.findAll(AmbitoView.class).stream()
-                        .filter(a -> comuniOn(a, on).values().stream().anyMatch(q.id()::equals)).toList();
+                        .filter(a -> comuniOn(a, on).values().stream().anyMatch(agencies -> serves(agencies, q.id()))).toList();
+                wholeAmbiti = ambiti.stream().allMatch(a -> comuniOn(a, on).values().stream().allMatch(agencies -> serves(agencies, q.id())));
             }
         }
-        Map<String, String[]> comuni = new TreeMap<>(); // comune -> {ambito, agency}
+        Map<String, String[]> comuni = new TreeMap<>(); // comune -> {ambito, ASST, ATS}
         for (AmbitoView a : ambiti) {
-            comuniOn(a, on).forEach((comune, agency) -> {
-                if (q.kind() != TerritoryKind.AGENCY || q.id().equals(agency)) {
-                    String[] before = comuni.put(comune, new String[]{a.id(), agency});
+            comuniOn(a, on).forEach((comune, agencies) -> {
+                if (q.kind() != TerritoryKind.AGENCY || serves(agencies, q.id())) {
+                    String[] before = comuni.put(comune, new String[]{a.id(), agencies[0], agencies[1]});
                     if (before != null) {
                         problems.add(new TerritoryOn.Problem("COMUNE_IN_TWO_AMBITI", "Il comune " + comune + " è in due ambiti il " + on + ": " + before[0] + " e " + a.id()));
                     }
@@ -198,7 +199,7 @@ public class TerritoryProjection {
             Optional<ComuneView.Population> p = view == null ? Optional.empty() : view.populationOn(on);
             everyComune &= p.isPresent();
             sum += p.map(ComuneView.Population::population).orElse(0L);
-            out.add(new TerritoryOn.ComuneOn(c.getKey(), view == null ? null : view.name(), c.getValue()[0], c.getValue()[1],
+            out.add(new TerritoryOn.ComuneOn(c.getKey(), view == null ? null : view.name(), c.getValue()[0], c.getValue()[1], c.getValue()[2],
                     p.map(ComuneView.Population::population).orElse(null), p.map(ComuneView.Population::referenceDate).orElse(null)));
         }
         List<TerritoryOn.AmbitoOn> ambitiOn = new ArrayList<>();
@@ -235,17 +236,25 @@ public class TerritoryProjection {
         return Optional.of(new TerritoryOn(q.kind(), q.id(), name, on, out.size(), out, ambitiOn, population, basis, problems));
     }
 
-    /** The ambito's comuni on a day, each with the ASST serving it then (null when none is assigned). */
-    static Map<String, String> comuniOn(AmbitoView a, LocalDate on) {
-        Map<String, String> out = new TreeMap<>();
+    /** The ambito's comuni on a day, each with {the ASST serving it, the ATS it is in} then (null where none is assigned). */
+    static Map<String, String[]> comuniOn(AmbitoView a, LocalDate on) {
+        Map<String, String[]> out = new TreeMap<>();
         for (AmbitoView.Member m : a.comuni()) {
             if (m.covers(on)) {
-                out.put(m.comuneId(), null);
+                out.put(m.comuneId(), new String[2]);
             }
         }
-        // the latest assignment on or before the day that names the comune (or names none: all of them) wins
+        // per level, the latest assignment on or before the day that names the comune (or names none: all of them) wins
         a.agencies().stream().filter(s -> !s.from().isAfter(on)).sorted(Comparator.comparing(AmbitoView.Assignment::from))
-                .forEach(s -> out.replaceAll((comune, agency) -> s.comuni().isEmpty() || s.comuni().contains(comune) ? s.agency() : agency));
+                .forEach(s -> out.forEach((comune, agencies) -> {
+                    if (s.comuni().isEmpty() || s.comuni().contains(comune)) {
+                        agencies[s.level() == it.registro.domain.territory.api.AgencyLevel.ATS ? 1 : 0] = s.agency();
+                    }
+                }));
         return out;
+    }
+
+    private static boolean serves(String[] agencies, String agency) {
+        return agency.equals(agencies[0]) || agency.equals(agencies[1]);
     }
 }

@@ -6,5 +6,5 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record AmbitoAgencyAssigned(String ambitoId, String agency, List<String> comuni, LocalDate from, String source) {
+public record AmbitoAgencyAssigned(String ambitoId, AgencyLevel level, String agency, List<String> comuni, LocalDate from, String source) {
 }
