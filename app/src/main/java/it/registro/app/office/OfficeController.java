@@ -13,8 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,13 +67,13 @@ public class OfficeController {
     }
 
     private final CommandDispatcher commands;
-    private final QueryGateway queries;
     private final ReadModelAwaiter awaiter;
+    private final Offices offices;
 
-    public OfficeController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+    public OfficeController(CommandDispatcher commands, ReadModelAwaiter awaiter, Offices offices) {
         this.commands = commands;
-        this.queries = queries;
         this.awaiter = awaiter;
+        this.offices = offices;
     }
 
     @PostMapping(path = "/api/organ-kinds", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,7 +90,7 @@ public class OfficeController {
     @GetMapping(path = "/api/organ-kinds", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The kinds of organ and office defined, with their legal basis and term rule")
     public List<OfficeViews.OrganKindView> kinds() {
-        return queries.query(new MandateProjection.FindOrganKinds(), ResponseTypes.multipleInstancesOf(OfficeViews.OrganKindView.class)).join();
+        return offices.kinds();
     }
 
     @PostMapping(path = "/api/mandates", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -133,12 +131,10 @@ public class OfficeController {
                                                       @RequestParam(required = false) LocalDate on,
                                                       @RequestParam(defaultValue = "90") @Min(0) @Max(3650) int expiringWithinDays) {
         LocalDate day = on == null ? LocalDate.now(java.time.ZoneId.of("Europe/Rome")) : on;
-        return queries.query(new MandateProjection.FindMandates(agency, organKind, day, expiringWithinDays),
-                ResponseTypes.multipleInstancesOf(MandateProjection.MandateOn.class)).join();
+        return offices.mandates(agency, organKind, day, expiringWithinDays);
     }
 
     private long version(String id) {
-        return queries.query(new MandateProjection.FindMandate(id), ResponseTypes.optionalInstanceOf(OfficeViews.MandateView.class)).join()
-                .map(OfficeViews.MandateView::version).orElse(-1L);
+        return offices.version(id);
     }
 }

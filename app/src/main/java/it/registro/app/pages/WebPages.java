@@ -65,11 +65,13 @@ public class WebPages {
     private final it.registro.app.poas.Poas poas;
     private final it.registro.app.proceeding.Proceedings proceedings;
     private final it.registro.app.act.ActLinks actLinks;
+    private final it.registro.app.office.Offices offices;
 
     public WebPages(Bodies bodies, Sessions sessions, Acts acts, Units units, AuditHistory audit, LedgerVerifier verifier, Ledger ledger,
                     Albo albo, it.registro.app.poas.Poas poas, it.registro.app.proceeding.Proceedings proceedings,
-                    it.registro.app.act.ActLinks actLinks) {
+                    it.registro.app.act.ActLinks actLinks, it.registro.app.office.Offices offices) {
         this.actLinks = actLinks;
+        this.offices = offices;
         this.poas = poas;
         this.proceedings = proceedings;
         this.bodies = bodies;
@@ -161,6 +163,16 @@ public class WebPages {
         model.addAttribute("chain", current.flatMap(c -> poas.chain(c.poas().getId())).orElse(null));
         model.addAttribute("deadlines", a == null ? List.of() : poas.deadlines(a, day));
         return page(model, "poas", "POAS", day);
+    }
+
+    /** An agency's mandates on a day: who holds each office and seat, what is expiring or expired, the delegations in force. */
+    @GetMapping("/web/mandates")
+    public String mandates(@RequestParam(required = false) String agency, @RequestParam(required = false) String asOf, Model model) {
+        LocalDate day = date(asOf, "asOf");
+        String a = agency == null || agency.isBlank() ? null : agency.strip();
+        model.addAttribute("agency", a);
+        model.addAttribute("mandates", a == null ? List.of() : offices.mandates(a, null, day, 90));
+        return page(model, "mandates", "Incarichi", day);
     }
 
     /** An agency's open proceedings by due date on a day, the overdue ones marked, and the overdue grouped by unit. */

@@ -104,6 +104,8 @@ class MandatesApiTest {
         assertThat(events.total()).isEqualTo(before);
         assertThat(Api.as(port, "clerk").postJson("/api/mandates", json(Map.of("id", "clerk", "agency", AGENCY, "organKindId",
                 "mandati-nucleo-di-valutazione", "nameAsRecorded", "X", "from", "2025-01-01"))).status()).isEqualTo(403);
+        String page = api.get("/web/mandates?agency=ASST%20Mandati&asOf=2025-03-01").body();
+        assertThat(page).contains("Incarichi e scadenze", "scaduto, da rinnovare", "in carica", "Collegio Sindacale").doesNotContain("EXPIRED");
         assertThat(api.get("/api/organ-kinds").json().valueStream().map(k -> k.get("id").asString()).toList())
                 .contains("mandati-nucleo-di-valutazione", "mandati-collegio-sindacale");
     }

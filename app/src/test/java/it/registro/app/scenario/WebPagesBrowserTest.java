@@ -183,7 +183,8 @@ class WebPagesBrowserTest {
         ChromeDriver clerk = browsers.computeIfAbsent("tablet", u -> Browsers.tablet());
         clerk.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         Browsers.signIn(clerk, port, "tester");
-        for (String path : List.of("/web/desk", "/web/bodies/" + bodyId + "?asOf=2024-10-18", "/web/poas?agency=ASST%20Cremona&asOf=2023-01-01")) {
+        for (String path : List.of("/web/desk", "/web/bodies/" + bodyId + "?asOf=2024-10-18", "/web/poas?agency=ASST%20Cremona&asOf=2023-01-01",
+                "/web/mandates?agency=ASST%20Cremona&asOf=2023-01-01")) {
             clerk.get("http://localhost:" + port + path);
             assertThat(axeViolations(clerk)).as(path).isEmpty();
         }
