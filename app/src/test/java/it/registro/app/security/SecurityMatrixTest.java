@@ -195,6 +195,34 @@ class SecurityMatrixTest {
         rows.add(new Row("POST", "/api/proceedings/none/conclusion", "{\"on\":\"2024-01-01\",\"note\":\"n\"}", registrars));
         rows.add(new Row("POST", "/api/proceedings/none/inertia", "{\"on\":\"2024-01-01\"}", registrars));
         rows.add(new Row("POST", "/api/proceedings/none/reassignments", reassignBody, registrars));
+        // territory: an administrator records it, every reader reads it (issue 24)
+        rows.add(new Row("POST", "/api/territory/ambiti", "{\"id\":\"matrix-1\",\"name\":\"Ambito Matrix\"}", adminOnly));
+        rows.add(new Row("POST", "/api/territory/ambiti/matrix-none/comuni", "{\"comuneId\":\"comune-matrix\",\"from\":\"2024-01-01\"}", adminOnly));
+        rows.add(new Row("POST", "/api/territory/ambiti/matrix-none/comuni/comune-matrix/removal", "{\"from\":\"2024-01-01\"}", adminOnly));
+        rows.add(new Row("POST", "/api/territory/ambiti/matrix-none/agencies", "{\"agency\":\"ASST Matrix\",\"from\":\"2024-01-01\"}", adminOnly));
+        rows.add(new Row("POST", "/api/territory/ambiti/matrix-none/populations",
+                "{\"population\":10,\"referenceDate\":\"2024-01-01\",\"source\":\"s\"}", adminOnly));
+        rows.add(new Row("POST", "/api/territory/districts", "{\"name\":\"Distretto Matrix\",\"agency\":\"ASST Matrix\",\"ambiti\":[\"matrix-1\"],"
+                + "\"from\":\"2024-01-01\"}", adminOnly));
+        rows.add(new Row("POST", "/api/territory/districts/distretto-none/ambiti", "{\"ambiti\":[\"x\"],\"from\":\"2024-01-01\"}", adminOnly));
+        rows.add(new Row("POST", "/api/bodies/matrix-body/territory", "{\"kind\":\"AGENCY\",\"territoryId\":\"ASST Matrix\",\"from\":\"2024-01-01\"}",
+                adminOnly));
+        rows.add(new Row("POST", "/api/comuni/comune-none/istat-code", "{\"istatCode\":\"019036\"}", registrars));
+        for (String path : List.of("/api/territory/ambiti/matrix-none", "/api/territory/districts/distretto-none",
+                "/api/territory/agencies/ASST%20Matrix", "/api/bodies/matrix-body/territory-check?on=2024-06-01", "/api/acts/" + ACT + "/links",
+                "/api/act-links/unresolved", "/api/organ-kinds", "/api/mandates?agency=ASST%20Matrix", "/web/mandates?agency=ASST%20Matrix")) {
+            rows.add(new Row("GET", path, null, all));
+        }
+        // organs, mandates, delegations of powers: an administrator
+        rows.add(new Row("POST", "/api/organ-kinds", "{\"id\":\"matrix-kind\",\"name\":\"K\",\"term\":{\"kind\":\"OPEN\"}}", adminOnly));
+        rows.add(new Row("POST", "/api/mandates", "{\"id\":\"matrix-mandate\",\"agency\":\"ASST Matrix\",\"organKindId\":\"none\","
+                + "\"nameAsRecorded\":\"X\",\"from\":\"2024-01-01\"}", adminOnly));
+        rows.add(new Row("POST", "/api/mandates/none/end", "{\"lastDay\":\"2024-01-01\",\"reason\":\"r\"}", adminOnly));
+        rows.add(new Row("POST", "/api/mandates/none/delegations", "{\"id\":\"d\",\"delegatePersonId\":\"x\",\"scopeAsRecorded\":\"s\","
+                + "\"from\":\"2024-01-01\"}", adminOnly));
+        rows.add(new Row("POST", "/api/mandates/none/delegations/d/revoke", "{\"lastDay\":\"2024-01-01\"}", adminOnly));
+        // a bulk import: whoever may write; each row is then authorised as the request it is (ImportScenarioTest)
+        rows.add(new Row("POST", "/api/import", "[]", registrars));
         // citations: an administrator
         rows.add(new Row("GET", "/api/citations", null, all));
         rows.add(new Row("GET", "/api/citations/none", null, all));
