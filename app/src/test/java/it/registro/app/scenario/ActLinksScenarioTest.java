@@ -40,13 +40,9 @@ class ActLinksScenarioTest {
     @BeforeAll
     void replay() {
         api = new Api(port);
-        ScenarioFile composition = ScenarioFile.load("s004-collegio-composition.yaml");
-        seduta = ScenarioFile.load("s004-seduta-1-24.yaml");
-        replay = new SessionReplay(api, mongoClient, storeDatabase);
-        replay.setUp(composition, null);
-        replay.registerPersons(seduta.list("nonMembers"));
-        replay.sessionId = (String) seduta.map("session").get("id");
-        replay.run(seduta.list("steps"), composition);
+        replay = SessionReplay.collegio(api, mongoClient, storeDatabase, null);
+        seduta = replay.seduta;
+        replay.recordSeduta();
         assertThat(api.postJson("/api/bodies", ScenarioFile.json(ScenarioFile.map(seduta.map("ratification"), "issuer"))).status())
                 .isEqualTo(201);
     }

@@ -41,13 +41,8 @@ class ScenarioSuiteRebuildTest {
     @DisplayName("the scenario suite, rebuilt from its events by the admin operation, gives identical read models")
     void rebuildGivesIdenticalReadModels() {
         Api api = new Api(port);
-        ScenarioFile composition = ScenarioFile.load("s004-collegio-composition.yaml");
-        ScenarioFile seduta = ScenarioFile.load("s004-seduta-1-24.yaml");
-        SessionReplay session = new SessionReplay(api, mongoClient, storeDatabase);
-        session.setUp(composition, null);
-        session.registerPersons(seduta.list("nonMembers"));
-        session.sessionId = (String) seduta.map("session").get("id");
-        session.run(seduta.list("steps"), composition);
+        SessionReplay session = SessionReplay.collegio(api, mongoClient, storeDatabase, null);
+        session.recordSeduta();
         new ChangeListReplay(api).untilReview().importChangeList().importOrganigram().approve();
 
         long stored = new it.registro.app.support.EventCounter(mongoClient, storeDatabase).total();

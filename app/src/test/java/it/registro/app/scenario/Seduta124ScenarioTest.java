@@ -53,14 +53,10 @@ class Seduta124ScenarioTest {
     @BeforeAll
     void replay() {
         api = new Api(port);
-        ScenarioFile composition = ScenarioFile.load("s004-collegio-composition.yaml");
-        seduta = ScenarioFile.load("s004-seduta-1-24.yaml");
+        replay = SessionReplay.collegio(api, mongoClient, storeDatabase, null);
+        seduta = replay.seduta;
         expected = seduta.map("expected");
-        replay = new SessionReplay(api, mongoClient, storeDatabase);
-        replay.setUp(composition, null);
-        replay.registerPersons(seduta.list("nonMembers"));
-        replay.sessionId = (String) seduta.map("session").get("id");
-        replay.run(seduta.list("steps"), composition);
+        replay.recordSeduta();
         record = api.get("/api/sessions/" + replay.sessionId).json();
     }
 

@@ -43,14 +43,9 @@ class SedutaMajorityVariantScenarioTest {
     @BeforeAll
     void replay() {
         api = new Api(port);
-        ScenarioFile composition = ScenarioFile.load("s004-collegio-composition.yaml");
-        ScenarioFile seduta = ScenarioFile.load("s004-seduta-1-24.yaml");
-        expected = seduta.map("expectedG9Variant");
-        replay = new SessionReplay(api, mongoClient, storeDatabase);
-        replay.setUp(composition, seduta.map("variantRuleSet"));
-        replay.registerPersons(seduta.list("nonMembers"));
-        replay.sessionId = (String) seduta.map("session").get("id");
-        replay.run(seduta.list("steps"), composition);
+        replay = SessionReplay.collegio(api, mongoClient, storeDatabase, ScenarioFile.load("s004-seduta-1-24.yaml").map("variantRuleSet"));
+        expected = replay.seduta.map("expectedG9Variant");
+        replay.recordSeduta();
     }
 
     @Test

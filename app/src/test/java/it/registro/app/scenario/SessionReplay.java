@@ -45,6 +45,29 @@ final class SessionReplay {
         this.database = database;
     }
 
+    /** Seed 004's composition and seduta 1/24, as the scenario tests replay them (set by {@link #collegio}). */
+    ScenarioFile composition;
+    ScenarioFile seduta;
+
+    /**
+     * Seed 004's Collegio set up through the API — comuni, persons, body and rule set (or {@code ruleSetOverride}) — and
+     * the sitting's non-members registered: where the scenario tests start.
+     */
+    static SessionReplay collegio(Api api, MongoClient mongo, StoreDatabase database, Map<String, Object> ruleSetOverride) {
+        SessionReplay replay = new SessionReplay(api, mongo, database);
+        replay.composition = ScenarioFile.load("s004-collegio-composition.yaml");
+        replay.seduta = ScenarioFile.load("s004-seduta-1-24.yaml");
+        replay.setUp(replay.composition, ruleSetOverride);
+        replay.registerPersons(replay.seduta.list("nonMembers"));
+        return replay;
+    }
+
+    /** Records seduta 1/24's steps under the id its file gives. */
+    void recordSeduta() {
+        sessionId = (String) seduta.map("session").get("id");
+        run(seduta.list("steps"), composition);
+    }
+
     /** Registers the comuni, persons and body of a composition file, and its rule set if it has one. */
     void setUp(ScenarioFile composition, Map<String, Object> ruleSetOverride) {
         bodyId = (String) composition.map("body").get("id");

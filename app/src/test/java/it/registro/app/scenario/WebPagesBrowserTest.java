@@ -57,13 +57,8 @@ class WebPagesBrowserTest {
         assumeTrue(Browsers.available(),
                 "Browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver");
         Api api = new Api(port);
-        ScenarioFile composition = ScenarioFile.load("s004-collegio-composition.yaml");
-        ScenarioFile seduta = ScenarioFile.load("s004-seduta-1-24.yaml");
-        SessionReplay replay = new SessionReplay(api, mongoClient, storeDatabase);
-        replay.setUp(composition, null);
-        replay.registerPersons(seduta.list("nonMembers"));
-        replay.sessionId = (String) seduta.map("session").get("id");
-        replay.run(seduta.list("steps"), composition);
+        SessionReplay replay = SessionReplay.collegio(api, mongoClient, storeDatabase, null);
+        replay.recordSeduta();
         sessionId = replay.sessionId;
         bodyId = replay.bodyId;
         new ChangeListReplay(api).untilReview().importChangeList().importOrganigram().approve();
