@@ -260,6 +260,16 @@ public class SequencedEventStorageEngine extends BatchingEventStorageEngine {
             group.forEach(append -> fail(append, e));
             return;
         }
+        try {
+            insert(group, all);
+        } catch (RuntimeException e) {
+            // a withdrawal that failed, say: whoever is not decided yet is told, never left waiting
+            group.stream().filter(append -> append.outcome == null).forEach(append -> fail(append, e));
+        }
+    }
+
+    /** Inserts a group's documents, deciding each member's outcome (see commitWaiting). */
+    private void insert(List<Append> group, List<Document> all) {
         int from = 0;
         int member = 0;
         while (member < group.size()) {
