@@ -1,6 +1,5 @@
 package it.registro.app.act;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +32,6 @@ import it.registro.app.body.CompositionRequests.TallyRequest;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.BusinessTimes;
 import it.registro.app.web.CommandDispatcher;
-import it.registro.app.web.Etags;
 import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.act.ActIds;
 import it.registro.domain.act.ActNumbers;
@@ -147,10 +145,8 @@ public class ActController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "id",
                     "An act without number and year needs an id");
         }
-        commands.send(new RegisterAct(id, r.issuerBodyId(), r.type(), r.number(), r.year(), r.date(), r.title(),
-                r.citationAsRecorded(), Boolean.TRUE.equals(r.subjectToControl()), r.source()), "ACT", id);
-        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
-        return ResponseEntity.created(URI.create("/api/acts/" + id)).eTag(Etags.of(0)).body(new CommandAccepted(id, 0, projected));
+        return commands.create(new RegisterAct(id, r.issuerBodyId(), r.type(), r.number(), r.year(), r.date(), r.title(),
+                r.citationAsRecorded(), Boolean.TRUE.equals(r.subjectToControl()), r.source()), "ACT", id, "/api/acts/" + id, () -> version(id));
     }
 
     @PostMapping(path = "/{id}/opinions", consumes = MediaType.APPLICATION_JSON_VALUE)

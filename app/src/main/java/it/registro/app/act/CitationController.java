@@ -1,6 +1,5 @@
 package it.registro.app.act;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.CommandDispatcher;
-import it.registro.app.web.Etags;
-import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.act.api.FindCitations;
 import it.registro.domain.act.api.RecordCitation;
 import it.registro.domain.act.api.ResolveCitation;
@@ -48,14 +45,12 @@ public class CitationController {
 
     private final CommandDispatcher commands;
     private final QueryGateway queries;
-    private final ReadModelAwaiter awaiter;
     private final CitationProjection citations;
 
-    public CitationController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter,
+    public CitationController(CommandDispatcher commands, QueryGateway queries,
                               CitationProjection citations) {
         this.commands = commands;
         this.queries = queries;
-        this.awaiter = awaiter;
         this.citations = citations;
     }
 
@@ -68,9 +63,7 @@ public class CitationController {
     @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> record(@Valid @RequestBody CitationRequest r) {
         String id = r.id() != null ? r.id() : UUID.randomUUID().toString();
-        commands.send(new RecordCitation(id, r.text(), r.source()), "CITATION", id);
-        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
-        return ResponseEntity.created(URI.create("/api/citations/" + id)).eTag(Etags.of(0)).body(new CommandAccepted(id, 0, projected));
+        return commands.create(new RecordCitation(id, r.text(), r.source()), "CITATION", id, "/api/citations/" + id, () -> version(id));
     }
 
     @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)

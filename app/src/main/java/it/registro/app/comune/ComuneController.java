@@ -1,6 +1,5 @@
 package it.registro.app.comune;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -28,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.CommandDispatcher;
-import it.registro.app.web.Etags;
-import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.common.Text;
 import it.registro.domain.comune.api.FindComune;
 import it.registro.domain.comune.api.RecordComuneAlias;
@@ -57,12 +54,10 @@ public class ComuneController {
 
     private final CommandDispatcher commands;
     private final QueryGateway queries;
-    private final ReadModelAwaiter awaiter;
 
-    public ComuneController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+    public ComuneController(CommandDispatcher commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
-        this.awaiter = awaiter;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,10 +65,7 @@ public class ComuneController {
     @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterComuneRequest request) {
         String id = request.id() != null ? request.id() : "comune-" + Text.slug(request.name());
-        commands.send(new RegisterComune(id, request.name(), request.province()), "COMUNE", id);
-        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
-        return ResponseEntity.created(URI.create("/api/comuni/" + id)).eTag(Etags.of(0))
-                .body(new CommandAccepted(id, 0, projected));
+        return commands.create(new RegisterComune(id, request.name(), request.province()), "COMUNE", id, "/api/comuni/" + id, () -> version(id));
     }
 
     @PostMapping(path = "/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,5 @@
 package it.registro.app.office;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -24,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.CommandDispatcher;
-import it.registro.app.web.Etags;
-import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.office.api.AppointToOffice;
 import it.registro.domain.office.api.DefineOrganKind;
 import it.registro.domain.office.api.DelegatePowers;
@@ -67,12 +64,10 @@ public class OfficeController {
     }
 
     private final CommandDispatcher commands;
-    private final ReadModelAwaiter awaiter;
     private final Offices offices;
 
-    public OfficeController(CommandDispatcher commands, ReadModelAwaiter awaiter, Offices offices) {
+    public OfficeController(CommandDispatcher commands, Offices offices) {
         this.commands = commands;
-        this.awaiter = awaiter;
         this.offices = offices;
     }
 
@@ -81,10 +76,9 @@ public class OfficeController {
     @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> defineKind(@Valid @RequestBody OrganKindRequest r) {
         TermRequest t = r.term();
-        commands.send(new DefineOrganKind(r.id(), r.name(), r.legalBasis(), new TermRule(t.kind(), t.years(), t.minYears(), t.maxYears(),
-                t.basisAsRecorded()), r.designators(), r.source()), "ORGAN_KIND", r.id());
-        boolean projected = awaiter.awaitOwnWrite(() -> kinds().stream().anyMatch(k -> k.id().equals(r.id())) ? 0 : -1, 0);
-        return ResponseEntity.created(URI.create("/api/organ-kinds")).eTag(Etags.of(0)).body(new CommandAccepted(r.id(), 0, projected));
+        return commands.create(new DefineOrganKind(r.id(), r.name(), r.legalBasis(), new TermRule(t.kind(), t.years(), t.minYears(), t.maxYears(),
+                t.basisAsRecorded()), r.designators(), r.source()), "ORGAN_KIND", r.id(), "/api/organ-kinds",
+                () -> kinds().stream().anyMatch(k -> k.id().equals(r.id())) ? 0 : -1);
     }
 
     @GetMapping(path = "/api/organ-kinds", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,10 +91,8 @@ public class OfficeController {
     @Operation(summary = "A person in an office of an agency or a seat of an organ, from a day to the last day the term rule allows")
     @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> appoint(@Valid @RequestBody MandateRequest r) {
-        commands.send(new AppointToOffice(r.id(), r.agency(), r.organKindId(), r.bodyId(), r.personId(), r.nameAsRecorded(), r.designatedBy(),
-                r.from(), r.until(), r.byActRef(), r.source()), "MANDATE", r.id());
-        boolean projected = awaiter.awaitOwnWrite(() -> version(r.id()), 0);
-        return ResponseEntity.created(URI.create("/api/mandates/" + r.id())).eTag(Etags.of(0)).body(new CommandAccepted(r.id(), 0, projected));
+        return commands.create(new AppointToOffice(r.id(), r.agency(), r.organKindId(), r.bodyId(), r.personId(), r.nameAsRecorded(),
+                r.designatedBy(), r.from(), r.until(), r.byActRef(), r.source()), "MANDATE", r.id(), "/api/mandates/" + r.id(), () -> version(r.id()));
     }
 
     @PostMapping(path = "/api/mandates/{id}/end", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,5 @@
 package it.registro.app.person;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.CommandDispatcher;
-import it.registro.app.web.Etags;
-import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.person.api.FindPerson;
 import it.registro.domain.person.api.FindPersonVersion;
 import it.registro.domain.person.api.FindPersonsByName;
@@ -53,12 +50,10 @@ public class PersonController {
 
     private final CommandDispatcher commands;
     private final QueryGateway queries;
-    private final ReadModelAwaiter awaiter;
 
-    public PersonController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter) {
+    public PersonController(CommandDispatcher commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
-        this.awaiter = awaiter;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,10 +61,7 @@ public class PersonController {
     @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterPersonRequest request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
-        commands.send(new RegisterPerson(id, request.name(), request.source()), "PERSON", id);
-        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
-        return ResponseEntity.created(URI.create("/api/persons/" + id)).eTag(Etags.of(0))
-                .body(new CommandAccepted(id, 0, projected));
+        return commands.create(new RegisterPerson(id, request.name(), request.source()), "PERSON", id, "/api/persons/" + id, () -> version(id));
     }
 
     @PostMapping(path = "/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,5 @@
 package it.registro.app.poas;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,8 +28,6 @@ import it.registro.app.web.ApiException;
 import it.registro.app.web.BusinessTimes;
 import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.CommandDispatcher;
-import it.registro.app.web.Etags;
-import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.common.Text;
 import it.registro.domain.poas.api.*;
 import it.registro.projections.poas.PoasProjection;
@@ -71,15 +68,13 @@ public class PoasController {
 
     private final CommandDispatcher commands;
     private final QueryGateway queries;
-    private final ReadModelAwaiter awaiter;
 
     private final Poas poas;
 
-    public PoasController(CommandDispatcher commands, QueryGateway queries, ReadModelAwaiter awaiter, Poas poas) {
+    public PoasController(CommandDispatcher commands, QueryGateway queries, Poas poas) {
         this.poas = poas;
         this.commands = commands;
         this.queries = queries;
-        this.awaiter = awaiter;
     }
 
     private java.util.Optional<PoasProjection.ApprovalChain> chain(String id) {
@@ -100,9 +95,8 @@ public class PoasController {
     @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> open(@Valid @RequestBody OpenRequest r) {
         String id = r.id() != null ? r.id() : Text.slug("poas " + r.agencyName() + " " + r.period());
-        commands.send(new OpenPoas(id, r.agencyName(), r.period(), r.label(), r.source()), "POAS", id);
-        boolean projected = awaiter.awaitOwnWrite(() -> version(id), 0);
-        return ResponseEntity.created(URI.create("/api/poas/" + id)).eTag(Etags.of(0)).body(new CommandAccepted(id, 0, projected));
+        return commands.create(new OpenPoas(id, r.agencyName(), r.period(), r.label(), r.source()), "POAS", id, "/api/poas/" + id,
+                () -> version(id));
     }
 
     public record CorrectionRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20) String step,

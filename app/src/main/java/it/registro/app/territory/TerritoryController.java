@@ -1,6 +1,5 @@
 package it.registro.app.territory;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.CommandAccepted;
 import it.registro.app.web.CommandDispatcher;
-import it.registro.app.web.Etags;
-import it.registro.app.web.ReadModelAwaiter;
 import it.registro.domain.body.api.DefineBodyTerritory;
 import it.registro.domain.common.Text;
 import it.registro.domain.territory.api.AssignAmbitoAgency;
@@ -84,12 +81,10 @@ public class TerritoryController {
     }
 
     private final CommandDispatcher commands;
-    private final ReadModelAwaiter awaiter;
     private final TerritoryService territory;
 
-    public TerritoryController(CommandDispatcher commands, ReadModelAwaiter awaiter, TerritoryService territory) {
+    public TerritoryController(CommandDispatcher commands, TerritoryService territory) {
         this.commands = commands;
-        this.awaiter = awaiter;
         this.territory = territory;
     }
 
@@ -97,10 +92,8 @@ public class TerritoryController {
     @Operation(summary = "Register an ambito territoriale sociale (id: its regional code, e.g. 50006)")
     @it.registro.app.web.Creates
     public ResponseEntity<CommandAccepted> registerAmbito(@Valid @RequestBody AmbitoRequest request) {
-        commands.send(new RegisterAmbito(request.id(), request.nationalCode(), request.name(), request.source()), "AMBITO", request.id());
-        boolean projected = awaiter.awaitOwnWrite(() -> ambitoVersion(request.id()), 0);
-        return ResponseEntity.created(URI.create("/api/territory/ambiti/" + request.id())).eTag(Etags.of(0))
-                .body(new CommandAccepted(request.id(), 0, projected));
+        return commands.create(new RegisterAmbito(request.id(), request.nationalCode(), request.name(), request.source()), "AMBITO", request.id(),
+                "/api/territory/ambiti/" + request.id(), () -> ambitoVersion(request.id()));
     }
 
     @PostMapping(path = "/api/territory/ambiti/{id}/comuni", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -143,11 +136,8 @@ public class TerritoryController {
     public ResponseEntity<CommandAccepted> establishDistrict(@Valid @RequestBody DistrictRequest request) {
         String id = request.id() != null ? request.id()
                 : "distretto-" + Text.slug(request.name().replaceFirst("(?i)^distretto\\s+(di\\s+)?", ""));
-        commands.send(new EstablishDistrict(id, request.name(), request.agency(), request.ambiti(), request.from(), request.byActRef(),
-                request.source()), "DISTRICT", id);
-        boolean projected = awaiter.awaitOwnWrite(() -> districtVersion(id), 0);
-        return ResponseEntity.created(URI.create("/api/territory/districts/" + id)).eTag(Etags.of(0))
-                .body(new CommandAccepted(id, 0, projected));
+        return commands.create(new EstablishDistrict(id, request.name(), request.agency(), request.ambiti(), request.from(), request.byActRef(),
+                request.source()), "DISTRICT", id, "/api/territory/districts/" + id, () -> districtVersion(id));
     }
 
     @PostMapping(path = "/api/territory/districts/{id}/ambiti", consumes = MediaType.APPLICATION_JSON_VALUE)

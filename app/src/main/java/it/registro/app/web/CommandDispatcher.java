@@ -43,6 +43,18 @@ public class CommandDispatcher {
     }
 
     /**
+     * Sends a command that creates an aggregate and answers as every creation does: 201 with the new resource's
+     * {@code location}, version 0, and whether the read model shows it yet ({@code projectedVersion}, bounded wait).
+     */
+    public org.springframework.http.ResponseEntity<CommandAccepted> create(Object command, String resource, String id, String location,
+                                                                         java.util.function.LongSupplier projectedVersion) {
+        send(command, resource, id);
+        boolean projected = awaiter.awaitOwnWrite(projectedVersion, 0);
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create(location)).eTag(Etags.of(0))
+                .body(new CommandAccepted(id, 0, projected));
+    }
+
+    /**
      * @param resource the resource's name in codes, e.g. "BODY"
      * @param id       the addressed id, for messages
      */
