@@ -40,6 +40,7 @@ import it.registro.app.session.Minutes;
 import it.registro.app.session.Sessions;
 import it.registro.app.web.ApiException;
 import it.registro.app.web.BusinessTimes;
+import it.registro.projections.body.BodyView;
 import it.registro.projections.session.SessionView;
 
 /**
@@ -66,10 +67,13 @@ public class WebPages {
     private final it.registro.app.proceeding.Proceedings proceedings;
     private final it.registro.app.act.ActLinks actLinks;
     private final it.registro.app.office.Offices offices;
+    private final it.registro.app.territory.TerritoryService territory;
 
     public WebPages(Bodies bodies, Sessions sessions, Acts acts, Units units, AuditHistory audit, LedgerVerifier verifier, Ledger ledger,
                     Albo albo, it.registro.app.poas.Poas poas, it.registro.app.proceeding.Proceedings proceedings,
-                    it.registro.app.act.ActLinks actLinks, it.registro.app.office.Offices offices) {
+                    it.registro.app.act.ActLinks actLinks, it.registro.app.office.Offices offices,
+                    it.registro.app.territory.TerritoryService territory) {
+        this.territory = territory;
         this.actLinks = actLinks;
         this.offices = offices;
         this.poas = poas;
@@ -202,10 +206,14 @@ public class WebPages {
         model.addAttribute("composition", bodies.composition(id, day));
         // the governance on that day (at its end) and over time: officers, delegations, rule sets
         java.time.Instant endOfDay = day.plusDays(1).atStartOfDay(it.registro.domain.common.BusinessTime.ZONE).toInstant().minusSeconds(1);
-        model.addAttribute("view", bodies.get(id));
+        BodyView view = bodies.get(id);
+        model.addAttribute("view", view);
         model.addAttribute("officers", bodies.officers(id, endOfDay));
         model.addAttribute("delegations", bodies.delegations(id, endOfDay));
         model.addAttribute("ruleSet", bodies.ruleSet(id, day).orElse(null));
+        if (view.territoryOn(day).isPresent()) {
+            territory.check(id, day).ifPresent(c -> model.addAttribute("territoryCheck", c));
+        }
         return page(model, "body", "Composizione", day);
     }
 

@@ -34,7 +34,12 @@ public class TerritoryService {
      */
     public record CompositionCheck(String bodyId, LocalDate on, BodyView.Territory territory, TerritoryOn derived, int seats,
                                    List<String> comuniWithoutSeat, List<String> seatsOutsideTerritory, long compositionPopulation,
-                                   boolean agrees) {
+                                   boolean agrees, java.util.Map<String, String> comuneNames) {
+
+        /** A comune by its name where the register knows it, else by its id. */
+        public String name(String comuneId) {
+            return comuneNames.getOrDefault(comuneId, comuneId);
+        }
     }
 
     private final QueryGateway queries;
@@ -91,7 +96,16 @@ public class TerritoryService {
         List<String> outside = new ArrayList<>(seated);
         outside.removeAll(expected);
         boolean agrees = derived != null && missing.isEmpty() && outside.isEmpty();
+        java.util.Map<String, String> names = new java.util.TreeMap<>();
+        if (derived != null) {
+            derived.comuni().stream().filter(c -> c.name() != null).forEach(c -> names.put(c.comuneId(), c.name()));
+        }
+        for (String comune : outside) {
+            queries.query(new it.registro.domain.comune.api.FindComune(comune),
+                    ResponseTypes.optionalInstanceOf(it.registro.projections.comune.ComuneView.class)).join()
+                    .ifPresent(c -> names.put(c.id(), c.name()));
+        }
         return Optional.of(new CompositionCheck(bodyId, on, territory.orElse(null), derived, seats, missing, outside,
-                composition == null ? 0 : composition.population(), agrees));
+                composition == null ? 0 : composition.population(), agrees, names));
     }
 }

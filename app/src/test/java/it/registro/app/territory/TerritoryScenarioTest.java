@@ -178,6 +178,9 @@ class TerritoryScenarioTest {
         assertThat(check.get("comuniWithoutSeat").valueStream().map(JsonNode::asString).toList()).containsExactly(ids.get("Volongo"));
         assertThat(check.get("seatsOutsideTerritory").valueStream().map(JsonNode::asString).toList()).containsExactly(ids.get("Crema"));
         assertThat(check.get("derived").get("population").asLong()).isEqualTo(156_113);
+        String page = api.get("/web/bodies/assemblea-distretto-cremonese?asOf=2022-04-01").body();
+        assertThat(page).contains("Territorio", "Distretto Cremonese", "48 comuni", "156.113 abitanti",
+                "Comuni del territorio senza seggio:", "Volongo", "Seggi di comuni fuori dal territorio:", "Crema");
 
         JsonNode mayor = ok(Api.as(port, "mayor").get(body + "/territory-check?on=2022-04-01"), 200).json();
         assertThat(mayor.get("agrees").asBoolean()).as("mayors read").isFalse();
