@@ -3,9 +3,7 @@ package it.registro.app.imports;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.http.HttpStatus;
 
+import it.registro.app.document.DocumentStore;
 import it.registro.app.web.ApiException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -42,7 +41,7 @@ public record ImportFile(String sha256, List<Row> rows) {
         if (rows.size() > MAX_ROWS) {
             throw malformed("rows", "At most " + MAX_ROWS + " rows per file; split it");
         }
-        return new ImportFile(sha256(content), rows);
+        return new ImportFile(DocumentStore.sha256(content), rows);
     }
 
     private static List<Row> json(String text) {
@@ -119,7 +118,7 @@ public record ImportFile(String sha256, List<Row> rows) {
         ObjectNode canonical = JSON.createObjectNode();
         canonical.put("path", path);
         canonical.set("body", body);
-        return new Row(n, path, body, sha256(JSON.writeValueAsString(sorted(canonical)).getBytes(StandardCharsets.UTF_8)));
+        return new Row(n, path, body, DocumentStore.sha256(JSON.writeValueAsString(sorted(canonical)).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The same content with the keys of every object in order, so that a row's hash ignores how its fields are ordered. */
@@ -142,14 +141,6 @@ public record ImportFile(String sha256, List<Row> rows) {
             return out;
         }
         return node;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String firstLine(String s) {

@@ -32,9 +32,5 @@ public final class OfficeViews {
         public LocalDate lastDay() {
             return endedOn != null ? endedOn : until;
         }
-
-        public boolean runsOn(LocalDate day) {
-            return !day.isBefore(from) && (lastDay() == null || !day.isAfter(lastDay()));
-        }
     }
 }
