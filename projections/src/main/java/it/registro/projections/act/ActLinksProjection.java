@@ -178,7 +178,7 @@ public class ActLinksProjection {
         if (ids.isEmpty()) {
             return out;
         }
-        for (Document d : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", new ArrayList<>(ids))))) {
+        for (Document d : it.registro.projections.common.ByIds.find(mongo.getCollection(COLLECTION), "_id", ids)) {
             out.add(new Link(d.getString("_id"), d.getString("kind"), d.getString("bodyId"), d.getString("sessionId"), d.getInteger("itemNo"),
                     d.getString("on") == null ? null : LocalDate.parse(d.getString("on")),
                     new ActRef(d.getString("issuer"), d.getString("type"), d.getString("number"),

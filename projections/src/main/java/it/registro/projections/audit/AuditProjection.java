@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import it.registro.domain.audit.api.FindAuditTrail;
 import it.registro.projections.common.BatchedWrites;
+import it.registro.projections.common.ByIds;
 import it.registro.projections.common.KeyLists;
 
 /**
@@ -416,17 +417,10 @@ public class AuditProjection {
                 && (q.businessTo() == null || dlo <= q.businessTo().toEpochDay());
     }
 
-    /** Documents of the key lists by id, {@value #IN_CHUNK} ids per {@code $in} (the embedded server checks each against the whole list). */
+    /** Documents of the key lists by id. */
     private List<Document> findByIds(List<String> ids) {
-        List<Document> out = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            mongo.getCollection(KEYS).find(new Document("_id", new Document("$in", ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)))))
-                    .into(out);
-        }
-        return out;
+        return ByIds.find(mongo.getCollection(KEYS), "_id", ids);
     }
-
-    private static final int IN_CHUNK = 128;
 
     /** One entry of a key list: the event's place in the store, its recording time and the day it speaks of. */
     private record Posting(long g, java.util.Date recordedAt, String businessDate) {

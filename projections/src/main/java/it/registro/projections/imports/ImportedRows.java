@@ -1,6 +1,5 @@
 package it.registro.projections.imports;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,11 +58,7 @@ public class ImportedRows {
     @QueryHandler
     public Found handle(FindImportedRows q) {
         Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(q.rowHashes());
-        for (int from = 0; from < all.size(); from += 128) {
-            mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", all.subList(from, Math.min(all.size(), from + 128)))))
-                    .forEach(d -> found.add(d.getString("_id")));
-        }
+        it.registro.projections.common.ByIds.find(mongo.getCollection(COLLECTION), "_id", q.rowHashes()).forEach(d -> found.add(d.getString("_id")));
         return new Found(found);
     }
 }
